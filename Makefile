@@ -1,0 +1,37 @@
+# The user's interface. `make demo` brings up a real control plane, the node and a sample
+# Deployment; `make test` runs every test tier (unit, emulator IT, E2E on the real control plane).
+SHELL := /bin/bash
+MVN ?= mvn -B -ntp
+STATE ?= $(CURDIR)/.testbed
+
+.PHONY: help build demo down test unit fmt controlplane
+
+help:
+	@echo "make demo   - control plane + virtual node + sample Deployment (leaves them running)"
+	@echo "make down   - stop everything 'make demo' started"
+	@echo "make test   - all tests: unit, integration and end-to-end on a real control plane"
+	@echo "make unit   - unit tests only (fast, no network)"
+	@echo "make build  - the runnable jar: provider/node/target/virtual-kubelet.jar"
+	@echo "make fmt    - format the Java sources"
+
+build:
+	$(MVN) -q package -DskipTests
+
+controlplane:
+	testbed/controlplane/build.sh
+
+demo: build controlplane
+	STATE=$(STATE) testbed/demo/demo.sh
+
+down:
+	STATE=$(STATE) testbed/controlplane/down.sh
+
+# Builds the control plane first so its (cold: several minutes) progress shows outside Maven.
+test: controlplane
+	$(MVN) verify
+
+unit:
+	$(MVN) test
+
+fmt:
+	$(MVN) -q spotless:apply

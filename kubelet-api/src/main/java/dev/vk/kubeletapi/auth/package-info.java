@@ -1,0 +1,8 @@
+/**
+ * Authentication and authorization as the kubelet does them: an x509 client certificate (verified
+ * by TLS against the client CA) or a bearer token reviewed by a {@link
+ * dev.vk.kubeletapi.spi.TokenReviewer}; then a {@link dev.vk.kubeletapi.spi.AccessReviewer} asked
+ * about {@code nodes/<subresource>} ({@link dev.vk.kubeletapi.auth.NodeRequestAttributes}). Answers
+ * are cached: tokens 2 minutes, allowed 5 minutes, denied 30 seconds.
+ */
+package dev.vk.kubeletapi.auth;

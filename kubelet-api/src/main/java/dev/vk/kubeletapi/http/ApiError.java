@@ -1,0 +1,61 @@
+package dev.vk.kubeletapi.http;
+
+import dev.vk.kubeletapi.spi.KubeletApiException;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A failure as an HTTP client sees it. {@link #of(Throwable)} is the one place where failures are
+ * mapped to status codes and Status reasons, and where they are logged: 5xx at error, 4xx at debug.
+ *
+ * @param reason a {@code metav1.StatusReason}
+ */
+public record ApiError(int code, String reason, String message) {
+  private static final Logger log = LoggerFactory.getLogger(ApiError.class);
+
+  /** Classifies {@code error}, logs it by severity, and describes it for the client. */
+  public static ApiError of(Throwable error) {
+    Throwable cause = unwrap(error);
+    ApiError apiError =
+        cause instanceof KubeletApiException e
+            ? forKind(e.kind(), e.getMessage())
+            : new ApiError(500, "InternalError", "Internal error occurred: " + cause);
+    if (apiError.code() >= 500) {
+      log.error("request failed: {}", apiError.message(), cause);
+    } else {
+      log.debug("request rejected: {} {}", apiError.code(), apiError.message());
+    }
+    return apiError;
+  }
+
+  /** The status and reason for a kind of failure. */
+  public static ApiError forKind(KubeletApiException.Kind kind, String message) {
+    return switch (kind) {
+      case BAD_REQUEST -> new ApiError(400, "BadRequest", message);
+      case UNAUTHORIZED -> new ApiError(401, "Unauthorized", message);
+      case FORBIDDEN -> new ApiError(403, "Forbidden", message);
+      case NOT_FOUND -> new ApiError(404, "NotFound", message);
+      case METHOD_NOT_ALLOWED -> new ApiError(405, "MethodNotAllowed", message);
+      case INVALID -> new ApiError(422, "Invalid", message);
+      case NOT_IMPLEMENTED -> new ApiError(501, "NotImplemented", message);
+      case UNAVAILABLE -> new ApiError(503, "ServiceUnavailable", message);
+      case INTERNAL -> new ApiError(500, "InternalError", message);
+    };
+  }
+
+  public HttpResponseStatus status() {
+    return HttpResponseStatus.valueOf(code);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * {@code /metrics/resource}: renders a {@link dev.vk.kubeletapi.spi.ResourceUsage} sample in the
+ * kubelet's Prometheus text, which metrics-server parses.
+ */
+package dev.vk.kubeletapi.metrics;

@@ -1,0 +1,49 @@
+package dev.vk.kubeletapi.tls;
+
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.nio.file.Path;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the server's TLS context. With a client CA, certificates are requested but optional (a
+ * bearer token may authenticate instead) and verified against the CA when presented.
+ */
+public final class ServerTls {
+  private static final Logger log = LoggerFactory.getLogger(ServerTls.class);
+  static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+  private ServerTls() {}
+
+  /**
+   * @param certFile PEM certificate chain, or null to generate a self-signed certificate
+   * @param keyFile PEM private key (PKCS#8, or PKCS#1/SEC1 thanks to BouncyCastle), or null
+   * @param selfSignedHosts names for a generated certificate
+   * @param clientCaFile PEM CA bundle for client certificates, or null to not request them
+   */
+  public static SslContext context(
+      Path certFile, Path keyFile, List<String> selfSignedHosts, Path clientCaFile)
+      throws SSLException {
+    SslContextBuilder builder;
+    if (certFile != null) {
+      builder = SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile());
+    } else {
+      log.warn(
+          "no serving certificate configured: using a self-signed certificate for {}; clients that"
+              + " verify the kubelet (metrics-server) will refuse it",
+          selfSignedHosts);
+      SelfSignedCertificate generated = SelfSignedCertificate.generate(selfSignedHosts);
+      builder = SslContextBuilder.forServer(generated.key(), generated.certificate());
+    }
+    builder.sslProvider(SslProvider.JDK).protocols(PROTOCOLS);
+    if (clientCaFile != null) {
+      builder.trustManager(clientCaFile.toFile()).clientAuth(ClientAuth.OPTIONAL);
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,221 @@
+package dev.vk.provider.mock;
+
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodStatusNotifier;
+import dev.vk.provider.ProviderContext;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A provider that runs no containers: it simulates them as a deterministic function of the time
+ * since each pod was created, so that with a {@code state-file} its pods outlive the node process
+ * the way a cloud's would. See {@code docs/providers/mock.md} for the full behaviour.
+ *
+ * <p>Per-pod behaviour, by annotation:
+ *
+ * <ul>
+ *   <li>{@code mock.vk.dev/exit-after: 5s} the main (first) container exits after this long; with
+ *       restartPolicy Always, or OnFailure and a non-zero code, it restarts after 500ms.
+ *   <li>{@code mock.vk.dev/exit-code: "3"} its exit code (default 0); reason Completed for 0, Error
+ *       otherwise.
+ *   <li>{@code mock.vk.dev/init-duration: 500ms} how long each init container runs (default 500ms).
+ *   <li>{@code mock.vk.dev/fail-create: "message"} createPod fails with INVALID_INPUT and this
+ *       message.
+ * </ul>
+ *
+ * <p>Pods with {@code spec.hostNetwork: true} are refused with INVALID_INPUT, as a cloud would.
+ * deletePod removes the pod at once: getPod is then empty and getPods no longer lists it, and the
+ * notifier pushes its final status (containers terminated with exit code 0, phase Succeeded). Every
+ * public method is thread-safe and, when a state file is set, blocks on a file write.
+ */
+public final class InMemoryProvider implements PodLifecycle, PodStatusNotifier, AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(InMemoryProvider.class);
+
+  private final MockSettings settings;
+  private final Clock clock;
+  private final PodStatusCalculator calculator;
+  private final StateStore store;
+  private final MockState state; // guarded by this
+  private volatile StatusTicker ticker;
+
+  /** Loads the state file, when one is set. May block on disk I/O. */
+  public InMemoryProvider(ProviderContext context) {
+    this(context, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #InMemoryProvider(ProviderContext)}, with the clock that drives the simulation.
+   *
+   * @throws IllegalArgumentException when a setting is invalid or the state file unreadable
+   */
+  public InMemoryProvider(ProviderContext context, Clock clock) {
+    this.settings = MockSettings.from(context);
+    this.clock = clock;
+    this.calculator = new PodStatusCalculator(settings.startDelay(), settings.hostIp());
+    this.store = new StateStore(settings.stateFile());
+    this.state = store.load();
+  }
+
+  /** The call counters of the state file, by operation; empty when there is no file. Blocks. */
+  public static Map<String, Long> readCallCounts(Path stateFile) throws IOException {
+    return StateFile.read(stateFile).map(StateFile.Document::callCounts).orElse(Map.of());
+  }
+
+  /**
+   * Calls so far by operation (create, update, delete, getPod, getPods), persisted ones included.
+   */
+  public synchronized Map<String, Long> callCounts() {
+    return state.callCounts();
+  }
+
+  @Override
+  public void createPod(V1Pod pod) throws ProviderException {
+    Optional<V1Pod> replaced = counted("create", () -> create(pod));
+    replaced.ifPresent(this::deliverFinal);
+  }
+
+  @Override
+  public void updatePod(V1Pod pod) throws ProviderException {
+    counted(
+        "update",
+        () -> {
+          PodRecord old = find(pod).orElseThrow(() -> ProviderException.notFound(describe(pod)));
+          state.put(PodRecord.of(pod, old.createdAt(), old.podIp()));
+          return null;
+        });
+  }
+
+  @Override
+  public void deletePod(V1Pod pod) throws ProviderException {
+    Optional<V1Pod> deleted =
+        counted(
+            "delete",
+            () -> {
+              Optional<PodRecord> record = find(pod);
+              record.ifPresent(r -> state.remove(r.key()));
+              return record.map(r -> withStatus(r, calculator.stoppedAt(r, now())));
+            });
+    deleted.ifPresent(this::deliverFinal);
+  }
+
+  @Override
+  public Optional<V1Pod> getPod(String namespace, String name) throws ProviderException {
+    return counted("getPod", () -> state.get(PodRecord.key(namespace, name)).map(this::current));
+  }
+
+  @Override
+  public List<V1Pod> getPods() throws ProviderException {
+    return counted("getPods", this::snapshot);
+  }
+
+  /** Starts the status thread; may be called once. Does not block. */
+  @Override
+  public synchronized void notifyPods(Consumer<V1Pod> onStatusChange) {
+    if (ticker != null) {
+      throw new IllegalStateException("notifyPods was already called");
+    }
+    ticker = new StatusTicker(this::snapshot, onStatusChange);
+    ticker.start();
+  }
+
+  /** Stops the status thread. Idempotent; may block up to a second. */
+  @Override
+  public void close() {
+    StatusTicker current = ticker;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  /** Returns the final status of a pod with the same name it replaces, if any. */
+  private Optional<V1Pod> create(V1Pod pod) throws ProviderException {
+    PodAdmission.check(pod);
+    String key = PodRecord.key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    Optional<PodRecord> existing = state.get(key);
+    if (existing.isPresent() && existing.get().uid().equals(pod.getMetadata().getUid())) {
+      return Optional.empty();
+    }
+    // Same name, other UID: the old pod is gone for good, as when a cloud overwrites a group.
+    existing.ifPresent(old -> state.remove(key));
+    Instant createdAt = now().truncatedTo(ChronoUnit.MILLIS);
+    state.put(PodRecord.of(pod, createdAt, state.allocateAddress()));
+    logger.debug("Created pod {} ({})", key, pod.getMetadata().getUid());
+    return existing.map(old -> withStatus(old, calculator.stoppedAt(old, now())));
+  }
+
+  /** The record for this pod: same name and, when the caller gives one, same UID. */
+  private Optional<PodRecord> find(V1Pod pod) {
+    String uid = pod.getMetadata().getUid();
+    return state
+        .get(PodRecord.key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()))
+        .filter(r -> uid == null || uid.equals(r.uid()));
+  }
+
+  private synchronized List<V1Pod> snapshot() {
+    return state.pods().stream().map(this::current).toList();
+  }
+
+  private V1Pod current(PodRecord record) {
+    return withStatus(record, calculator.statusAt(record, now()));
+  }
+
+  private static V1Pod withStatus(PodRecord record, V1PodStatus status) {
+    return PodRecord.copy(record.pod()).status(status);
+  }
+
+  private void deliverFinal(V1Pod pod) {
+    StatusTicker current = ticker;
+    if (current != null) {
+      current.deliverFinal(pod); // outside our lock: a tick takes the ticker's lock, then ours
+    }
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private static String describe(V1Pod pod) {
+    return "pod "
+        + pod.getMetadata().getNamespace()
+        + "/"
+        + pod.getMetadata().getName()
+        + " (uid "
+        + pod.getMetadata().getUid()
+        + ") does not exist";
+  }
+
+  /** One operation: counted, run under the lock, then persisted even when it failed. */
+  private synchronized <T> T counted(String operation, Operation<T> body) throws ProviderException {
+    state.count(operation);
+    ProviderException failure = null;
+    T result = null;
+    try {
+      result = body.run();
+    } catch (ProviderException e) {
+      failure = e;
+    }
+    store.save(state);
+    if (failure != null) {
+      throw failure;
+    }
+    return result;
+  }
+
+  @FunctionalInterface
+  private interface Operation<T> {
+    T run() throws ProviderException;
+  }
+}

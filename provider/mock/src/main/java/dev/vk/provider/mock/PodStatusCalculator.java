@@ -1,0 +1,141 @@
+package dev.vk.provider.mock;
+
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerStatus;
+import io.kubernetes.client.openapi.models.V1HostIP;
+import io.kubernetes.client.openapi.models.V1PodIP;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes a pod's status at an instant from its {@link PodRecord} alone.
+ *
+ * <p>Timeline from {@code createdAt}: Pending for {@code startDelay} (the sandbox is being made),
+ * then each init container runs for the pod's init duration in turn, then the app containers start
+ * together and the pod is Running. The main container then follows {@link RunCycle}.
+ */
+final class PodStatusCalculator {
+
+  private final Duration startDelay;
+  private final String hostIp;
+
+  PodStatusCalculator(Duration startDelay, String hostIp) {
+    this.startDelay = startDelay;
+    this.hostIp = hostIp;
+  }
+
+  V1PodStatus statusAt(PodRecord record, Instant now) {
+    V1PodSpec spec = record.pod().getSpec();
+    ContainerStates states = new ContainerStates(record.uid());
+    Instant sandbox = record.createdAt().plus(startDelay);
+    List<V1Container> inits = orEmpty(spec.getInitContainers());
+    Duration initDuration = record.behaviour().initDuration();
+    Instant appStart = sandbox.plus(initDuration.multipliedBy(inits.size()));
+
+    List<V1ContainerStatus> initStatuses = new ArrayList<>();
+    for (int i = 0; i < inits.size(); i++) {
+      Instant start = sandbox.plus(initDuration.multipliedBy(i));
+      Instant end = start.plus(initDuration);
+      initStatuses.add(
+          now.isBefore(start)
+              ? states.waiting(inits.get(i), "PodInitializing")
+              : now.isBefore(end)
+                  ? states.running(inits.get(i), start).ready(false)
+                  // The kubelet reports a successfully completed init container as ready.
+                  : states.terminated(inits.get(i), 0, start, end).ready(true));
+    }
+    List<V1ContainerStatus> app = new ArrayList<>();
+    List<V1Container> containers = spec.getContainers();
+    for (int i = 0; i < containers.size(); i++) {
+      V1Container container = containers.get(i);
+      if (now.isBefore(appStart)) {
+        boolean initializing = !inits.isEmpty() && !now.isBefore(sandbox);
+        app.add(states.waiting(container, initializing ? "PodInitializing" : "ContainerCreating"));
+      } else if (i == 0) {
+        app.add(
+            RunCycle.status(
+                states, container, appStart, record.behaviour(), spec.getRestartPolicy(), now));
+      } else {
+        app.add(states.running(container, appStart));
+      }
+    }
+
+    String phase = now.isBefore(appStart) ? "Pending" : phaseOfStarted(app);
+    // Without init containers the kubelet reports Initialized at once.
+    Instant initializedAt =
+        inits.isEmpty() ? record.createdAt() : now.isBefore(appStart) ? null : appStart;
+    V1PodStatus status =
+        new V1PodStatus()
+            .phase(phase)
+            .conditions(PodConditions.of(record.createdAt(), initializedAt, app, phase))
+            .hostIP(hostIp)
+            .hostIPs(List.of(new V1HostIP().ip(hostIp)))
+            .startTime(ContainerStates.time(record.createdAt()))
+            .initContainerStatuses(initStatuses.isEmpty() ? null : initStatuses)
+            .containerStatuses(app);
+    if (!now.isBefore(sandbox)) {
+      // Like a CNI, the address is only reported once the sandbox exists.
+      status.podIP(record.podIp()).podIPs(List.of(new V1PodIP().ip(record.podIp())));
+    }
+    return status;
+  }
+
+  /**
+   * The final status after {@code deletePod} at {@code now}: containers still up stop gracefully
+   * (exit code 0, Completed) and the pod is Succeeded; a pod that had already ended keeps its
+   * status.
+   */
+  V1PodStatus stoppedAt(PodRecord record, Instant now) {
+    V1PodStatus status = statusAt(record, now);
+    if ("Succeeded".equals(status.getPhase()) || "Failed".equals(status.getPhase())) {
+      return status;
+    }
+    ContainerStates states = new ContainerStates(record.uid());
+    List<V1ContainerStatus> stopped = new ArrayList<>();
+    for (int i = 0; i < status.getContainerStatuses().size(); i++) {
+      V1ContainerStatus current = status.getContainerStatuses().get(i);
+      if (current.getState().getTerminated() != null) {
+        stopped.add(current);
+        continue;
+      }
+      Instant started =
+          current.getState().getRunning() != null
+              ? current.getState().getRunning().getStartedAt().toInstant()
+              : now;
+      V1Container container = record.pod().getSpec().getContainers().get(i);
+      stopped.add(
+          states
+              .terminated(container, 0, started, now)
+              .restartCount(current.getRestartCount())
+              .lastState(current.getLastState()));
+    }
+    // Keep when the pod was initialized; a pod stopped during its init containers never was.
+    Instant initializedAt =
+        status.getConditions().stream()
+            .filter(c -> "Initialized".equals(c.getType()) && "True".equals(c.getStatus()))
+            .map(c -> c.getLastTransitionTime().toInstant())
+            .findFirst()
+            .orElse(null);
+    return status
+        .phase("Succeeded")
+        .containerStatuses(stopped)
+        .conditions(PodConditions.of(record.createdAt(), initializedAt, stopped, "Succeeded"));
+  }
+
+  /** Once started: Running until every app container has terminated for good. */
+  private static String phaseOfStarted(List<V1ContainerStatus> app) {
+    if (!app.stream().allMatch(s -> s.getState().getTerminated() != null)) {
+      return "Running";
+    }
+    boolean allZero = app.stream().allMatch(s -> s.getState().getTerminated().getExitCode() == 0);
+    return allZero ? "Succeeded" : "Failed";
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

@@ -1,0 +1,208 @@
+package dev.vk.node;
+
+import dev.vk.node.config.NodeConfig;
+import dev.vk.node.events.ApiEventRecorder;
+import dev.vk.node.kube.KubeClients;
+import dev.vk.node.node.LeaseController;
+import dev.vk.node.node.NodeController;
+import dev.vk.node.node.NodeTemplate;
+import dev.vk.node.node.NodeWatch;
+import dev.vk.node.pod.ApiObjectLookup;
+import dev.vk.node.pod.InformerApiPods;
+import dev.vk.node.pod.PlacedPods;
+import dev.vk.node.pod.PodController;
+import dev.vk.node.pod.PodSyncer;
+import dev.vk.node.pod.StatusWriter;
+import dev.vk.node.pod.Threads;
+import dev.vk.podenv.EnvironmentResolver;
+import dev.vk.podenv.PodRuntime;
+import dev.vk.provider.NodeConfigurer;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.informer.SharedIndexInformer;
+import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodList;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running node: builds the controllers, starts them in order and stops them. */
+public final class VirtualKubelet implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(VirtualKubelet.class);
+  private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(2);
+
+  private final NodeConfig config;
+  private final PodLifecycle provider;
+  private final KubeClients clients;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final ScheduledExecutorService loops =
+      Executors.newScheduledThreadPool(2, Threads.named("node"));
+  private SharedInformerFactory informers;
+  private PodController pods;
+  private ApiEventRecorder events;
+  private NodeController node;
+
+  public VirtualKubelet(
+      NodeConfig config,
+      PodLifecycle provider,
+      KubeClients clients,
+      Clock clock,
+      MeterRegistry meters) {
+    this.config = config;
+    this.provider = provider;
+    this.clients = clients;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  /** Starts everything; returns once the node is registered. May block on the API server. */
+  public void start() throws ApiException, ProviderException, InterruptedException {
+    Optional<NodeConfigurer> configurer =
+        provider instanceof NodeConfigurer c ? Optional.of(c) : Optional.empty();
+    NodeTemplate template = new NodeTemplate(config, configurer);
+    node =
+        new NodeController(
+            clients.calls(), template, configurer, config.nodeStatusInterval(), clock);
+    informers = new SharedInformerFactory(clients.watches());
+    SharedIndexInformer<V1Pod> podInformer = podInformer();
+    events = new ApiEventRecorder(clients.calls(), config.nodeName(), clock);
+    InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
+    StatusWriter writer = new StatusWriter(clients.calls(), config.internalIp());
+    PlacedPods placed = new PlacedPods();
+    var allocatable = template.build(true, "", null).getStatus().getAllocatable();
+    PodSyncer syncer =
+        new PodSyncer(
+            provider,
+            apiPods,
+            new EnvironmentResolver(new ApiObjectLookup(clients.calls())),
+            pod -> new PodRuntime(config.nodeName(), config.internalIp(), null, allocatable),
+            events,
+            writer,
+            placed,
+            clock,
+            config.internalIp());
+    pods =
+        new PodController(
+            new PodController.Parts(
+                podInformer,
+                apiPods,
+                provider,
+                syncer,
+                writer,
+                placed,
+                config.podSyncWorkers(),
+                config.reconcileInterval(),
+                config.statusPollInterval()));
+    NodeWatch watch =
+        new NodeWatch(informers, clients.watches(), config.nodeName(), this::reregister);
+    informers.startAllRegisteredInformers();
+    awaitSynced(podInformer);
+    pods.start();
+    node.register();
+    watch.start();
+    LeaseController lease =
+        new LeaseController(
+            clients.calls(), config.nodeName(), config.leaseDuration(), node::node, clock);
+    every(lease.renewInterval(), "lease renewal", lease::renew);
+    every(Duration.ofSeconds(10), "node status", node::tick);
+    Gauge.builder("vk.pods", podInformer.getIndexer(), i -> i.list().size())
+        .description("pods bound to this node")
+        .register(meters);
+    Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
+    Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
+    Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
+    logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
+  }
+
+  private SharedIndexInformer<V1Pod> podInformer() {
+    CoreV1Api api = new CoreV1Api(clients.watches());
+    String selector = "spec.nodeName=" + config.nodeName();
+    // No periodic resync: it would cost a provider call per pod; the reconcile loop covers drift.
+    return informers.sharedIndexInformerFor(
+        params ->
+            api.listPodForAllNamespaces()
+                .fieldSelector(selector)
+                .resourceVersion(params.resourceVersion)
+                .timeoutSeconds(params.timeoutSeconds)
+                .watch(params.watch)
+                .buildCall(null),
+        V1Pod.class,
+        V1PodList.class,
+        0);
+  }
+
+  private void reregister() {
+    loops.execute(
+        () -> {
+          try {
+            node.register();
+          } catch (ApiException e) {
+            logger.warn(
+                "Could not register node again: HTTP {} {}", e.getCode(), e.getResponseBody());
+          }
+        });
+  }
+
+  private void awaitSynced(SharedIndexInformer<V1Pod> informer) throws InterruptedException {
+    long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+    while (!informer.hasSynced()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("pod cache did not sync within " + SYNC_TIMEOUT);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** A loop step that may fail; failures are logged and the loop goes on. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private void every(Duration period, String what, Step step) {
+    loops.scheduleWithFixedDelay(
+        () -> {
+          try {
+            step.run();
+          } catch (ApiException e) {
+            logger.warn("{} failed: HTTP {} {}", what, e.getCode(), e.getResponseBody());
+          } catch (Exception e) {
+            logger.warn("{} failed: {}", what, e.toString());
+          }
+        },
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    loops.shutdownNow();
+    if (pods != null) {
+      pods.close();
+    }
+    if (informers != null) {
+      informers.stopAllRegisteredInformers();
+    }
+    if (events != null) {
+      events.close();
+    }
+    if (provider instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        logger.warn("Provider did not close cleanly: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vk.node.config;
+
+import dev.vk.provider.ProviderFactory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every setting the node understands, with its default, for validation and {@code --help}. */
+public final class SettingCatalog {
+
+  /** One setting: its name (flag, file key; the env var is derived) and what it does. */
+  public record Setting(String name, String defaultValue, String help) {}
+
+  public static final List<Setting> CORE =
+      List.of(
+          new Setting("config", "", "YAML file of setting: value pairs"),
+          new Setting("kubeconfig", "in-cluster, $KUBECONFIG, ~/.kube/config", "kubeconfig file"),
+          new Setting("node-name", "virtual-kubelet", "name of the Node object"),
+          new Setting("provider", "mock", "what runs the pods: mock, azure, fargate"),
+          new Setting(
+              "taint",
+              "virtual-kubelet.io/provider=<provider>:NoSchedule",
+              "taint that keeps ordinary pods away (key=value:Effect)"),
+          new Setting("disable-taint", "false", "register the node without a taint"),
+          new Setting("labels", "", "extra node labels, k=v,k2=v2"),
+          new Setting("capacity-cpu", "20", "node cpu capacity"),
+          new Setting("capacity-memory", "100Gi", "node memory capacity"),
+          new Setting("capacity-pods", "110", "how many pods the node accepts"),
+          new Setting("capacity-gpu", "0", "nvidia.com/gpu capacity"),
+          new Setting("internal-ip", "first non-loopback IPv4", "address the API server dials"),
+          new Setting("kubelet-port", "10250", "kubelet API port"),
+          new Setting("os", "linux", "node operating system: linux or windows"),
+          new Setting("pod-sync-workers", "10", "pods synced in parallel"),
+          new Setting("status-poll-interval", "5s", "pod status poll when the provider can't push"),
+          new Setting("reconcile-interval", "30s", "full provider/API comparison interval"),
+          new Setting("node-status-interval", "1m", "longest time between node status updates"),
+          new Setting("lease-duration", "40s", "node lease duration (renewed every quarter)"),
+          new Setting("log-level", "info", "trace, debug, info, warn or error"));
+
+  private SettingCatalog() {}
+
+  /** Core names plus {@code <provider>-<setting>} for every provider found on the class path. */
+  public static Set<String> names(Collection<ProviderFactory> providers) {
+    Set<String> names = new LinkedHashSet<>();
+    CORE.forEach(s -> names.add(s.name()));
+    for (ProviderFactory p : providers) {
+      p.settingNames().forEach(n -> names.add(p.name() + "-" + n));
+    }
+    return names;
+  }
+
+  public static String help(Collection<ProviderFactory> providers) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Usage: virtual-kubelet [--setting value ...]");
+    lines.add("Each setting is also read from VK_<SETTING> and from the --config file.");
+    lines.add("");
+    for (Setting s : CORE) {
+      lines.add(String.format("  --%-22s %s (default: %s)", s.name(), s.help(), s.defaultValue()));
+    }
+    for (ProviderFactory p : providers) {
+      lines.add("");
+      lines.add("Provider " + p.name() + ":");
+      p.settingNames().forEach(n -> lines.add("  --" + p.name() + "-" + n));
+    }
+    return String.join(System.lineSeparator(), lines);
+  }
+}

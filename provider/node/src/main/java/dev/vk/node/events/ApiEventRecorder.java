@@ -1,0 +1,143 @@
+package dev.vk.node.events;
+
+import dev.vk.node.pod.Threads;
+import io.kubernetes.client.custom.V1Patch;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V1EventSource;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1ObjectReference;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.util.PatchUtils;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes core/v1 Events on a background thread. A repeat of the same reason and message for the
+ * same pod bumps the existing event's count instead of creating another, as kubelets do.
+ */
+public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(ApiEventRecorder.class);
+  private static final String COMPONENT = "virtual-kubelet";
+  private static final int REMEMBERED = 4096;
+
+  private final ApiClient client;
+  private final CoreV1Api api;
+  private final String nodeName;
+  private final Clock clock;
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(Threads.named("events"));
+  private final Map<String, CoreV1Event> recent =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CoreV1Event> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+
+  public ApiEventRecorder(ApiClient client, String nodeName, Clock clock) {
+    this.client = client;
+    this.api = new CoreV1Api(client);
+    this.nodeName = nodeName;
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(V1Pod pod, String type, String reason, String message) {
+    V1ObjectMeta meta = pod.getMetadata();
+    logger.info(
+        "Event {} {} for pod {}/{}: {}",
+        type,
+        reason,
+        meta.getNamespace(),
+        meta.getName(),
+        message);
+    executor.execute(() -> write(pod, type, reason, message));
+  }
+
+  private void write(V1Pod pod, String type, String reason, String message) {
+    V1ObjectMeta meta = pod.getMetadata();
+    String key = meta.getUid() + "|" + type + "|" + reason + "|" + message;
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    try {
+      CoreV1Event previous = recent.get(key);
+      if (previous != null) {
+        int count = previous.getCount() == null ? 2 : previous.getCount() + 1;
+        String body = client.getJSON().serialize(Map.of("count", count, "lastTimestamp", now));
+        CoreV1Event updated =
+            PatchUtils.patch(
+                CoreV1Event.class,
+                () ->
+                    api.patchNamespacedEvent(
+                            previous.getMetadata().getName(),
+                            meta.getNamespace(),
+                            new V1Patch(body))
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
+                client);
+        recent.put(key, updated);
+        return;
+      }
+      recent.put(
+          key,
+          api.createNamespacedEvent(meta.getNamespace(), event(pod, type, reason, message, now))
+              .execute());
+    } catch (ApiException e) {
+      recent.remove(key);
+      logger.warn(
+          "Could not record event {} for {}/{}: HTTP {} {}",
+          reason,
+          meta.getNamespace(),
+          meta.getName(),
+          e.getCode(),
+          e.getResponseBody());
+    } catch (RuntimeException e) {
+      logger.warn(
+          "Could not record event {} for {}/{}", reason, meta.getNamespace(), meta.getName(), e);
+    }
+  }
+
+  private CoreV1Event event(
+      V1Pod pod, String type, String reason, String message, OffsetDateTime now) {
+    V1ObjectMeta meta = pod.getMetadata();
+    String name =
+        meta.getName()
+            + "."
+            + Long.toHexString(System.nanoTime() ^ now.toInstant().toEpochMilli() << 20);
+    return new CoreV1Event()
+        .metadata(new V1ObjectMeta().name(name).namespace(meta.getNamespace()))
+        .involvedObject(
+            new V1ObjectReference()
+                .apiVersion("v1")
+                .kind("Pod")
+                .namespace(meta.getNamespace())
+                .name(meta.getName())
+                .uid(meta.getUid())
+                .resourceVersion(meta.getResourceVersion()))
+        .type(type)
+        .reason(reason)
+        .message(message)
+        .source(new V1EventSource().component(COMPONENT).host(nodeName))
+        .reportingComponent(COMPONENT)
+        .reportingInstance(nodeName)
+        .firstTimestamp(now)
+        .lastTimestamp(now)
+        .count(1);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.vk.node.pod;
+
+import dev.vk.node.kube.ApiErrors;
+import io.kubernetes.client.informer.cache.Indexer;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1DeleteOptions;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Preconditions;
+import java.util.List;
+
+/** {@link ApiPods} backed by the pod informer's cache and the API server. */
+public final class InformerApiPods implements ApiPods {
+  private final Indexer<V1Pod> indexer;
+  private final CoreV1Api api;
+
+  public InformerApiPods(Indexer<V1Pod> indexer, ApiClient client) {
+    this.indexer = indexer;
+    this.api = new CoreV1Api(client);
+  }
+
+  @Override
+  public V1Pod get(String key) {
+    return indexer.getByKey(key);
+  }
+
+  @Override
+  public List<V1Pod> list() {
+    return indexer.list();
+  }
+
+  @Override
+  public void deleteNow(V1Pod pod) throws ApiException {
+    V1DeleteOptions options =
+        new V1DeleteOptions()
+            .gracePeriodSeconds(0L)
+            .preconditions(new V1Preconditions().uid(pod.getMetadata().getUid()));
+    try {
+      api.deleteNamespacedPod(pod.getMetadata().getName(), pod.getMetadata().getNamespace())
+          .gracePeriodSeconds(0)
+          .body(options)
+          .execute();
+    } catch (ApiException e) {
+      if (!ApiErrors.goneOrReplaced(e)) {
+        throw e;
+      }
+    }
+  }
+}

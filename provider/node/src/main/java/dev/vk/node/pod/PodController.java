@@ -1,0 +1,138 @@
+package dev.vk.node.pod;
+
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodStatusNotifier;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.informer.SharedIndexInformer;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the pods the scheduler binds to this node. The informer feeds the pod queue; provider status
+ * feeds the status queue; a periodic reconcile (one provider call) catches drift, lost pods and
+ * orphans. Startup reconciliation runs before any worker, so a restart adopts instead of
+ * re-creating.
+ */
+public final class PodController implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(PodController.class);
+
+  private final SharedIndexInformer<V1Pod> informer;
+  private final PodLifecycle provider;
+  private final KeyedWorkQueue podQueue;
+  private final KeyedWorkQueue statusQueue;
+  private final PodSyncer syncer;
+  private final PodStatusSync statusSync;
+  private final Reconciler reconciler;
+  private final Duration reconcileInterval;
+  private final Duration pollInterval;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Threads.named("pod-reconcile"));
+
+  /** Everything the controller needs that is built outside it. */
+  public record Parts(
+      SharedIndexInformer<V1Pod> informer,
+      ApiPods pods,
+      PodLifecycle provider,
+      PodSyncer syncer,
+      StatusWriter statusWriter,
+      PlacedPods placed,
+      int workers,
+      Duration reconcileInterval,
+      Duration pollInterval) {}
+
+  public PodController(Parts parts) {
+    this.informer = parts.informer();
+    this.provider = parts.provider();
+    this.reconcileInterval = parts.reconcileInterval();
+    this.pollInterval = parts.pollInterval();
+    this.syncer = parts.syncer();
+    this.podQueue =
+        new KeyedWorkQueue(
+            "pod-sync", parts.workers(), syncer, Duration.ofMillis(500), Duration.ofMinutes(2));
+    this.statusQueue =
+        new KeyedWorkQueue(
+            "pod-status",
+            parts.workers(),
+            key -> statusSync().handle(key),
+            Duration.ofMillis(500),
+            Duration.ofMinutes(1));
+    this.statusSync =
+        new PodStatusSync(parts.pods(), parts.statusWriter(), statusQueue::add, podQueue::add);
+    this.reconciler =
+        new Reconciler(provider, parts.pods(), parts.placed(), statusSync::offer, podQueue::add);
+    informer.addEventHandler(new Handler());
+  }
+
+  private PodStatusSync statusSync() {
+    return statusSync;
+  }
+
+  /** Reconciles, then starts the workers and the periodic loops. Call after the cache synced. */
+  public void start() throws ProviderException {
+    if (provider instanceof PodStatusNotifier notifier) {
+      notifier.notifyPods(statusSync::offer);
+    }
+    int orphans = reconciler.reconcile(true);
+    logger.info("Startup reconciliation done: {} orphans deleted", orphans);
+    podQueue.start();
+    statusQueue.start();
+    long every = reconcileInterval.toMillis();
+    timer.scheduleWithFixedDelay(() -> reconcileQuietly(), every, every, TimeUnit.MILLISECONDS);
+    if (!(provider instanceof PodStatusNotifier)) {
+      long poll = pollInterval.toMillis();
+      timer.scheduleWithFixedDelay(() -> reconcileQuietly(), poll, poll, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  public int queueDepth() {
+    return podQueue.depth() + statusQueue.depth();
+  }
+
+  private void reconcileQuietly() {
+    try {
+      reconciler.reconcile(false);
+    } catch (ProviderException | RuntimeException e) {
+      logger.warn("Periodic reconcile failed: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    podQueue.close();
+    statusQueue.close();
+  }
+
+  /** Queues a pod when something the provider acts on changed; status-only updates do not. */
+  private final class Handler implements ResourceEventHandler<V1Pod> {
+    @Override
+    public void onAdd(V1Pod pod) {
+      podQueue.add(PodFacts.key(pod));
+    }
+
+    @Override
+    public void onUpdate(V1Pod before, V1Pod after) {
+      boolean relevant =
+          !Objects.equals(PodFacts.fingerprint(before), PodFacts.fingerprint(after))
+              || PodFacts.deleting(before) != PodFacts.deleting(after)
+              || !PodFacts.sameUid(before, after);
+      if (relevant) {
+        podQueue.add(PodFacts.key(after));
+      }
+    }
+
+    @Override
+    public void onDelete(V1Pod pod, boolean finalStateUnknown) {
+      syncer.deleted(pod);
+      statusSync.forget(PodFacts.key(pod));
+      podQueue.add(PodFacts.key(pod));
+    }
+  }
+}

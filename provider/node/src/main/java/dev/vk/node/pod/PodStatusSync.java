@@ -1,0 +1,72 @@
+package dev.vk.node.pod;
+
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Carries pod status from the provider to the API server. Status arrives from the provider's push
+ * or from a poll; only the newest per pod is kept, and it is written only if it changed.
+ */
+public final class PodStatusSync implements KeyedWorkQueue.Handler {
+  private final ApiPods pods;
+  private final StatusWriter writer;
+  private final Map<String, V1Pod> latest = new ConcurrentHashMap<>();
+  private final Consumer<String> statusQueue;
+  private final Consumer<String> podQueue;
+
+  /**
+   * @param statusQueue enqueues a key for {@link #handle}
+   * @param podQueue enqueues a key for the pod syncer (a terminating pod may now be stopped)
+   */
+  public PodStatusSync(
+      ApiPods pods, StatusWriter writer, Consumer<String> statusQueue, Consumer<String> podQueue) {
+    this.pods = pods;
+    this.writer = writer;
+    this.statusQueue = statusQueue;
+    this.podQueue = podQueue;
+  }
+
+  /** Accepts the provider's view of a pod. Cheap and non-blocking: the provider calls it. */
+  public void offer(V1Pod providerPod) {
+    String key = PodFacts.key(providerPod);
+    latest.put(key, providerPod);
+    statusQueue.accept(key);
+  }
+
+  public void forget(String key) {
+    latest.remove(key);
+  }
+
+  @Override
+  public Outcome handle(String key) throws Exception {
+    V1Pod providerPod = latest.get(key);
+    V1Pod pod = pods.get(key);
+    if (providerPod == null || pod == null || !PodFacts.sameUid(pod, providerPod)) {
+      return Outcome.DONE;
+    }
+    if (PodFacts.deleting(pod)) {
+      podQueue.accept(key);
+    }
+    V1PodStatus status = providerPod.getStatus();
+    // A pod that finished stays finished; the API server also rejects leaving a terminal phase.
+    if (status == null || PodFacts.terminal(pod)) {
+      return Outcome.DONE;
+    }
+    writer.write(pod, copy(status));
+    return Outcome.DONE;
+  }
+
+  /** The writer fills fields in; never touch the provider's own object. */
+  private static V1PodStatus copy(V1PodStatus status) {
+    try {
+      return V1PodStatus.fromJson(status.toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package dev.vk.node.pod;
+
+import dev.vk.node.events.EventRecorder;
+import dev.vk.podenv.EnvEvent;
+import dev.vk.podenv.EnvironmentResolver;
+import dev.vk.podenv.PodRuntime;
+import dev.vk.podenv.Resolution;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the provider in line with one API pod: create, adopt, update, stop, or clean up. Runs on
+ * the pod work queue, so it is never called twice at once for the same pod.
+ */
+public final class PodSyncer implements KeyedWorkQueue.Handler {
+  private static final Logger logger = LoggerFactory.getLogger(PodSyncer.class);
+  private static final Duration DELETION_CHECK = Duration.ofSeconds(1);
+
+  private final PodLifecycle provider;
+  private final ApiPods pods;
+  private final EnvironmentResolver resolver;
+  private final Function<V1Pod, PodRuntime> runtime;
+  private final EventRecorder events;
+  private final StatusWriter status;
+  private final PlacedPods placed;
+  private final Clock clock;
+  private final String hostIp;
+  private final Map<String, V1Pod> tombstones = new ConcurrentHashMap<>();
+
+  public PodSyncer(
+      PodLifecycle provider,
+      ApiPods pods,
+      EnvironmentResolver resolver,
+      Function<V1Pod, PodRuntime> runtime,
+      EventRecorder events,
+      StatusWriter status,
+      PlacedPods placed,
+      Clock clock,
+      String hostIp) {
+    this.provider = provider;
+    this.pods = pods;
+    this.resolver = resolver;
+    this.runtime = runtime;
+    this.events = events;
+    this.status = status;
+    this.placed = placed;
+    this.clock = clock;
+    this.hostIp = hostIp;
+  }
+
+  /** Remembers a pod the API server deleted, so its provider copy can still be removed. */
+  public void deleted(V1Pod pod) {
+    tombstones.put(PodFacts.key(pod), pod);
+  }
+
+  @Override
+  public Outcome handle(String key) throws Exception {
+    V1Pod pod = pods.get(key);
+    if (pod == null) {
+      return removeFromProvider(key);
+    }
+    try {
+      if (PodFacts.deleting(pod)) {
+        return terminate(pod);
+      }
+      if (PodFacts.terminal(pod)) {
+        return Outcome.DONE;
+      }
+      Optional<V1Pod> running = provider.getPod(ns(pod), name(pod));
+      if (running.isPresent() && !PodFacts.sameUid(running.get(), pod)) {
+        logger.info("Provider runs an older pod named {}; replacing it", key);
+        provider.deletePod(running.get());
+        running = Optional.empty();
+      }
+      if (running.isPresent()) {
+        return adoptOrUpdate(pod, running.get());
+      }
+      if (placed.contains(PodFacts.uid(pod)) || PodFacts.ranBefore(pod)) {
+        return vanished(pod);
+      }
+      return create(pod);
+    } catch (ProviderException e) {
+      return retryOrGiveUp(e);
+    }
+  }
+
+  private Outcome create(V1Pod pod) throws Exception {
+    Resolution resolution = resolver.resolve(pod, runtime.apply(pod));
+    for (EnvEvent e : resolution.events()) {
+      events.record(pod, e.type(), e.reason(), e.message());
+    }
+    if (resolution.failure().isPresent()) {
+      String why = resolution.failure().get();
+      status.write(pod, PodReasons.configError(pod, why, hostIp));
+      return Outcome.retry(why);
+    }
+    try {
+      provider.createPod(resolution.pod());
+    } catch (ProviderException e) {
+      events.record(pod, EventRecorder.WARNING, "ProviderCreateFailed", e.getMessage());
+      status.write(pod, PodReasons.providerFailed(pod, e, hostIp));
+      return retryOrGiveUp(e);
+    }
+    placed.placed(PodFacts.uid(pod), PodFacts.fingerprint(pod));
+    events.record(pod, EventRecorder.NORMAL, "ProviderCreateSuccess", "Created pod in provider");
+    return Outcome.DONE;
+  }
+
+  private Outcome adoptOrUpdate(V1Pod pod, V1Pod running) throws Exception {
+    String uid = PodFacts.uid(pod);
+    String wanted = PodFacts.fingerprint(pod);
+    String sent = placed.fingerprint(uid);
+    // After a restart we know only what the provider shows; images are what it surely keeps.
+    boolean changed =
+        sent == null
+            ? !PodFacts.images(pod).equals(PodFacts.images(running))
+            : !sent.equals(wanted);
+    if (changed) {
+      Resolution resolution = resolver.resolve(pod, runtime.apply(pod));
+      try {
+        provider.updatePod(resolution.pod());
+        events.record(
+            pod, EventRecorder.NORMAL, "ProviderUpdateSuccess", "Updated pod in provider");
+      } catch (ProviderException e) {
+        events.record(pod, EventRecorder.WARNING, "ProviderUpdateFailed", e.getMessage());
+        return retryOrGiveUp(e);
+      }
+    }
+    placed.placed(uid, wanted);
+    return Outcome.DONE;
+  }
+
+  /** The provider lost a pod that ran: restart it if its policy allows, else fail it. */
+  private Outcome vanished(V1Pod pod) throws Exception {
+    String policy = pod.getSpec().getRestartPolicy();
+    placed.forget(PodFacts.uid(pod));
+    if ("Never".equals(policy)) {
+      events.record(
+          pod,
+          EventRecorder.WARNING,
+          PodReasons.PROVIDER_POD_MISSING,
+          "The provider no longer runs this pod; restartPolicy Never, so it is marked Failed");
+      status.write(pod, PodReasons.vanished(pod, now()));
+      return Outcome.DONE;
+    }
+    events.record(
+        pod,
+        EventRecorder.WARNING,
+        PodReasons.PROVIDER_POD_MISSING,
+        "The provider no longer runs this pod; creating it again (restartPolicy " + policy + ")");
+    return create(pod);
+  }
+
+  /** Graceful deletion: stop at the provider, then remove the API object once stopped. */
+  private Outcome terminate(V1Pod pod) throws Exception {
+    String uid = PodFacts.uid(pod);
+    if (!placed.isDeleting(uid)) {
+      provider.deletePod(pod);
+      placed.markDeleting(uid);
+      events.record(pod, EventRecorder.NORMAL, "ProviderDeleteSuccess", "Stopping pod in provider");
+    }
+    Optional<V1Pod> running =
+        provider.getPod(ns(pod), name(pod)).filter(p -> PodFacts.sameUid(p, pod));
+    Instant deadline = pod.getMetadata().getDeletionTimestamp().toInstant();
+    boolean stopped = running.isEmpty() || PodFacts.stopped(running.get());
+    if (!stopped && clock.instant().isBefore(deadline)) {
+      Duration left = Duration.between(clock.instant(), deadline);
+      return Outcome.again(left.compareTo(DELETION_CHECK) < 0 ? left : DELETION_CHECK);
+    }
+    if (!stopped) {
+      logger.info("Grace period of {} is over; removing it while still running", PodFacts.key(pod));
+    }
+    pods.deleteNow(pod);
+    placed.forget(uid);
+    return Outcome.DONE;
+  }
+
+  /** The API object is gone (deleted, force-deleted): make sure the provider copy is too. */
+  private Outcome removeFromProvider(String key) throws Exception {
+    V1Pod last = tombstones.remove(key);
+    int slash = key.indexOf('/');
+    try {
+      Optional<V1Pod> running = provider.getPod(key.substring(0, slash), key.substring(slash + 1));
+      if (running.isPresent() && (last == null || PodFacts.sameUid(running.get(), last))) {
+        provider.deletePod(running.get());
+        logger.info("Deleted {} at the provider after its API object went away", key);
+      }
+    } catch (ProviderException e) {
+      if (last != null) {
+        tombstones.putIfAbsent(key, last);
+      }
+      return retryOrGiveUp(e);
+    }
+    if (last != null) {
+      placed.forget(PodFacts.uid(last));
+    }
+    return Outcome.DONE;
+  }
+
+  private static Outcome retryOrGiveUp(ProviderException e) {
+    if (!e.retriable() && e.kind() != ProviderException.Kind.NOT_FOUND) {
+      return Outcome.DONE;
+    }
+    return new Outcome.Retry(
+        e.kind() + ": " + e.getMessage(), e.retryAfter().orElse(Duration.ZERO));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static String ns(V1Pod pod) {
+    return pod.getMetadata().getNamespace();
+  }
+
+  private static String name(V1Pod pod) {
+    return pod.getMetadata().getName();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.vk.node.pod;
+
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compares the provider's pods with the API's in one provider call: adopts pods both have, deletes
+ * provider pods no API pod owns (matched by UID, so a healthy pod is never taken for an orphan),
+ * feeds statuses, and queues API pods the provider lacks. Runs at startup and periodically.
+ */
+public final class Reconciler {
+  private static final Logger logger = LoggerFactory.getLogger(Reconciler.class);
+
+  private final PodLifecycle provider;
+  private final ApiPods pods;
+  private final PlacedPods placed;
+  private final Consumer<V1Pod> status;
+  private final Consumer<String> sync;
+
+  public Reconciler(
+      PodLifecycle provider,
+      ApiPods pods,
+      PlacedPods placed,
+      Consumer<V1Pod> status,
+      Consumer<String> sync) {
+    this.provider = provider;
+    this.pods = pods;
+    this.placed = placed;
+    this.status = status;
+    this.sync = sync;
+  }
+
+  /**
+   * @param startup at startup every API pod is queued; later only pods that need attention
+   * @return how many orphans were deleted
+   */
+  public int reconcile(boolean startup) throws ProviderException {
+    List<V1Pod> running = provider.getPods();
+    Map<String, V1Pod> apiByUid = new HashMap<>();
+    for (V1Pod pod : pods.list()) {
+      apiByUid.put(PodFacts.uid(pod), pod);
+    }
+    Set<String> runningUids = new HashSet<>();
+    int orphans = 0;
+    for (V1Pod p : running) {
+      runningUids.add(PodFacts.uid(p));
+      V1Pod api = apiByUid.get(PodFacts.uid(p));
+      if (api == null) {
+        logger.info(
+            "Deleting orphan {} (uid {}) at the provider: no API pod owns it",
+            PodFacts.key(p),
+            PodFacts.uid(p));
+        try {
+          provider.deletePod(p);
+          orphans++;
+        } catch (ProviderException e) {
+          logger.warn("Could not delete orphan {}: {}", PodFacts.key(p), e.getMessage());
+        }
+        continue;
+      }
+      placed.adopted(PodFacts.uid(api));
+      status.accept(p);
+    }
+    for (V1Pod api : pods.list()) {
+      boolean missing = !runningUids.contains(PodFacts.uid(api));
+      boolean needsWork =
+          PodFacts.deleting(api)
+              || (missing && !PodFacts.terminal(api) && placed.contains(PodFacts.uid(api)));
+      if (startup || needsWork) {
+        sync.accept(PodFacts.key(api));
+      }
+    }
+    return orphans;
+  }
+}

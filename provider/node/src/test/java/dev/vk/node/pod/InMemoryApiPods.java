@@ -1,0 +1,37 @@
+package dev.vk.node.pod;
+
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The API server's pods as a map, recording the deletions a kubelet makes. */
+final class InMemoryApiPods implements ApiPods {
+  final Map<String, V1Pod> pods = new ConcurrentHashMap<>();
+  final List<String> deleted = new CopyOnWriteArrayList<>();
+
+  void put(V1Pod pod) {
+    pods.put(PodFacts.key(pod), pod);
+  }
+
+  @Override
+  public V1Pod get(String key) {
+    return pods.get(key);
+  }
+
+  @Override
+  public List<V1Pod> list() {
+    return new ArrayList<>(pods.values());
+  }
+
+  @Override
+  public void deleteNow(V1Pod pod) {
+    V1Pod current = pods.get(PodFacts.key(pod));
+    if (current != null && PodFacts.sameUid(current, pod)) {
+      pods.remove(PodFacts.key(pod));
+      deleted.add(PodFacts.key(pod));
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.vk.node.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class KeyedWorkQueueTest {
+  private static final Duration FAST = Duration.ofMillis(10);
+
+  @Test
+  @DisplayName("a key added while it is being processed runs again afterwards, never twice at once")
+  void noConcurrentRunsAndNoLostChange() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger maxRunning = new AtomicInteger();
+    AtomicInteger runs = new AtomicInteger();
+    KeyedWorkQueue.Handler handler =
+        key -> {
+          maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+          if (runs.incrementAndGet() == 1) {
+            entered.countDown();
+            release.await(5, TimeUnit.SECONDS);
+          }
+          running.decrementAndGet();
+          return Outcome.DONE;
+        };
+    try (KeyedWorkQueue q = new KeyedWorkQueue("t", 4, handler, FAST, FAST)) {
+      q.start();
+      q.add("ns/a");
+      assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+      q.add("ns/a");
+      q.add("ns/a");
+      release.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 2 && q.depth() == 0);
+    }
+    assertThat(maxRunning.get()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a failing key is retried with backoff while other keys go on")
+  void failingKeyDoesNotBlockOthers() {
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    List<String> done = new CopyOnWriteArrayList<>();
+    KeyedWorkQueue.Handler handler =
+        key -> {
+          int n = calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          if (key.equals("ns/bad") && n < 3) {
+            return Outcome.retry("boom");
+          }
+          done.add(key);
+          return Outcome.DONE;
+        };
+    try (KeyedWorkQueue q = new KeyedWorkQueue("t", 1, handler, FAST, Duration.ofMillis(50))) {
+      q.start();
+      q.add("ns/bad");
+      q.add("ns/good");
+      await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
+    }
+    assertThat(done).first().isEqualTo("ns/good");
+    assertThat(calls.get("ns/bad").get()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("a thrown exception counts as a failure and is retried")
+  void exceptionIsRetried() {
+    AtomicInteger calls = new AtomicInteger();
+    try (KeyedWorkQueue q =
+        new KeyedWorkQueue(
+            "t",
+            1,
+            key -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first time fails");
+              }
+              return Outcome.DONE;
+            },
+            FAST,
+            FAST)) {
+      q.start();
+      q.add("ns/x");
+      await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 2);
+    }
+  }
+
+  @Test
+  @DisplayName("keys added before start wait for the workers, deduplicated")
+  void waitsForStart() {
+    AtomicInteger calls = new AtomicInteger();
+    try (KeyedWorkQueue q =
+        new KeyedWorkQueue(
+            "t",
+            2,
+            key -> {
+              calls.incrementAndGet();
+              return Outcome.DONE;
+            },
+            FAST,
+            FAST)) {
+      q.add("ns/x");
+      q.add("ns/x");
+      assertThat(q.depth()).isEqualTo(1);
+      assertThat(calls.get()).isZero();
+      q.start();
+      await().atMost(Duration.ofSeconds(5)).until(() -> q.depth() == 0);
+    }
+    assertThat(calls.get()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,270 @@
+package dev.vk.node.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vk.podenv.EnvironmentResolver;
+import dev.vk.podenv.InMemoryObjectLookup;
+import dev.vk.podenv.PodRuntime;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderContext;
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.mock.InMemoryProvider;
+import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestingClock;
+import io.kubernetes.client.openapi.models.V1ConfigMapKeySelector;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1EnvVarSource;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PodSyncerTest {
+  private final TestingClock clock = new TestingClock();
+  private final InMemoryProvider provider =
+      new InMemoryProvider(
+          new ProviderContext("node", "10.0.0.2", name -> Optional.empty()), clock);
+  private final InMemoryApiPods api = new InMemoryApiPods();
+  private final InMemoryObjectLookup objects = new InMemoryObjectLookup();
+  private final RecordingEvents events = new RecordingEvents();
+  private final PlacedPods placed = new PlacedPods();
+  private final PodSyncer syncer =
+      new PodSyncer(
+          provider,
+          api,
+          new EnvironmentResolver(objects),
+          pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
+          events,
+          new TestingStatusWriter(api),
+          placed,
+          clock,
+          "10.0.0.2");
+
+  @AfterEach
+  void close() {
+    provider.close();
+  }
+
+  private V1Pod apiPod(String name) {
+    V1Pod pod = Pods.pod("default", name, Pods.container("app"));
+    pod.getSpec().nodeName("node").restartPolicy("Always");
+    api.put(pod);
+    return pod;
+  }
+
+  private long creates() {
+    return provider.callCounts().getOrDefault("create", 0L);
+  }
+
+  @Test
+  @DisplayName("a new pod is created at the provider once, however often it is synced")
+  void createsOnce() throws Exception {
+    V1Pod pod = apiPod("web");
+    assertThat(syncer.handle("default/web")).isEqualTo(Outcome.DONE);
+    assertThat(syncer.handle("default/web")).isEqualTo(Outcome.DONE);
+    assertThat(provider.getPod("default", "web")).isPresent();
+    assertThat(creates()).isEqualTo(1);
+    assertThat(events.reasons()).containsExactly("ProviderCreateSuccess");
+    assertThat(placed.contains(pod.getMetadata().getUid())).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "a missing mandatory ConfigMap keeps the pod away from the provider, says why, and retries")
+  void mandatoryConfigMapMissing() throws Exception {
+    V1Pod pod = apiPod("needs-config");
+    pod.getSpec()
+        .getContainers()
+        .get(0)
+        .addEnvItem(
+            new V1EnvVar()
+                .name("X")
+                .valueFrom(
+                    new V1EnvVarSource()
+                        .configMapKeyRef(new V1ConfigMapKeySelector().name("absent").key("k"))));
+    Outcome outcome = syncer.handle("default/needs-config");
+    assertThat(outcome).isInstanceOf(Outcome.Retry.class);
+    assertThat(provider.getPod("default", "needs-config")).isEmpty();
+    assertThat(events.reasons()).contains("MandatoryConfigMapNotFound");
+    V1PodStatus status = api.get("default/needs-config").getStatus();
+    assertThat(status.getPhase()).isEqualTo("Pending");
+    assertThat(status.getContainerStatuses().get(0).getState().getWaiting().getReason())
+        .isEqualTo("CreateContainerConfigError");
+    assertThat(status.getContainerStatuses().get(0).getState().getWaiting().getMessage())
+        .contains("configmap \"absent\" not found");
+  }
+
+  @Test
+  @DisplayName(
+      "a pod the provider can never run gets ProviderFailed and an event, and is not retried")
+  void providerRefuses() throws Exception {
+    V1Pod pod = apiPod("host-net");
+    pod.getSpec().hostNetwork(true);
+    assertThat(syncer.handle("default/host-net")).isEqualTo(Outcome.DONE);
+    V1PodStatus status = api.get("default/host-net").getStatus();
+    assertThat(status.getReason()).isEqualTo("ProviderFailed");
+    assertThat(status.getMessage()).contains("spec.hostNetwork");
+    assertThat(status.getPhase()).as("restartPolicy Always stays Pending").isEqualTo("Pending");
+    assertThat(events.events)
+        .anyMatch(
+            e -> e.startsWith("Warning ProviderCreateFailed") && e.contains("spec.hostNetwork"));
+  }
+
+  @Test
+  @DisplayName("with restartPolicy Never a pod the provider refuses is Failed")
+  void providerRefusesNeverRestart() throws Exception {
+    V1Pod pod = apiPod("host-net-never");
+    pod.getSpec().hostNetwork(true).restartPolicy("Never");
+    syncer.handle("default/host-net-never");
+    assertThat(api.get("default/host-net-never").getStatus().getPhase()).isEqualTo("Failed");
+  }
+
+  @Test
+  @DisplayName(
+      "graceful deletion stops the pod at the provider, then removes the API object at once")
+  void gracefulDeletion() throws Exception {
+    V1Pod pod = apiPod("bye");
+    syncer.handle("default/bye");
+    pod.getMetadata()
+        .deletionTimestamp(
+            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
+        .deletionGracePeriodSeconds(30L);
+    assertThat(syncer.handle("default/bye")).isEqualTo(Outcome.DONE);
+    assertThat(provider.getPod("default", "bye")).isEmpty();
+    assertThat(api.deleted).containsExactly("default/bye");
+    assertThat(provider.callCounts().get("delete")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a pod the API server already removed (force delete) is deleted at the provider")
+  void forceDeleted() throws Exception {
+    V1Pod pod = apiPod("forced");
+    syncer.handle("default/forced");
+    api.pods.remove("default/forced");
+    syncer.deleted(pod);
+    assertThat(syncer.handle("default/forced")).isEqualTo(Outcome.DONE);
+    assertThat(provider.getPod("default", "forced")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a pod re-created under the same name replaces the provider's older one")
+  void replacedByNewUid() throws Exception {
+    apiPod("same-name");
+    syncer.handle("default/same-name");
+    V1Pod newer = apiPod("same-name");
+    syncer.handle("default/same-name");
+    assertThat(provider.getPod("default", "same-name").orElseThrow().getMetadata().getUid())
+        .isEqualTo(newer.getMetadata().getUid());
+    assertThat(provider.getPods()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a pod that vanished from the provider fails with a clear reason under restartPolicy Never")
+  void vanishedNever() throws Exception {
+    V1Pod pod = apiPod("lost");
+    pod.getSpec().restartPolicy("Never");
+    syncer.handle("default/lost");
+    provider.deletePod(pod);
+    assertThat(syncer.handle("default/lost")).isEqualTo(Outcome.DONE);
+    V1PodStatus status = api.get("default/lost").getStatus();
+    assertThat(status.getPhase()).isEqualTo("Failed");
+    assertThat(status.getReason()).isEqualTo("ProviderPodMissing");
+    assertThat(creates()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a pod that vanished from the provider is created again under restartPolicy Always")
+  void vanishedAlways() throws Exception {
+    V1Pod pod = apiPod("lost-always");
+    syncer.handle("default/lost-always");
+    provider.deletePod(pod);
+    syncer.handle("default/lost-always");
+    assertThat(provider.getPod("default", "lost-always")).isPresent();
+    assertThat(creates()).isEqualTo(2);
+    assertThat(events.reasons()).contains("ProviderPodMissing");
+  }
+
+  @Test
+  @DisplayName("an image change is applied to the running pod with an update, not a second create")
+  void updatesImage() throws Exception {
+    V1Pod pod = apiPod("upd");
+    syncer.handle("default/upd");
+    pod.getSpec().getContainers().get(0).image("busybox:1.37");
+    syncer.handle("default/upd");
+    assertThat(provider.callCounts().get("update")).isEqualTo(1);
+    assertThat(
+            provider
+                .getPod("default", "upd")
+                .orElseThrow()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage())
+        .isEqualTo("busybox:1.37");
+    assertThat(creates()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a terminating pod that still runs is checked again until its grace period ends, then removed")
+  void terminatingWaitsForGracePeriod() throws Exception {
+    PodLifecycle slowToStop = new IgnoresDeletes(provider);
+    PodSyncer slow =
+        new PodSyncer(
+            slowToStop,
+            api,
+            new EnvironmentResolver(objects),
+            pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
+            events,
+            new TestingStatusWriter(api),
+            placed,
+            clock,
+            "10.0.0.2");
+    V1Pod pod = apiPod("slow");
+    slow.handle("default/slow");
+    clock.advance(Duration.ofSeconds(5));
+    pod.getMetadata()
+        .deletionTimestamp(
+            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
+        .deletionGracePeriodSeconds(30L);
+    assertThat(slow.handle("default/slow")).isEqualTo(Outcome.again(Duration.ofSeconds(1)));
+    assertThat(api.deleted).isEmpty();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(slow.handle("default/slow")).isEqualTo(Outcome.DONE);
+    assertThat(api.deleted).containsExactly("default/slow");
+  }
+
+  /** A provider whose pods keep running after a delete request, like a slow cloud. */
+  private record IgnoresDeletes(InMemoryProvider delegate) implements PodLifecycle {
+    @Override
+    public void createPod(V1Pod pod) throws ProviderException {
+      delegate.createPod(pod);
+    }
+
+    @Override
+    public void updatePod(V1Pod pod) throws ProviderException {
+      delegate.updatePod(pod);
+    }
+
+    @Override
+    public void deletePod(V1Pod pod) {}
+
+    @Override
+    public Optional<V1Pod> getPod(String namespace, String name) throws ProviderException {
+      return delegate.getPod(namespace, name);
+    }
+
+    @Override
+    public List<V1Pod> getPods() throws ProviderException {
+      return delegate.getPods();
+    }
+  }
+}

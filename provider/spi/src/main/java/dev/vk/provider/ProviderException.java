@@ -1,0 +1,72 @@
+package dev.vk.provider;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A provider failure, classified by kind so that callers map it to a pod reason or an HTTP status
+ * in one place instead of parsing messages.
+ */
+public class ProviderException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** What went wrong, as far as a caller needs to know. */
+  public enum Kind {
+    /** The pod or container does not exist at the provider. */
+    NOT_FOUND,
+    /** The request can never succeed as made (for example a pod the cloud cannot run). */
+    INVALID_INPUT,
+    /** The provider asked us to slow down; retry after {@link #retryAfter()}. */
+    THROTTLED,
+    /** Concurrent change; retrying with fresh state may succeed. */
+    CONFLICT,
+    /** The provider does not offer this ability. */
+    UNSUPPORTED,
+    /** Transient failure (network, 5xx); retry with backoff. */
+    UNAVAILABLE,
+    /** Anything else. */
+    INTERNAL
+  }
+
+  private final Kind kind;
+  private final Duration retryAfter;
+
+  public ProviderException(Kind kind, String message) {
+    this(kind, message, null, null);
+  }
+
+  public ProviderException(Kind kind, String message, Throwable cause) {
+    this(kind, message, null, cause);
+  }
+
+  public ProviderException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+    this.retryAfter = retryAfter;
+  }
+
+  public static ProviderException notFound(String message) {
+    return new ProviderException(Kind.NOT_FOUND, message);
+  }
+
+  public static ProviderException invalid(String message) {
+    return new ProviderException(Kind.INVALID_INPUT, message);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** How long the provider asked us to wait, when it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** Whether the same call may succeed later without any change to the pod. */
+  public boolean retriable() {
+    return kind == Kind.THROTTLED
+        || kind == Kind.CONFLICT
+        || kind == Kind.UNAVAILABLE
+        || kind == Kind.INTERNAL;
+  }
+}

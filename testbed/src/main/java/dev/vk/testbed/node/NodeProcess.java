@@ -1,0 +1,132 @@
+package dev.vk.testbed.node;
+
+import dev.vk.testbed.cluster.ControlPlane;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real node jar running as its own process, as a user runs it, so a test can kill it without
+ * warning and start it again on the same provider state.
+ */
+public final class NodeProcess implements AutoCloseable {
+  private final List<String> command;
+  private final Path workDir;
+  private Process process;
+
+  private NodeProcess(List<String> command, Path workDir) {
+    this.command = command;
+    this.workDir = workDir;
+  }
+
+  /**
+   * Starts a mock-provider node named {@code nodeName} whose provider state lives in {@code
+   * workDir/mock-state.json}.
+   *
+   * @param settings extra settings as flag name to value (without the leading dashes)
+   */
+  public static NodeProcess start(
+      ControlPlane cluster, String nodeName, int kubeletPort, Map<String, String> settings) {
+    Path workDir = cluster.stateDir().resolve("nodes-run").resolve(nodeName);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-jar");
+    command.add(jar().toString());
+    add(command, "kubeconfig", NodeIdentity.kubeconfig(cluster).toString());
+    add(command, "node-name", nodeName);
+    add(command, "internal-ip", cluster.nodeAddress());
+    add(command, "kubelet-port", Integer.toString(kubeletPort));
+    add(command, "mock-state-file", workDir.resolve("mock-state.json").toString());
+    add(command, "reconcile-interval", "5s");
+    settings.forEach((k, v) -> add(command, k, v));
+    NodeProcess node = new NodeProcess(command, workDir);
+    node.launch();
+    return node;
+  }
+
+  /** The shaded jar the build produced: what users run. */
+  public static Path jar() {
+    Path jar = ControlPlane.repoRoot().resolve("provider/node/target/virtual-kubelet.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: build provider/node first (mvn package)");
+    }
+    return jar;
+  }
+
+  private static void add(List<String> command, String name, String value) {
+    command.add("--" + name);
+    command.add(value);
+  }
+
+  private void launch() {
+    try {
+      Files.createDirectories(workDir);
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kills the process at once (SIGKILL): no shutdown hook, no cleanup, like a crashed node. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts the same command again, on the same provider state. */
+  public void restart() {
+    if (process.isAlive()) {
+      kill();
+    }
+    launch();
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  public Path stateFile() {
+    return workDir.resolve("mock-state.json");
+  }
+
+  public Path log() {
+    return workDir.resolve("node.log");
+  }
+
+  /** The last lines of the node's log, for assertion messages. */
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log());
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.vk.testbed.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vk.testbed.cluster.ControlPlane;
+import dev.vk.testbed.cluster.RealCluster;
+import dev.vk.testbed.node.MockCloud;
+import dev.vk.testbed.node.NodeProcess;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Killing the node and starting it again: the cluster notices, and nothing is created twice. */
+@RealCluster
+class NodeRestartE2E {
+  private static final String NODE = "vk-e2e-restart";
+  private NodeProcess node;
+
+  @AfterEach
+  void stop() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a killed node goes NotReady; restarted, it is Ready again and adopts its pods without creating them again")
+  void killAndRestart(ControlPlane cp) {
+    Cluster cluster = new Cluster(cp);
+    node = NodeProcess.start(cp, NODE, 10261, Map.of());
+    cluster.awaitReady(NODE, "True");
+    cluster.apply(Cluster.deployment("survivor", NODE, 2, true));
+    await("2 running pods")
+        .atMost(Cluster.PATIENCE)
+        .until(
+            () ->
+                cluster.pods("default", "app=survivor").stream()
+                        .filter(p -> "Running".equals(p.getStatus().getPhase()))
+                        .count()
+                    == 2);
+    Set<String> uids = uids(cluster.pods("default", "app=survivor"));
+    long creates = MockCloud.calls(node.stateFile()).getOrDefault("create", 0L);
+    assertThat(creates).isEqualTo(2);
+
+    node.kill();
+    // The controller-manager marks a node whose lease expires Unknown (grace period 20 s here).
+    cluster.awaitReady(NODE, "Unknown");
+
+    node.restart();
+    cluster.awaitReady(NODE, "True");
+    await("the same pods run again, reported Running by the restarted node")
+        .atMost(Cluster.PATIENCE)
+        .untilAsserted(
+            () -> {
+              List<V1Pod> pods = cluster.pods("default", "app=survivor");
+              assertThat(uids(pods)).isEqualTo(uids);
+              assertThat(pods)
+                  .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
+            });
+    assertThat(MockCloud.calls(node.stateFile()).get("create"))
+        .as("pods adopted, not created again; node log:%n%s", node.logTail())
+        .isEqualTo(creates);
+    assertThat(MockCloud.podKeys(node.stateFile())).hasSize(2);
+    cp.kubectl("delete", "deployment", "survivor").orThrow();
+    await().atMost(Cluster.PATIENCE).until(() -> MockCloud.podKeys(node.stateFile()).isEmpty());
+  }
+
+  @Test
+  @DisplayName(
+      "a pod deleted while the node was down is removed from the provider when it starts again")
+  void orphanRemovedOnRestart(ControlPlane cp) {
+    Cluster cluster = new Cluster(cp);
+    node = NodeProcess.start(cp, NODE + "-o", 10262, Map.of());
+    cluster.awaitReady(NODE + "-o", "True");
+    cp.kubectlWithInput(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: lonely, namespace: default}
+            spec:
+              nodeName: %s
+              containers: [{name: c, image: busybox}]
+            """
+                .formatted(NODE + "-o"),
+            "apply",
+            "-f",
+            "-")
+        .orThrow();
+    await()
+        .atMost(Cluster.PATIENCE)
+        .until(() -> MockCloud.podKeys(node.stateFile()).contains("default/lonely"));
+    node.kill();
+    cp.kubectl("delete", "pod", "lonely", "--force", "--grace-period=0").orThrow();
+    node.restart();
+    await("the orphan is deleted at the provider")
+        .atMost(Cluster.PATIENCE)
+        .until(() -> !MockCloud.podKeys(node.stateFile()).contains("default/lonely"));
+  }
+
+  private static Set<String> uids(List<V1Pod> pods) {
+    return pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+  }
+}
