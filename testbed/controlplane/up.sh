@@ -20,7 +20,6 @@ start_time=$(date +%s.%N)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 TIMEOUT="${TIMEOUT:-120}"
 
-# Progress goes to stderr so that stdout is only the export line: eval "$(up.sh)" works.
 say() { echo "testbed: $*" >&2; }
 die() { say "$*"; exit 1; }
 
@@ -57,6 +56,9 @@ ip netns del "$probe" 2>/dev/null || true
 "$here/build.sh" >&2
 
 # --- stop whatever ran here before -------------------------------------------------------------------------
+# Another testbed (other NAME) on the same subnet would make the routes ambiguous.
+other="$(ip -o -4 addr show | awk -v ip="$NODE_IP" -v own="$VETH_HOST" 'index($4, ip "/") == 1 && $2 != own { print $2 }')"
+[ -z "$other" ] || die "subnet $SUBNET is in use: $NODE_IP is on interface $other (another testbed? use another SUBNET or stop that one)"
 STATE="$STATE" NAME="$NAME" "$here/down.sh" --quiet
 
 # --- network: netns $NAME with lo and $API_IP, veth to $NODE_IP in the root namespace ---------------------
@@ -106,6 +108,7 @@ start() {
   setsid env -u HTTPS_PROXY -u https_proxy -u HTTP_PROXY -u http_proxy -u ALL_PROXY -u all_proxy -u NO_PROXY -u no_proxy \
     ip netns exec "$NAME" "$@" </dev/null >"$STATE/logs/$c.log" 2>&1 &
   echo $! >"$STATE/pids/$c.pid"
+  disown $!   # no "Killed" job notices from bash if fail() stops it
   components+=("$c")
 }
 
@@ -115,6 +118,12 @@ fail() {
   if [ -n "${2:-}" ]; then
     echo "testbed: last lines of $STATE/logs/$2.log:" >&2
     tail -n 25 "$STATE/logs/$2.log" | sed 's/^/  | /' >&2
+  fi
+  local checks
+  if [ "${2:-}" = kube-apiserver ] && checks="$(curl --noproxy '*' -s --max-time 5 --cacert "$PKI/ca.crt" \
+      --cert "$PKI/admin.crt" --key "$PKI/admin.key" "https://$API_IP:6443/readyz?verbose" | grep '^\[-\]')"; then
+    echo "testbed: failing readiness checks:" >&2
+    echo "$checks" | sed 's/^/  | /' >&2
   fi
   STATE="$STATE" NAME="$NAME" "$here/down.sh" --quiet || true
   exit 1

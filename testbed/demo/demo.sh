@@ -24,6 +24,7 @@ setsid java -Xmx256m -jar "$jar" \
   >"$STATE/logs/node-$node.log" 2>&1 < /dev/null &
 echo $! > "$STATE/pids/node-$node.pid"
 
+for _ in $(seq 120); do "$kubectl" get "node/$node" >/dev/null 2>&1 && break; sleep 1; done
 "$kubectl" wait --for=condition=Ready "node/$node" --timeout=120s >/dev/null
 "$kubectl" apply -f "$repo/manifests/examples/deployment.yaml" >/dev/null
 "$kubectl" rollout status deployment/helloworld --timeout=180s >&2

@@ -180,7 +180,7 @@ public final class VirtualKubelet implements AutoCloseable {
             logger.warn("{} failed: {}", what, e.toString());
           }
         },
-        period.toMillis(),
+        0,
         period.toMillis(),
         TimeUnit.MILLISECONDS);
   }

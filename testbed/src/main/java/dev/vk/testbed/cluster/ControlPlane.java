@@ -7,9 +7,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,6 +69,8 @@ public final class ControlPlane implements AutoCloseable {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final Thread shutdownHook;
   private ApiClient adminClient;
+  private FileChannel lockChannel;
+  private FileLock lock;
 
   private ControlPlane(Path stateDir, String netns, String subnet, boolean owned) {
     this.stateDir = stateDir.toAbsolutePath().normalize();
@@ -85,6 +91,7 @@ public final class ControlPlane implements AutoCloseable {
    */
   public static ControlPlane start(Path stateDir, String netns, String subnet) {
     ControlPlane cp = new ControlPlane(stateDir, netns, checkSubnet(subnet), true);
+    cp.lock();
     Runtime.getRuntime().addShutdownHook(cp.shutdownHook);
     try {
       cp.runScript("up.sh", UP_TIMEOUT, true);
@@ -93,6 +100,41 @@ public final class ControlPlane implements AutoCloseable {
       throw e;
     }
     return cp;
+  }
+
+  /**
+   * Takes {@code <tmpdir>/vk-testbed-<netns>.lock} until {@link #stop()} or JVM exit, so that two
+   * JVMs (two Maven runs, two checkouts) never tear down each other's cluster: the second waits.
+   */
+  private void lock() {
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), "vk-testbed-" + netns + ".lock");
+    try {
+      lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = lockChannel.tryLock();
+      if (lock == null) {
+        System.out.println(
+            "testbed: waiting for another process using netns " + netns + " (" + file + ")");
+        lock = lockChannel.lock();
+      }
+    } catch (OverlappingFileLockException e) {
+      closeLock();
+      throw new IllegalStateException("this JVM already runs a control plane in netns " + netns, e);
+    } catch (IOException e) {
+      closeLock();
+      throw new UncheckedIOException("cannot lock " + file, e);
+    }
+  }
+
+  private void closeLock() {
+    try {
+      if (lockChannel != null) {
+        lockChannel.close(); // releases the lock
+      }
+    } catch (IOException ignored) {
+      // nothing to release
+    }
+    lockChannel = null;
+    lock = null;
   }
 
   /**
@@ -117,7 +159,11 @@ public final class ControlPlane implements AutoCloseable {
     } catch (IllegalStateException | SecurityException shuttingDown) {
       // stop() runs from the hook itself
     }
-    runScript("down.sh", SCRIPT_TIMEOUT, true);
+    try {
+      runScript("down.sh", SCRIPT_TIMEOUT, true);
+    } finally {
+      closeLock();
+    }
   }
 
   /**
@@ -131,6 +177,7 @@ public final class ControlPlane implements AutoCloseable {
       } catch (IllegalStateException | SecurityException shuttingDown) {
         // too late to keep it
       }
+      closeLock();
     }
   }
 

@@ -166,13 +166,14 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   /** Graceful deletion: stop at the provider, then remove the API object once stopped. */
   private Outcome terminate(V1Pod pod) throws Exception {
     String uid = PodFacts.uid(pod);
-    if (!placed.isDeleting(uid)) {
+    Optional<V1Pod> running = runningCopy(pod);
+    // Ask once, and only while the provider still has it: a late event must not cost a call.
+    if (running.isPresent() && !placed.isDeleting(uid)) {
       provider.deletePod(pod);
       placed.markDeleting(uid);
       events.record(pod, EventRecorder.NORMAL, "ProviderDeleteSuccess", "Stopping pod in provider");
+      running = runningCopy(pod);
     }
-    Optional<V1Pod> running =
-        provider.getPod(ns(pod), name(pod)).filter(p -> PodFacts.sameUid(p, pod));
     Instant deadline = pod.getMetadata().getDeletionTimestamp().toInstant();
     boolean stopped = running.isEmpty() || PodFacts.stopped(running.get());
     if (!stopped && clock.instant().isBefore(deadline)) {
@@ -185,6 +186,10 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     pods.deleteNow(pod);
     placed.forget(uid);
     return Outcome.DONE;
+  }
+
+  private Optional<V1Pod> runningCopy(V1Pod pod) throws ProviderException {
+    return provider.getPod(ns(pod), name(pod)).filter(p -> PodFacts.sameUid(p, pod));
   }
 
   /** The API object is gone (deleted, force-deleted): make sure the provider copy is too. */

@@ -143,6 +143,24 @@ class PodSyncerTest {
   }
 
   @Test
+  @DisplayName("late events for a terminating pod cost no further provider delete")
+  void oneDeletePerPod() throws Exception {
+    V1Pod pod = apiPod("late");
+    syncer.handle("default/late");
+    pod.getMetadata()
+        .deletionTimestamp(
+            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
+        .deletionGracePeriodSeconds(30L);
+    syncer.handle("default/late");
+    api.put(pod); // a stale informer view of the same terminating pod
+    syncer.handle("default/late");
+    api.pods.remove("default/late");
+    syncer.deleted(pod);
+    syncer.handle("default/late");
+    assertThat(provider.callCounts().get("delete")).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a pod the API server already removed (force delete) is deleted at the provider")
   void forceDeleted() throws Exception {
     V1Pod pod = apiPod("forced");

@@ -1,0 +1,14 @@
+package dev.vk.kubeletapi.stream;
+
+import dev.vk.kubeletapi.spi.PortStream;
+
+/** The {@link PortStream} of one forwarded connection. */
+public record ForwardedConnection(StdinPipe input, ChannelOutputStream output)
+    implements PortStream {
+
+  /** The client went away: input ends, output refuses further writes. */
+  public void abort() {
+    input.abort();
+    output.close();
+  }
+}
