@@ -245,7 +245,8 @@ public final class KubeletApiConfig {
     public KubeletApiConfig build() {
       require(nodeName != null && !nodeName.isBlank(), "nodeName is required");
       require(port >= 0 && port <= 65535, "port must be 0..65535, was " + port);
-      require((tlsCertFile == null) == (tlsKeyFile == null), "tls needs both a certificate and a key");
+      require(
+          (tlsCertFile == null) == (tlsKeyFile == null), "tls needs both a certificate and a key");
       requireReadable(tlsCertFile, "TLS certificate");
       requireReadable(tlsKeyFile, "TLS key");
       requireReadable(clientCaFile, "client CA");
@@ -260,7 +261,13 @@ public final class KubeletApiConfig {
             "a tokenReviewer or a clientCaFile is required unless insecure");
       }
       for (Duration d :
-          List.of(tokenCacheTtl, allowedCacheTtl, deniedCacheTtl, httpIdleTimeout, streamIdleTimeout, streamCreationTimeout)) {
+          List.of(
+              tokenCacheTtl,
+              allowedCacheTtl,
+              deniedCacheTtl,
+              httpIdleTimeout,
+              streamIdleTimeout,
+              streamCreationTimeout)) {
         require(d != null && !d.isNegative(), "durations must not be negative");
       }
       Objects.requireNonNull(bindHost, "bindHost");

@@ -37,7 +37,8 @@ public final class AccessControl {
   }
 
   /** Null when the request may proceed, otherwise the 401, 403 or 500 to answer. */
-  public ApiError check(SSLSession session, Optional<String> token, HttpMethod method, String path) {
+  public ApiError check(
+      SSLSession session, Optional<String> token, HttpMethod method, String path) {
     Optional<UserInfo> user = authenticate(session, token);
     if (user.isEmpty()) {
       return ApiError.forKind(KubeletApiException.Kind.UNAUTHORIZED, "Unauthorized");

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Caches token reviews, valid and invalid alike, like the kubelet's webhook authenticator. Keys
- * are SHA-256 digests so that tokens never sit in memory longer than a request. Failed reviews are
- * not cached.
+ * Caches token reviews, valid and invalid alike, like the kubelet's webhook authenticator. Keys are
+ * SHA-256 digests so that tokens never sit in memory longer than a request. Failed reviews are not
+ * cached.
  */
 public final class CachingTokenReviewer implements TokenReviewer {
   private final TokenReviewer delegate;

@@ -15,8 +15,8 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * Reads the user from a TLS client certificate, as Kubernetes does: the subject CN is the user
- * name, each O is a group. The TLS layer has already verified the chain against the client CA, so
- * a certificate only reaches here when it is trusted.
+ * name, each O is a group. The TLS layer has already verified the chain against the client CA, so a
+ * certificate only reaches here when it is trusted.
  */
 public final class ClientCertificates {
   private ClientCertificates() {}

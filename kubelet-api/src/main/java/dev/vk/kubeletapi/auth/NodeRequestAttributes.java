@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps an HTTP request to the {@code nodes/<subresource>} checks the kubelet makes. Some paths
- * have a fine-grained subresource that is tried before {@code proxy} (the kubelet's
+ * Maps an HTTP request to the {@code nodes/<subresource>} checks the kubelet makes. Some paths have
+ * a fine-grained subresource that is tried before {@code proxy} (the kubelet's
  * KubeletFineGrainedAuthz, on since 1.33); either one allows the request.
  */
 public final class NodeRequestAttributes {

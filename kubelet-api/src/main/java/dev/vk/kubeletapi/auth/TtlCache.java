@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A small map whose entries expire. Bounded: when full it drops expired entries, and if that is
- * not enough, everything (a burst of distinct keys must not grow memory without limit).
+ * A small map whose entries expire. Bounded: when full it drops expired entries, and if that is not
+ * enough, everything (a burst of distinct keys must not grow memory without limit).
  */
 final class TtlCache<K, V> {
   private record Entry<V>(V value, long expiresAt) {}

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Names of the HTTP-phase handlers, and the step that retires them when a connection is upgraded
- * to a streaming protocol. The HTTP codec itself is replaced by each protocol's upgrade.
+ * Names of the HTTP-phase handlers, and the step that retires them when a connection is upgraded to
+ * a streaming protocol. The HTTP codec itself is replaced by each protocol's upgrade.
  */
 public final class HttpPipeline {
   public static final String TLS = "tls";

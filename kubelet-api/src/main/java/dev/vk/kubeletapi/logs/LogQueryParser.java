@@ -49,7 +49,8 @@ public final class LogQueryParser {
       throw KubeletApiException.invalid("sinceSeconds must be greater than 0");
     }
     if (o.sinceSeconds().isPresent() && o.sinceTime().isPresent()) {
-      throw KubeletApiException.invalid("at most one of sinceTime or sinceSeconds may be specified");
+      throw KubeletApiException.invalid(
+          "at most one of sinceTime or sinceSeconds may be specified");
     }
   }
 
@@ -80,7 +81,8 @@ public final class LogQueryParser {
       return Optional.empty();
     }
     try {
-      return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+      return Optional.of(
+          OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
     } catch (DateTimeParseException e) {
       throw KubeletApiException.badRequest(
           "unable to decode query: " + name + " is not RFC 3339: " + value);

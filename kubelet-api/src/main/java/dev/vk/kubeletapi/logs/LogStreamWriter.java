@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogStreamWriter implements Flow.Subscriber<LogLine> {
   private static final Logger log = LoggerFactory.getLogger(LogStreamWriter.class);
+
   /** Lines in flight between the source and the socket. */
   static final int WINDOW = 16;
 

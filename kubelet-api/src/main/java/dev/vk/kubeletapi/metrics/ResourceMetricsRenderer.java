@@ -34,37 +34,71 @@ public final class ResourceMetricsRenderer {
     Map<String, Family> families = new TreeMap<>();
     ResourceUsage.Node node = usage.node();
     if (node != null) {
-      family(families, "node_cpu_usage_seconds_total", "counter", "Cumulative cpu time consumed by the node in core-seconds")
+      family(
+              families,
+              "node_cpu_usage_seconds_total",
+              "counter",
+              "Cumulative cpu time consumed by the node in core-seconds")
           .add("", node.cpuCoreSeconds(), node.time());
-      family(families, "node_memory_working_set_bytes", "gauge", "Current working set of the node in bytes")
+      family(
+              families,
+              "node_memory_working_set_bytes",
+              "gauge",
+              "Current working set of the node in bytes")
           .add("", node.memoryWorkingSetBytes(), node.time());
     }
     for (ResourceUsage.Pod pod : usage.pods()) {
       String podLabels = labels("namespace", pod.namespace(), "pod", pod.name());
       for (ResourceUsage.Container c : pod.containers()) {
-        String labels = labels("container", c.name(), "namespace", pod.namespace(), "pod", pod.name());
+        String labels =
+            labels("container", c.name(), "namespace", pod.namespace(), "pod", pod.name());
         if (c.startTime() != null && c.startTime().getEpochSecond() > 0) {
-          family(families, "container_start_time_seconds", "gauge", "Start time of the container since unix epoch in seconds")
+          family(
+                  families,
+                  "container_start_time_seconds",
+                  "gauge",
+                  "Start time of the container since unix epoch in seconds")
               .add(labels, c.startTime().toEpochMilli() / 1000.0, null);
         }
-        family(families, "container_cpu_usage_seconds_total", "counter", "Cumulative cpu time consumed by the container in core-seconds")
+        family(
+                families,
+                "container_cpu_usage_seconds_total",
+                "counter",
+                "Cumulative cpu time consumed by the container in core-seconds")
             .add(labels, c.cpuCoreSeconds(), c.time());
-        family(families, "container_memory_working_set_bytes", "gauge", "Current working set of the container in bytes")
+        family(
+                families,
+                "container_memory_working_set_bytes",
+                "gauge",
+                "Current working set of the container in bytes")
             .add(labels, c.memoryWorkingSetBytes(), c.time());
       }
-      family(families, "pod_cpu_usage_seconds_total", "counter", "Cumulative cpu time consumed by the pod in core-seconds")
+      family(
+              families,
+              "pod_cpu_usage_seconds_total",
+              "counter",
+              "Cumulative cpu time consumed by the pod in core-seconds")
           .add(podLabels, pod.cpuCoreSeconds(), pod.time());
-      family(families, "pod_memory_working_set_bytes", "gauge", "Current working set of the pod in bytes")
+      family(
+              families,
+              "pod_memory_working_set_bytes",
+              "gauge",
+              "Current working set of the pod in bytes")
           .add(podLabels, pod.memoryWorkingSetBytes(), pod.time());
     }
-    family(families, "resource_scrape_error", "gauge", "1 if there was an error while getting container metrics, 0 otherwise")
+    family(
+            families,
+            "resource_scrape_error",
+            "gauge",
+            "1 if there was an error while getting container metrics, 0 otherwise")
         .add("", scrapeError ? 1 : 0, null);
     StringBuilder out = new StringBuilder();
     families.forEach((name, f) -> f.write(name, out));
     return out.toString();
   }
 
-  private static Family family(Map<String, Family> families, String name, String type, String help) {
+  private static Family family(
+      Map<String, Family> families, String name, String type, String help) {
     return families.computeIfAbsent(name, n -> new Family(type, help));
   }
 
@@ -102,7 +136,8 @@ public final class ResourceMetricsRenderer {
     }
 
     void add(String labels, double value, Instant time) {
-      String sample = labels + " " + number(value) + (time == null ? "" : " " + time.toEpochMilli());
+      String sample =
+          labels + " " + number(value) + (time == null ? "" : " " + time.toEpochMilli());
       samples.add(sample);
     }
 

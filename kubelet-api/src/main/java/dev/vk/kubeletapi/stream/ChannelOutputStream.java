@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * A blocking {@link OutputStream} whose bytes become frames on a channel (SPDY data frames or
- * WebSocket channel messages). Every write is flushed at once: interactive output must not wait
- * in a buffer. While the socket is congested, writers from outside the event loop wait for their
- * write to leave; nothing here counts SPDY windows, so a peer that never sends WINDOW_UPDATE (Go's
+ * WebSocket channel messages). Every write is flushed at once: interactive output must not wait in
+ * a buffer. While the socket is congested, writers from outside the event loop wait for their write
+ * to leave; nothing here counts SPDY windows, so a peer that never sends WINDOW_UPDATE (Go's
  * spdystream) never stalls it.
  */
 public final class ChannelOutputStream extends OutputStream {
@@ -29,7 +29,8 @@ public final class ChannelOutputStream extends OutputStream {
    * @param frame wraps a payload into the frame to write
    * @param endFrame the frame that ends the stream (a SPDY FIN), or null when there is none
    */
-  public ChannelOutputStream(Channel channel, Function<ByteBuf, Object> frame, Supplier<Object> endFrame) {
+  public ChannelOutputStream(
+      Channel channel, Function<ByteBuf, Object> frame, Supplier<Object> endFrame) {
     this.channel = channel;
     this.frame = frame;
     this.endFrame = endFrame;
@@ -50,7 +51,8 @@ public final class ChannelOutputStream extends OutputStream {
     }
     for (int start = off; start < off + len; start += MAX_FRAME) {
       int n = Math.min(MAX_FRAME, off + len - start);
-      ChannelFuture written = channel.writeAndFlush(frame.apply(Unpooled.copiedBuffer(b, start, n)));
+      ChannelFuture written =
+          channel.writeAndFlush(frame.apply(Unpooled.copiedBuffer(b, start, n)));
       awaitIfCongested(written);
     }
   }

@@ -1,7 +1,11 @@
 package dev.vk.kubeletapi.stream;
 
+import dev.vk.kubeletapi.spi.ContainerAttach;
+import dev.vk.kubeletapi.spi.ContainerExec;
+import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.KubeletApiException;
 import dev.vk.kubeletapi.spi.StreamIO;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -12,6 +16,21 @@ public interface RemoteCommand {
 
   /** Starts the command; the stage yields the exit code. May block. */
   CompletionStage<Integer> start(StreamIO io) throws KubeletApiException;
+
+  static RemoteCommand exec(ContainerExec exec, ContainerRef container, List<String> command) {
+    return io -> exec.exec(container, command, io);
+  }
+
+  /** An attach, which has no exit code of its own: success is 0. */
+  static RemoteCommand attach(ContainerAttach attach, ContainerRef container) {
+    return io -> {
+      CompletableFuture<Void> attached = attach.attach(container, io).toCompletableFuture();
+      CompletableFuture<Integer> code = attached.thenApply(done -> 0);
+      // Cancelling the derived stage (client gone) must reach the caller's stage.
+      code.whenComplete((c, error) -> attached.cancel(true));
+      return code;
+    };
+  }
 
   /**
    * Starts this command on {@code executor}; see {@link AsyncCall#start}. The exit code is raw:

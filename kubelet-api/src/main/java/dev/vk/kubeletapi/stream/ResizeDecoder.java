@@ -71,7 +71,8 @@ public final class ResizeDecoder {
             sink.accept(new TerminalSize(width, height));
           }
         }
-        case FIELD_NAME -> field = depth == 1 ? parser.currentName().toLowerCase(Locale.ROOT) : null;
+        case FIELD_NAME ->
+            field = depth == 1 ? parser.currentName().toLowerCase(Locale.ROOT) : null;
         default -> value(token);
       }
     }

@@ -10,10 +10,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A blocking {@link InputStream} fed from the event loop with what the client sends. When more
- * than {@link #HIGH_WATER} bytes wait unread, {@code pause} runs (the connection stops reading);
- * once the reader drained them below {@link #LOW_WATER}, {@code resume} runs. Go's SPDY peer
- * behaves the same way: it has no flow control either.
+ * A blocking {@link InputStream} fed from the event loop with what the client sends. When more than
+ * {@link #HIGH_WATER} bytes wait unread, {@code pause} runs (the connection stops reading); once
+ * the reader drained them below {@link #LOW_WATER}, {@code resume} runs. Go's SPDY peer behaves the
+ * same way: it has no flow control either.
  */
 public final class StdinPipe extends InputStream {
   static final int HIGH_WATER = 1 << 20;

@@ -26,8 +26,7 @@ public record StreamOptions(
     boolean stdout = flag(query, "output");
     boolean stderr = flag(query, "error") && !tty;
     if (!stdin && !stdout && !stderr) {
-      throw KubeletApiException.badRequest(
-          "you must specify at least 1 of stdin, stdout, stderr");
+      throw KubeletApiException.badRequest("you must specify at least 1 of stdin, stdout, stderr");
     }
     List<String> command = query.getOrDefault("command", List.of());
     if (needsCommand && command.isEmpty()) {

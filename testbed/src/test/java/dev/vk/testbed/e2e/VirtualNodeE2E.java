@@ -173,6 +173,39 @@ class VirtualNodeE2E {
                     .noneMatch(k -> k.startsWith("default/forced-")));
   }
 
+  @Test
+  @Order(5)
+  @DisplayName(
+      "a deleted Node object is registered again, Ready, with a new UID and a lease it owns")
+  void nodeRecreatedAfterDelete() {
+    String before = cluster.node(NODE).orElseThrow().getMetadata().getUid();
+    cp.kubectl("delete", "node", NODE).orThrow();
+    await("the node is back")
+        .atMost(Cluster.PATIENCE)
+        .untilAsserted(
+            () -> {
+              V1Node n = cluster.node(NODE).orElseThrow();
+              assertThat(n.getMetadata().getUid()).isNotEqualTo(before);
+              assertThat(n.getSpec().getTaints()).isNotEmpty();
+            });
+    cluster.awaitReady(NODE, "True");
+    String uid = cluster.node(NODE).orElseThrow().getMetadata().getUid();
+    await("the lease is owned by the new node")
+        .atMost(Cluster.PATIENCE)
+        .until(
+            () ->
+                cp.kubectl(
+                        "get",
+                        "lease",
+                        NODE,
+                        "-n",
+                        "kube-node-lease",
+                        "-o",
+                        "jsonpath={.metadata.ownerReferences[0].uid}")
+                    .stdout()
+                    .equals(uid));
+  }
+
   private static long running(String selector) {
     return cluster.pods("default", selector).stream()
         .filter(p -> "Running".equals(p.getStatus().getPhase()))

@@ -48,7 +48,8 @@ public final class SpdyControlHandler extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     // The frame decoder discards everything after an error, so the connection is over.
     log.debug("closing SPDY connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
-    ctx.writeAndFlush(new DefaultSpdyGoAwayFrame(lastClientStream, SpdySessionStatus.PROTOCOL_ERROR))
+    ctx.writeAndFlush(
+            new DefaultSpdyGoAwayFrame(lastClientStream, SpdySessionStatus.PROTOCOL_ERROR))
         .addListener(ChannelFutureListener.CLOSE);
   }
 }

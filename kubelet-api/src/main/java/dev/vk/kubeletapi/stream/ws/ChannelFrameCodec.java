@@ -43,7 +43,10 @@ public final class ChannelFrameCodec extends MessageToMessageCodec<WebSocketFram
     }
     if (!base64) {
       int channel = content.getUnsignedByte(content.readerIndex());
-      out.add(new ChannelMessage(channel, content.retainedSlice(content.readerIndex() + 1, content.readableBytes() - 1)));
+      out.add(
+          new ChannelMessage(
+              channel,
+              content.retainedSlice(content.readerIndex() + 1, content.readableBytes() - 1)));
       return;
     }
     String text = content.toString(StandardCharsets.US_ASCII);
@@ -53,7 +56,9 @@ public final class ChannelFrameCodec extends MessageToMessageCodec<WebSocketFram
       return;
     }
     try {
-      out.add(new ChannelMessage(channel, Unpooled.wrappedBuffer(Base64.getDecoder().decode(text.substring(1)))));
+      out.add(
+          new ChannelMessage(
+              channel, Unpooled.wrappedBuffer(Base64.getDecoder().decode(text.substring(1)))));
     } catch (IllegalArgumentException e) {
       ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_PAYLOAD_DATA))
           .addListener(ChannelFutureListener.CLOSE);
@@ -70,6 +75,8 @@ public final class ChannelFrameCodec extends MessageToMessageCodec<WebSocketFram
     }
     byte[] bytes = new byte[payload.readableBytes()];
     payload.getBytes(payload.readerIndex(), bytes);
-    out.add(new TextWebSocketFrame((char) ('0' + msg.channel()) + Base64.getEncoder().encodeToString(bytes)));
+    out.add(
+        new TextWebSocketFrame(
+            (char) ('0' + msg.channel()) + Base64.getEncoder().encodeToString(bytes)));
   }
 }

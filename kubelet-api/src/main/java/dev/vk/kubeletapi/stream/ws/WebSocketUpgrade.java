@@ -32,7 +32,8 @@ public final class WebSocketUpgrade {
 
   public static boolean requested(HttpHeaders headers) {
     return headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
-        && HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(headers.get(HttpHeaderNames.UPGRADE, ""));
+        && HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
+            headers.get(HttpHeaderNames.UPGRADE, ""));
   }
 
   /**
@@ -57,7 +58,10 @@ public final class WebSocketUpgrade {
               + "; supports "
               + supported.stream().map(ChannelProtocol::name).collect(Collectors.toList()));
     }
-    String url = "wss://" + exchange.headers().get(HttpHeaderNames.HOST, "localhost") + exchange.request().uri();
+    String url =
+        "wss://"
+            + exchange.headers().get(HttpHeaderNames.HOST, "localhost")
+            + exchange.request().uri();
     WebSocketServerHandshaker handshaker =
         new WebSocketServerHandshakerFactory(
                 url, offered.isEmpty() ? null : protocol.name(), false, MAX_FRAME_PAYLOAD)

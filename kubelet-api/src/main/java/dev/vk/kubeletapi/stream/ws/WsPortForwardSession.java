@@ -54,7 +54,9 @@ public final class WsPortForwardSession extends ChannelInboundHandlerAdapter {
       channel.writeAndFlush(new ChannelMessage(error, portPrefix(port)));
       ForwardedConnection connection =
           new ForwardedConnection(
-              new StdinPipe(() -> channel.config().setAutoRead(false), () -> channel.config().setAutoRead(true)),
+              new StdinPipe(
+                  () -> channel.config().setAutoRead(false),
+                  () -> channel.config().setAutoRead(true)),
               new ChannelOutputStream(channel, payload -> new ChannelMessage(data, payload), null));
       connections.add(connection);
       CompletableFuture<Void> forward =
@@ -74,11 +76,18 @@ public final class WsPortForwardSession extends ChannelInboundHandlerAdapter {
     }
     if (failure != null) {
       String message =
-          "error forwarding port " + port + " to pod " + pod + ", uid " + pod.uid() + ": "
+          "error forwarding port "
+              + port
+              + " to pod "
+              + pod
+              + ", uid "
+              + pod.uid()
+              + ": "
               + ApiError.of(failure).message();
       ctx.channel()
           .writeAndFlush(
-              new ChannelMessage(errorChannel, Unpooled.copiedBuffer(message, StandardCharsets.UTF_8)));
+              new ChannelMessage(
+                  errorChannel, Unpooled.copiedBuffer(message, StandardCharsets.UTF_8)));
     }
     if (--running == 0) {
       WebSocketControlHandler.closeNormally(ctx);

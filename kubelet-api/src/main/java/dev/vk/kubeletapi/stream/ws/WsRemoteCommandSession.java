@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exec or attach over the WebSocket channel protocol. On start it sends an empty message on the
- * lowest output channel ("connected", as the kubelet does); at the end it writes the outcome on
- * the error channel and closes the WebSocket normally.
+ * lowest output channel ("connected", as the kubelet does); at the end it writes the outcome on the
+ * error channel and closes the WebSocket normally.
  */
 public final class WsRemoteCommandSession extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(WsRemoteCommandSession.class);
@@ -51,7 +51,8 @@ public final class WsRemoteCommandSession extends ChannelInboundHandlerAdapter {
     Channel channel = ctx.channel();
     stdin =
         options.stdin()
-            ? new StdinPipe(() -> channel.config().setAutoRead(false), () -> channel.config().setAutoRead(true))
+            ? new StdinPipe(
+                () -> channel.config().setAutoRead(false), () -> channel.config().setAutoRead(true))
             : null;
     io =
         new ChannelStreamIO(

@@ -1,0 +1,71 @@
+package dev.vk.kubeletapi.stream;
+
+import dev.vk.kubeletapi.http.Exchange;
+import dev.vk.kubeletapi.http.RouteHandler;
+import dev.vk.kubeletapi.spi.ContainerAttach;
+import dev.vk.kubeletapi.spi.ContainerExec;
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.KubeletApiException;
+import dev.vk.kubeletapi.spi.PodRef;
+import dev.vk.kubeletapi.stream.spdy.SpdyProtocol;
+import dev.vk.kubeletapi.stream.spdy.SpdyRemoteCommandSession;
+import dev.vk.kubeletapi.stream.spdy.SpdyUpgrade;
+import dev.vk.kubeletapi.stream.ws.ChannelProtocol;
+import dev.vk.kubeletapi.stream.ws.WebSocketUpgrade;
+import dev.vk.kubeletapi.stream.ws.WsRemoteCommandSession;
+
+/**
+ * {@code /exec/...} and {@code /attach/...} (GET and POST, with or without the pod UID): validates
+ * the query, then upgrades to WebSocket or SPDY as the client asks. A plain request is a 400.
+ */
+public final class RemoteCommandRoute implements RouteHandler {
+  private final ContainerExec exec;
+  private final ContainerAttach attach;
+  private final StreamSettings settings;
+
+  private RemoteCommandRoute(ContainerExec exec, ContainerAttach attach, StreamSettings settings) {
+    this.exec = exec;
+    this.attach = attach;
+    this.settings = settings;
+  }
+
+  public static RemoteCommandRoute exec(ContainerExec exec, StreamSettings settings) {
+    return new RemoteCommandRoute(exec, null, settings);
+  }
+
+  public static RemoteCommandRoute attach(ContainerAttach attach, StreamSettings settings) {
+    return new RemoteCommandRoute(null, attach, settings);
+  }
+
+  @Override
+  public void handle(Exchange exchange) throws KubeletApiException {
+    StreamOptions options = StreamOptions.parse(exchange.query(), exec != null);
+    ContainerRef container =
+        new ContainerRef(
+            new PodRef(
+                exchange.pathParam("namespace"),
+                exchange.pathParam("pod"),
+                exchange.pathParam("uid")),
+            exchange.pathParam("container"));
+    RemoteCommand command =
+        exec != null
+            ? RemoteCommand.exec(exec, container, options.command())
+            : RemoteCommand.attach(attach, container);
+    if (WebSocketUpgrade.requested(exchange.headers())) {
+      WebSocketUpgrade.upgrade(
+          exchange,
+          ChannelProtocol.REMOTE_COMMAND,
+          ChannelProtocol.V1,
+          protocol -> new WsRemoteCommandSession(options, protocol, command, settings.blocking()),
+          settings);
+    } else if (SpdyUpgrade.requested(exchange.headers())) {
+      SpdyUpgrade.upgrade(
+          exchange,
+          SpdyProtocol.REMOTE_COMMAND,
+          protocol -> new SpdyRemoteCommandSession(options, protocol, command, settings),
+          settings);
+    } else {
+      throw KubeletApiException.badRequest("unable to upgrade: missing upgrade headers in request");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.vk.emulator.ecs.http;
+
+import java.util.Optional;
+
+/** The two AWS services the emulator speaks, told apart by the X-Amz-Target prefix. */
+public enum AwsService {
+  ECS("AmazonEC2ContainerServiceV20141113", "com.amazonaws.ecs"),
+  LOGS("Logs_20140328", "com.amazonaws.logs");
+
+  private final String targetPrefix;
+  private final String errorNamespace;
+
+  AwsService(String targetPrefix, String errorNamespace) {
+    this.targetPrefix = targetPrefix;
+    this.errorNamespace = errorNamespace;
+  }
+
+  /** Namespace put before {@code #} in an error's {@code __type}. */
+  public String errorNamespace() {
+    return errorNamespace;
+  }
+
+  /** Finds the service whose target prefix starts {@code target} ({@code Prefix.Operation}). */
+  public static Optional<AwsService> forTarget(String target) {
+    for (AwsService service : values()) {
+      if (target.startsWith(service.targetPrefix + ".")) {
+        return Optional.of(service);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The operation part of {@code target}. */
+  public String operationOf(String target) {
+    return target.substring(targetPrefix.length() + 1);
+  }
+}
