@@ -14,12 +14,13 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class KubeletApiServer implements AutoCloseable {
 
   /** Binds and starts serving; blocks until bound. */
   public static KubeletApiServer start(KubeletApiConfig config, KubeletHandlers handlers)
-      throws SSLException, InterruptedException {
+      throws IOException, InterruptedException {
     if (config.insecure()) {
       log.warn(
           "INSECURE: the kubelet API on {} serves everyone without authentication or"
@@ -81,7 +82,7 @@ public final class KubeletApiServer implements AutoCloseable {
         config.blockingExecutor().isPresent()
             ? null
             : Executors.newCachedThreadPool(daemonThreads());
-    java.util.concurrent.Executor blocking = config.blockingExecutor().orElse(owned);
+    Executor blocking = config.blockingExecutor().orElse(owned);
     StreamSettings stream =
         new StreamSettings(blocking, config.streamIdleTimeout(), config.streamCreationTimeout());
     KubeletApiInitializer initializer =

@@ -4,6 +4,7 @@ import dev.vk.kubeletapi.spi.UserInfo;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.naming.InvalidNameException;
@@ -41,7 +42,11 @@ public final class ClientCertificates {
     String name = null;
     List<String> groups = new ArrayList<>();
     try {
-      for (Rdn rdn : new LdapName(subject.getName(X500Principal.RFC2253)).getRdns()) {
+      // LdapName lists RDNs right to left; groups keep the order written in the subject.
+      List<Rdn> rdns =
+          new ArrayList<>(new LdapName(subject.getName(X500Principal.RFC2253)).getRdns());
+      Collections.reverse(rdns);
+      for (Rdn rdn : rdns) {
         if (rdn.getType().equalsIgnoreCase("CN") && name == null) {
           name = String.valueOf(rdn.getValue());
         } else if (rdn.getType().equalsIgnoreCase("O")) {

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A failure as an HTTP client sees it. {@link #of(Throwable)} is the one place where failures are
- * mapped to status codes and Status reasons, and where they are logged: 5xx at error, 4xx at debug.
+ * mapped to status codes and Status reasons, and where they are logged: 5xx at error, 4xx (and 501)
+ * at debug.
  *
  * @param reason a {@code metav1.StatusReason}
  */
@@ -23,7 +24,8 @@ public record ApiError(int code, String reason, String message) {
         cause instanceof KubeletApiException e
             ? forKind(e.kind(), e.getMessage())
             : new ApiError(500, "InternalError", "Internal error occurred: " + cause);
-    if (apiError.code() >= 500) {
+    // 501 is how this node is configured, not a failure worth an error line per request.
+    if (apiError.code() >= 500 && apiError.code() != 501) {
       log.error("request failed: {}", apiError.message(), cause);
     } else {
       log.debug("request rejected: {} {}", apiError.code(), apiError.message());

@@ -4,9 +4,9 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +28,12 @@ public final class ServerTls {
    */
   public static SslContext context(
       Path certFile, Path keyFile, List<String> selfSignedHosts, Path clientCaFile)
-      throws SSLException {
+      throws IOException {
     SslContextBuilder builder;
     if (certFile != null) {
-      builder = SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile());
+      builder =
+          SslContextBuilder.forServer(
+              PemFiles.privateKey(keyFile), PemFiles.certificates(certFile));
     } else {
       log.warn(
           "no serving certificate configured: using a self-signed certificate for {}; clients that"
@@ -42,7 +44,7 @@ public final class ServerTls {
     }
     builder.sslProvider(SslProvider.JDK).protocols(PROTOCOLS);
     if (clientCaFile != null) {
-      builder.trustManager(clientCaFile.toFile()).clientAuth(ClientAuth.OPTIONAL);
+      builder.trustManager(PemFiles.certificates(clientCaFile)).clientAuth(ClientAuth.OPTIONAL);
     }
     return builder.build();
   }

@@ -2,6 +2,8 @@ package dev.vk.testbed.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vk.provider.mock.InMemoryProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,28 @@ public final class MockCloud {
       throw new UncheckedIOException(e);
     }
     return keys;
+  }
+
+  /**
+   * Deletes a pod behind the node's back, as a cloud operator (or a cloud outage) would. Only safe
+   * while the node process is not running.
+   */
+  public static void loseBehindTheNodesBack(Path stateFile, String namespace, String name) {
+    try {
+      ObjectNode doc = (ObjectNode) MAPPER.readTree(stateFile.toFile());
+      ArrayNode kept = MAPPER.createArrayNode();
+      for (JsonNode p : doc.path("pods")) {
+        JsonNode meta = p.path("pod").path("metadata");
+        if (!(meta.path("namespace").asText().equals(namespace)
+            && meta.path("name").asText().equals(name))) {
+          kept.add(p);
+        }
+      }
+      doc.set("pods", kept);
+      MAPPER.writeValue(stateFile.toFile(), doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** How often each provider operation was called, across node restarts. */

@@ -46,6 +46,7 @@ public final class NodeProcess implements AutoCloseable {
     add(command, "reconcile-interval", "5s");
     settings.forEach((k, v) -> add(command, k, v));
     NodeProcess node = new NodeProcess(command, workDir);
+    node.forgetEarlierRuns();
     node.launch();
     return node;
   }
@@ -62,6 +63,16 @@ public final class NodeProcess implements AutoCloseable {
   private static void add(List<String> command, String name, String value) {
     command.add("--" + name);
     command.add(value);
+  }
+
+  /** A new node starts with an empty cloud; only {@link #restart()} keeps the provider state. */
+  private void forgetEarlierRuns() {
+    try {
+      Files.deleteIfExists(stateFile());
+      Files.deleteIfExists(log());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void launch() {

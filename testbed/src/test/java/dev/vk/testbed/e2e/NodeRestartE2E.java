@@ -104,6 +104,60 @@ class NodeRestartE2E {
         .until(() -> !MockCloud.podKeys(node.stateFile()).contains("default/lonely"));
   }
 
+  @Test
+  @DisplayName(
+      "pods the provider lost while the node was down: Never fails with ProviderPodMissing, Always runs again")
+  void lostWhileDown(ControlPlane cp) throws Exception {
+    Cluster cluster = new Cluster(cp);
+    String nodeName = NODE + "-lost";
+    node = NodeProcess.start(cp, nodeName, 10264, Map.of());
+    cluster.awaitReady(nodeName, "True");
+    for (String policy : List.of("Never", "Always")) {
+      cp.kubectlWithInput(
+              """
+              apiVersion: v1
+              kind: Pod
+              metadata: {name: lost-%s, namespace: default}
+              spec:
+                nodeName: %s
+                restartPolicy: %s
+                containers: [{name: c, image: busybox}]
+              """
+                  .formatted(policy.toLowerCase(), nodeName, policy),
+              "apply",
+              "-f",
+              "-")
+          .orThrow();
+    }
+    await("both run")
+        .atMost(Cluster.PATIENCE)
+        .until(
+            () ->
+                phase(cluster, "lost-never").equals("Running")
+                    && phase(cluster, "lost-always").equals("Running"));
+    node.kill();
+    MockCloud.loseBehindTheNodesBack(node.stateFile(), "default", "lost-never");
+    MockCloud.loseBehindTheNodesBack(node.stateFile(), "default", "lost-always");
+    node.restart();
+    await("Never: Failed with the reason")
+        .atMost(Cluster.PATIENCE)
+        .untilAsserted(
+            () -> {
+              V1Pod pod = cluster.api().readNamespacedPod("lost-never", "default").execute();
+              assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
+              assertThat(pod.getStatus().getReason()).isEqualTo("ProviderPodMissing");
+            });
+    await("Always: created again at the provider")
+        .atMost(Cluster.PATIENCE)
+        .until(() -> MockCloud.podKeys(node.stateFile()).contains("default/lost-always"));
+    assertThat(MockCloud.podKeys(node.stateFile())).doesNotContain("default/lost-never");
+    cp.kubectl("delete", "pod", "lost-never", "lost-always", "--wait=false").orThrow();
+  }
+
+  private static String phase(Cluster cluster, String name) throws Exception {
+    return cluster.api().readNamespacedPod(name, "default").execute().getStatus().getPhase();
+  }
+
   private static Set<String> uids(List<V1Pod> pods) {
     return pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
   }
