@@ -35,17 +35,20 @@ class PodSyncerTest {
   private final InMemoryObjectLookup objects = new InMemoryObjectLookup();
   private final RecordingEvents events = new RecordingEvents();
   private final PlacedPods placed = new PlacedPods();
-  private final PodSyncer syncer =
-      new PodSyncer(
-          provider,
-          api,
-          new EnvironmentResolver(objects),
-          pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
-          events,
-          new TestingStatusWriter(api),
-          placed,
-          clock,
-          "10.0.0.2");
+  private final PodSyncer syncer = syncer(provider);
+
+  private PodSyncer syncer(PodLifecycle lifecycle) {
+    return new PodSyncer(
+        lifecycle,
+        api,
+        new EnvironmentResolver(objects),
+        pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
+        events,
+        new TestingStatusWriter(api),
+        placed,
+        clock,
+        "10.0.0.2");
+  }
 
   @AfterEach
   void close() {
@@ -235,17 +238,7 @@ class PodSyncerTest {
       "a terminating pod that still runs is checked again until its grace period ends, then removed")
   void terminatingWaitsForGracePeriod() throws Exception {
     PodLifecycle slowToStop = new IgnoresDeletes(provider);
-    PodSyncer slow =
-        new PodSyncer(
-            slowToStop,
-            api,
-            new EnvironmentResolver(objects),
-            pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
-            events,
-            new TestingStatusWriter(api),
-            placed,
-            clock,
-            "10.0.0.2");
+    PodSyncer slow = syncer(slowToStop);
     V1Pod pod = apiPod("slow");
     slow.handle("default/slow");
     clock.advance(Duration.ofSeconds(5));

@@ -7,27 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A routed request, detached from Netty's reference-counted buffers so handlers may pass it
- * across scheduled tasks (latency faults) without leaks.
+ * A request as operations see it, detached from Netty's reference-counted buffers so it may cross
+ * scheduled tasks (latency faults) without leaks.
  *
  * @param method HTTP method
  * @param uri the full request URI
  * @param headers request headers
  * @param body request body bytes
- * @param route the matched route, null if none matched
  * @param params path parameters
  * @param query query parameters
- * @param sequence the call's number in {@code Calls}, 0 if not counted
  */
 public record ArmRequest(
     String method,
     String uri,
     HttpHeaders headers,
     byte[] body,
-    dev.vk.emulator.aci.arm.RouteInfo route,
     Map<String, String> params,
-    Map<String, List<String>> query,
-    long sequence) {
+    Map<String, List<String>> query) {
 
   /** A path parameter. */
   public String param(String name) {
@@ -40,24 +36,24 @@ public record ArmRequest(
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** The body parsed as JSON; ARM's InvalidRequestContent when it is not. */
+  /** The body parsed as a JSON object; ARM's InvalidRequestContent when it is not one. */
   public JsonNode json() {
+    JsonNode node;
     try {
-      JsonNode node = body.length == 0 ? null : Json.MAPPER.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw new ArmException(400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: 'expected a JSON object'.");
-      }
-      return node;
+      node = body.length == 0 ? null : Json.MAPPER.readTree(body);
     } catch (IOException e) {
-      throw new ArmException(
-          400,
-          "InvalidRequestContent",
-          "The request content was invalid and could not be deserialized: '" + e.getOriginalMessage() + "'.");
+      throw invalid(e.getMessage());
     }
+    if (node == null || !node.isObject()) {
+      throw invalid("expected a JSON object");
+    }
+    return node;
   }
 
-  /** This request with its call sequence number. */
-  public ArmRequest withSequence(long number) {
-    return new ArmRequest(method, uri, headers, body, route, params, query, number);
+  private static ArmException invalid(String reason) {
+    return new ArmException(
+        400,
+        "InvalidRequestContent",
+        "The request content was invalid and could not be deserialized: '" + reason + "'.");
   }
 }

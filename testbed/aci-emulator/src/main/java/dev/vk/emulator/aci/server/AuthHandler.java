@@ -1,6 +1,7 @@
 package dev.vk.emulator.aci.server;
 
 import dev.vk.emulator.aci.arm.ArmException;
+import dev.vk.emulator.aci.arm.ArmResponse;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -11,7 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
  * that the client's authentication pipeline runs, not that tokens are verified.
  */
 @ChannelHandler.Sharable
-public final class AuthHandler extends SimpleChannelInboundHandler<ArmRequest> {
+public final class AuthHandler extends SimpleChannelInboundHandler<RoutedRequest> {
 
   private final ResponseWriter writer;
 
@@ -21,8 +22,8 @@ public final class AuthHandler extends SimpleChannelInboundHandler<ArmRequest> {
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, ArmRequest request) {
-    String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+  protected void channelRead0(ChannelHandlerContext ctx, RoutedRequest request) {
+    String authorization = request.request().headers().get(HttpHeaderNames.AUTHORIZATION, "");
     boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7) && authorization.length() > 7;
     if (request.route().kind() != Route.Kind.ARM || bearer) {
       ctx.fireChannelRead(request);

@@ -1,6 +1,7 @@
 package dev.vk.emulator.aci.server;
 
 import dev.vk.emulator.aci.arm.ArmException;
+import dev.vk.emulator.aci.arm.ArmResponse;
 import dev.vk.emulator.aci.faults.Calls;
 import dev.vk.emulator.aci.faults.FaultDecision;
 import dev.vk.emulator.aci.faults.FaultRule;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * latency (scheduled on the event loop, never blocking it) and an injected 429 or 5xx.
  */
 @ChannelHandler.Sharable
-public final class FaultHandler extends SimpleChannelInboundHandler<ArmRequest> {
+public final class FaultHandler extends SimpleChannelInboundHandler<RoutedRequest> {
 
   private final Calls calls;
   private final Faults faults;
@@ -29,13 +30,14 @@ public final class FaultHandler extends SimpleChannelInboundHandler<ArmRequest> 
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, ArmRequest request) {
+  protected void channelRead0(ChannelHandlerContext ctx, RoutedRequest request) {
     if (request.route().kind() == Route.Kind.ADMIN) {
       ctx.fireChannelRead(request);
       return;
     }
     String operation = request.route().operation();
-    ArmRequest counted = request.withSequence(calls.begin(operation, request.method(), request.uri()));
+    RoutedRequest counted =
+        request.counted(calls.begin(operation, request.request().method(), request.request().uri()));
     FaultDecision decision = faults.decide(operation);
     long delay = decision.latency().toMillis();
     if (delay > 0) {
@@ -45,7 +47,7 @@ public final class FaultHandler extends SimpleChannelInboundHandler<ArmRequest> 
     }
   }
 
-  private void proceed(ChannelHandlerContext ctx, ArmRequest request, FaultDecision decision) {
+  private void proceed(ChannelHandlerContext ctx, RoutedRequest request, FaultDecision decision) {
     if (decision.failure() == null) {
       ctx.fireChannelRead(request);
     } else {
@@ -54,11 +56,11 @@ public final class FaultHandler extends SimpleChannelInboundHandler<ArmRequest> 
   }
 
   /** The response ARM gives for the injected status. */
-  static ArmResponse failure(FaultRule rule, ArmRequest request) {
+  static ArmResponse failure(FaultRule rule, RoutedRequest request) {
     return switch (rule.status()) {
       case 429 -> {
         long seconds = (rule.retryAfter().toMillis() + 999) / 1000;
-        String kind = request.method().equals("GET") ? "read" : "write";
+        String kind = request.request().method().equals("GET") ? "read" : "write";
         yield ArmResponse.error(
                 new ArmException(
                     429,

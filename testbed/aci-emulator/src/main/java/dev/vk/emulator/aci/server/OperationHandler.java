@@ -1,6 +1,8 @@
 package dev.vk.emulator.aci.server;
 
 import dev.vk.emulator.aci.arm.ArmException;
+import dev.vk.emulator.aci.arm.ArmRequest;
+import dev.vk.emulator.aci.arm.ArmResponse;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * and writes its response; errors become ARM error bodies here and nowhere else.
  */
 @ChannelHandler.Sharable
-public final class OperationHandler extends SimpleChannelInboundHandler<ArmRequest> {
+public final class OperationHandler extends SimpleChannelInboundHandler<RoutedRequest> {
 
   private static final Logger logger = LoggerFactory.getLogger(OperationHandler.class);
   private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
@@ -34,13 +36,14 @@ public final class OperationHandler extends SimpleChannelInboundHandler<ArmReque
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, ArmRequest request) {
+  protected void channelRead0(ChannelHandlerContext ctx, RoutedRequest routed) {
+    ArmRequest request = routed.request();
     ArmResponse response;
     try {
-      if (request.route().kind() == Route.Kind.ARM) {
+      if (routed.route().kind() == Route.Kind.ARM) {
         checkScope(request);
       }
-      response = request.route().handler().handle(request);
+      response = routed.route().handler().handle(request);
     } catch (ArmException e) {
       logger.debug("{} {} -> {} {}", request.method(), request.uri(), e.status(), e.code());
       response = ArmResponse.error(e);
@@ -48,7 +51,7 @@ public final class OperationHandler extends SimpleChannelInboundHandler<ArmReque
       logger.error("{} {} failed", request.method(), request.uri(), e);
       response = ArmResponse.error(new ArmException(500, "InternalServerError", String.valueOf(e)));
     }
-    writer.write(ctx, request, response, false);
+    writer.write(ctx, routed, response, false);
   }
 
   private void checkScope(ArmRequest request) {

@@ -1,5 +1,6 @@
 package dev.vk.emulator.aci.server;
 
+import dev.vk.emulator.aci.arm.ArmResponse;
 import dev.vk.emulator.aci.arm.Json;
 import dev.vk.emulator.aci.faults.Calls;
 import io.netty.buffer.ByteBuf;
@@ -33,19 +34,21 @@ public final class ResponseWriter {
   }
 
   /** Writes {@code response} to {@code request}; {@code injected} marks a fault's response. */
-  public void write(ChannelHandlerContext ctx, ArmRequest request, ArmResponse response, boolean injected) {
+  public void write(
+      ChannelHandlerContext ctx, RoutedRequest routed, ArmResponse response, boolean injected) {
     FullHttpResponse http = toHttp(response);
+    var request = routed.request();
     String clientId = request.headers().get("x-ms-client-request-id");
     http.headers().set("x-ms-request-id", UUID.randomUUID().toString());
     http.headers().set("x-ms-correlation-request-id", clientId != null ? clientId : UUID.randomUUID().toString());
-    if (request.route() != null && request.route().kind() == Route.Kind.ARM) {
+    if (routed.route() != null && routed.route().kind() == Route.Kind.ARM) {
       Map.Entry<String, String> budget = limits.consume(request.method(), response.status() == 429);
       http.headers().set(budget.getKey(), budget.getValue());
     }
-    if (request.sequence() > 0) {
+    if (routed.sequence() > 0) {
       String retryAfter = response.headers().get("Retry-After");
       long seconds = retryAfter == null ? 0 : Long.parseLong(retryAfter);
-      calls.complete(request.sequence(), response.status(), injected, seconds);
+      calls.complete(routed.sequence(), response.status(), injected, seconds);
     }
     boolean keepAlive = !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.CONNECTION, ""));
     if (!keepAlive) {

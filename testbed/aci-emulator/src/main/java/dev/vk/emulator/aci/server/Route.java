@@ -1,5 +1,7 @@
 package dev.vk.emulator.aci.server;
 
+import dev.vk.emulator.aci.arm.ArmRequest;
+import dev.vk.emulator.aci.arm.ArmResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

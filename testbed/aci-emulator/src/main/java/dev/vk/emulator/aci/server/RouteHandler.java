@@ -1,6 +1,8 @@
 package dev.vk.emulator.aci.server;
 
 import dev.vk.emulator.aci.arm.ArmException;
+import dev.vk.emulator.aci.arm.ArmRequest;
+import dev.vk.emulator.aci.arm.ArmResponse;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -35,22 +37,21 @@ public final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequ
             http.uri(),
             http.headers().copy(),
             ByteBufUtil.getBytes(http.content()),
-            match.route(),
             match.params(),
-            decoder.parameters(),
-            0);
+            decoder.parameters());
+    RoutedRequest routed = new RoutedRequest(match.route(), request, 0);
     if (!http.decoderResult().isSuccess()) {
-      reject(ctx, request, new ArmException(400, "BadRequest", "The request could not be parsed."));
+      reject(ctx, routed, new ArmException(400, "BadRequest", "The request could not be parsed."));
     } else if (match.route() == null && match.pathKnown()) {
-      reject(ctx, request, new ArmException(405, "MethodNotAllowed", "The requested resource does not support http method '" + method + "'."));
+      reject(ctx, routed, new ArmException(405, "MethodNotAllowed", "The requested resource does not support http method '" + method + "'."));
     } else if (match.route() == null) {
-      reject(ctx, request, new ArmException(404, "NotFound", "The requested path '" + decoder.rawPath() + "' was not found."));
+      reject(ctx, routed, new ArmException(404, "NotFound", "The requested path '" + decoder.rawPath() + "' was not found."));
     } else {
-      ctx.fireChannelRead(request);
+      ctx.fireChannelRead(routed);
     }
   }
 
-  private void reject(ChannelHandlerContext ctx, ArmRequest request, ArmException error) {
+  private void reject(ChannelHandlerContext ctx, RoutedRequest request, ArmException error) {
     writer.write(ctx, request, ArmResponse.error(error), false);
   }
 }

@@ -1,0 +1,31 @@
+package dev.vk.kubeletapi.testing;
+
+import dev.vk.kubeletapi.spi.ContainerExec;
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.StreamIO;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An exec the test drives: it records the call and returns a stage the test completes. With a
+ * direct executor everything stays on the test thread, as EmbeddedChannel requires.
+ */
+public final class TestingExec implements ContainerExec {
+  public volatile ContainerRef container;
+  public volatile List<String> command;
+  public volatile StreamIO io;
+  public final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+  @Override
+  public CompletionStage<Integer> exec(ContainerRef container, List<String> command, StreamIO io) {
+    this.container = container;
+    this.command = command;
+    this.io = io;
+    return exit;
+  }
+
+  public boolean started() {
+    return io != null;
+  }
+}
