@@ -103,7 +103,8 @@ public final class KubeletApiServer implements AutoCloseable {
               .bind(config.bindAddress())
               .sync()
               .channel();
-      log.info("kubelet API listening on https://{}", listener.localAddress());
+      InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
+      log.info("kubelet API listening on https://{}:{}", bound.getHostString(), bound.getPort());
       return new KubeletApiServer(boss, workers, owned, listener);
     } catch (InterruptedException | RuntimeException e) {
       boss.shutdownGracefully();

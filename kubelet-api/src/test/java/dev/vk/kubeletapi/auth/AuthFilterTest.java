@@ -44,7 +44,7 @@ class AuthFilterTest {
               },
           (user, attributes) -> {
             asked.add(attributes);
-            if (user.name().equals("bob") && attributes.subresource().equals("healthz")) {
+            if (user.name().equals("bob") && attributes.subresource().equals("pods")) {
               throw new KubeletApiException(KubeletApiException.Kind.UNAVAILABLE, "SAR failed");
             }
             return user.name().equals("alice") && attributes.subresource().equals("proxy")
@@ -57,6 +57,7 @@ class AuthFilterTest {
           new RequestDispatcher(
               Router.builder()
                   .route("/healthz", new HealthzRoute(), HttpMethod.GET)
+                  .route("/pods", new HealthzRoute(), HttpMethod.GET)
                   .route("/stats/summary", new HealthzRoute(), HttpMethod.GET)
                   .route(
                       "/exec/{namespace}/{pod}/{container}",
@@ -80,7 +81,7 @@ class AuthFilterTest {
   @Test
   @DisplayName("no credentials: 401 with a Status body")
   void anonymous() {
-    FullHttpResponse r = send("/healthz", null);
+    FullHttpResponse r = send("/pods", null);
     assertThat(r.status().code()).isEqualTo(401);
     JsonNode status = json(r);
     assertThat(status.get("kind").asText()).isEqualTo("Status");
@@ -89,19 +90,28 @@ class AuthFilterTest {
   }
 
   @Test
+  @DisplayName("/healthz answers probes without credentials and asks no reviewer")
+  void healthzIsAnonymous() {
+    FullHttpResponse r = send("/healthz", null);
+    assertThat(r.status().code()).isEqualTo(200);
+    assertThat(body(r)).isEqualTo("ok");
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
   @DisplayName("an unknown token or a failed token review is a 401")
   void badTokens() {
-    assertThat(send("/healthz", "nobody").status().code()).isEqualTo(401);
-    assertThat(send("/healthz", "broken").status().code()).isEqualTo(401);
+    assertThat(send("/pods", "nobody").status().code()).isEqualTo(401);
+    assertThat(send("/pods", "broken").status().code()).isEqualTo(401);
   }
 
   @Test
   @DisplayName("an allowed user passes, after the fine-grained subresource then proxy")
   void allowed() {
-    FullHttpResponse r = send("/healthz", "alice-token");
+    FullHttpResponse r = send("/pods", "alice-token");
     assertThat(r.status().code()).isEqualTo(200);
     assertThat(body(r)).isEqualTo("ok");
-    assertThat(asked).extracting(AccessAttributes::subresource).containsExactly("healthz", "proxy");
+    assertThat(asked).extracting(AccessAttributes::subresource).containsExactly("pods", "proxy");
     assertThat(asked.get(0).name()).isEqualTo("vk-1");
   }
 
@@ -119,7 +129,7 @@ class AuthFilterTest {
   @Test
   @DisplayName("an authorizer failure is a 500")
   void authorizerFails() {
-    assertThat(send("/healthz", "bob-token").status().code()).isEqualTo(500);
+    assertThat(send("/pods", "bob-token").status().code()).isEqualTo(500);
   }
 
   @Test

@@ -124,7 +124,7 @@ class RequestDispatcherTest {
     channel.writeInbound(get("/hold"));
     channel.writeInbound(get("/healthz"));
     channel.runPendingTasks();
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
     held.get(0).respond(Responses.text(HttpResponseStatus.ACCEPTED, Responses.TEXT, "first"));
     assertThat(body(response(channel))).isEqualTo("first");
     assertThat(body(response(channel))).isEqualTo("ok");

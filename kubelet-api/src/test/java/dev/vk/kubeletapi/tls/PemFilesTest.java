@@ -92,8 +92,7 @@ class PemFilesTest {
   private Path write(PemObjectGenerator pem) throws IOException {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      writer.writeObject(
-          pem instanceof PemObject p ? p : (org.bouncycastle.util.io.pem.PemObjectGenerator) pem);
+      writer.writeObject(pem);
     }
     Path file = Files.createTempFile(dir, "key", ".pem");
     Files.writeString(file, text.toString());

@@ -2,6 +2,7 @@ package dev.vk.node;
 
 import ch.qos.logback.classic.Level;
 import dev.vk.node.config.ConfigException;
+import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
 import dev.vk.node.config.SettingCatalog;
 import dev.vk.node.config.Settings;
@@ -41,10 +42,11 @@ public final class Main {
       Settings settings = Settings.load(args, System.getenv(), SettingCatalog.names(providers));
       setLogLevel(settings.get("log-level").orElse("info"));
       NodeConfig config = NodeConfig.from(settings);
+      KubeletApiSettings api = KubeletApiSettings.from(settings);
       PodLifecycle provider = provider(providers, config, settings);
       KubeClients clients = KubeClients.connect(config.kubeconfig());
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      node = new VirtualKubelet(config, provider, clients, Clock.systemUTC(), meters);
+      node = new VirtualKubelet(config, api, provider, clients, Clock.systemUTC(), meters);
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("virtual-kubelet: " + e.getMessage());
       System.exit(2);

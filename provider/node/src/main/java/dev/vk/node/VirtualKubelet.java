@@ -1,5 +1,11 @@
 package dev.vk.node;
 
+import dev.vk.kubeletapi.KubeletApiConfig;
+import dev.vk.kubeletapi.KubeletApiServer;
+import dev.vk.node.api.ApiAccessReviewer;
+import dev.vk.node.api.ApiTokenReviewer;
+import dev.vk.node.api.KubeletEndpoints;
+import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
 import dev.vk.node.events.ApiEventRecorder;
 import dev.vk.node.kube.KubeClients;
@@ -26,9 +32,12 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,21 +54,25 @@ public final class VirtualKubelet implements AutoCloseable {
   private final PodLifecycle provider;
   private final KubeClients clients;
   private final Clock clock;
-  private final MeterRegistry meters;
+  private final PrometheusMeterRegistry meters;
+  private final KubeletApiSettings apiSettings;
   private final ScheduledExecutorService loops =
       Executors.newScheduledThreadPool(2, Threads.named("node"));
   private SharedInformerFactory informers;
   private PodController pods;
   private ApiEventRecorder events;
   private NodeController node;
+  private KubeletApiServer apiServer;
 
   public VirtualKubelet(
       NodeConfig config,
+      KubeletApiSettings apiSettings,
       PodLifecycle provider,
       KubeClients clients,
       Clock clock,
-      MeterRegistry meters) {
+      PrometheusMeterRegistry meters) {
     this.config = config;
+    this.apiSettings = apiSettings;
     this.provider = provider;
     this.clients = clients;
     this.clock = clock;
@@ -109,6 +122,7 @@ public final class VirtualKubelet implements AutoCloseable {
     informers.startAllRegisteredInformers();
     awaitSynced(podInformer);
     pods.start();
+    apiServer = startApiServer(apiPods);
     node.register();
     watch.start();
     LeaseController lease =
@@ -123,6 +137,37 @@ public final class VirtualKubelet implements AutoCloseable {
     Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
     Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
     logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
+  }
+
+  /** Serves logs, exec, attach, port-forward and stats to the API server. */
+  private KubeletApiServer startApiServer(InformerApiPods apiPods) throws InterruptedException {
+    KubeletApiConfig.Builder b =
+        KubeletApiConfig.builder()
+            .nodeName(config.nodeName())
+            .bindHost(apiSettings.address())
+            .port(config.kubeletPort())
+            .selfSignedHosts(List.of(config.nodeName(), config.internalIp()))
+            .insecure(apiSettings.insecure())
+            .tokenReviewer(new ApiTokenReviewer(clients.calls()))
+            .accessReviewer(new ApiAccessReviewer(clients.calls()))
+            .streamIdleTimeout(apiSettings.streamIdleTimeout())
+            .streamCreationTimeout(apiSettings.streamCreationTimeout());
+    if (apiSettings.tlsCertFile().isPresent()) {
+      b.tls(apiSettings.tlsCertFile().get(), apiSettings.tlsKeyFile().orElseThrow());
+    }
+    apiSettings.clientCaFile().ifPresent(b::clientCaFile);
+    if (apiSettings.clientCaFile().isEmpty() && !apiSettings.insecure()) {
+      logger.warn(
+          "client-ca-file is not set: the API server's kubelet client certificate cannot be"
+              + " verified, so kubectl logs and exec will be refused (401)");
+    }
+    try {
+      return KubeletApiServer.start(
+          b.build(), KubeletEndpoints.build(config.nodeName(), provider, apiPods, meters));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot serve the kubelet API on port " + config.kubeletPort(), e);
+    }
   }
 
   private SharedIndexInformer<V1Pod> podInformer() {
@@ -188,6 +233,9 @@ public final class VirtualKubelet implements AutoCloseable {
   @Override
   public void close() {
     loops.shutdownNow();
+    if (apiServer != null) {
+      apiServer.close();
+    }
     if (pods != null) {
       pods.close();
     }

@@ -255,6 +255,14 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /** Starts kubectl as admin and leaves it running (logs -f, port-forward, attach). */
+  public BackgroundCommand kubectlInBackground(String... args) {
+    List<String> command =
+        new ArrayList<>(List.of(kubectlBinary(), "--kubeconfig=" + kubeconfig()));
+    command.addAll(List.of(args));
+    return BackgroundCommand.start(command);
+  }
+
   /** Runs kubectl as admin with a 60 s timeout. */
   public KubectlResult kubectl(String... args) {
     return kubectl(kubeconfig(), null, KUBECTL_TIMEOUT, args);

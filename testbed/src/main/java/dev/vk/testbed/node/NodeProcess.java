@@ -44,6 +44,11 @@ public final class NodeProcess implements AutoCloseable {
     add(command, "kubelet-port", Integer.toString(kubeletPort));
     add(command, "mock-state-file", workDir.resolve("mock-state.json").toString());
     add(command, "reconcile-interval", "5s");
+    // The API server's kubelet client certificate is signed by the testbed CA.
+    add(
+        command,
+        "client-ca-file",
+        cluster.stateDir().resolve("pki/kubelet-client-ca.crt").toString());
     settings.forEach((k, v) -> add(command, k, v));
     NodeProcess node = new NodeProcess(command, workDir);
     node.forgetEarlierRuns();

@@ -27,6 +27,7 @@ public final class SpdyControlHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    log.trace("{} received {}", ctx.channel(), msg);
     if (msg instanceof SpdySynStreamFrame syn) {
       lastClientStream = Math.max(lastClientStream, syn.streamId());
       ctx.fireChannelRead(msg);

@@ -17,8 +17,15 @@ final class SpdyFrames {
 
   private SpdyFrames() {}
 
-  static SpdySynReplyFrame reply(int streamId) {
-    return new DefaultSpdySynReplyFrame(streamId);
+  /**
+   * Accepts a stream. The reply echoes the stream type because Netty encodes an empty header set as
+   * an empty block, without even the header count, and Go's framer rejects that: client-go would
+   * then wait for the reply until it times out.
+   */
+  static SpdySynReplyFrame reply(int streamId, String streamType) {
+    SpdySynReplyFrame reply = new DefaultSpdySynReplyFrame(streamId);
+    reply.headers().set(STREAM_TYPE, streamType);
+    return reply;
   }
 
   static SpdyDataFrame data(int streamId, ByteBuf payload) {

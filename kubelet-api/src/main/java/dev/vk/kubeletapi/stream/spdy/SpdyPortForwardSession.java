@@ -102,7 +102,7 @@ public final class SpdyPortForwardSession extends ChannelInboundHandlerAdapter {
       refuse(ctx, id, "duplicate or mismatched stream for request " + requestId);
       return;
     }
-    ctx.writeAndFlush(SpdyFrames.reply(id));
+    ctx.writeAndFlush(SpdyFrames.reply(id, type));
     byStream.put(id, pair);
     if (isError) {
       pair.errorStream = id;

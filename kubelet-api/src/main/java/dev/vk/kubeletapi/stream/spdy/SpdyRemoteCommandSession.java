@@ -123,7 +123,7 @@ public final class SpdyRemoteCommandSession extends ChannelInboundHandlerAdapter
       ctx.writeAndFlush(SpdyFrames.reset(id, SpdyStreamStatus.REFUSED_STREAM));
       return;
     }
-    ctx.writeAndFlush(SpdyFrames.reply(id));
+    ctx.writeAndFlush(SpdyFrames.reply(id, type));
     streams.put(type, id);
     types.put(id, type);
     if (syn.isLast()) {

@@ -1,7 +1,18 @@
 package dev.vk.provider.mock;
 
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubeletapi.spi.PodRef;
+import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.provider.ContainerExecutor;
+import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.PodStatusNotifier;
+import dev.vk.provider.PortForwarding;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -14,6 +25,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +52,32 @@ import org.slf4j.LoggerFactory;
  * <p>Pods with {@code spec.hostNetwork: true} are refused with INVALID_INPUT, as a cloud would.
  * deletePod removes the pod at once: getPod is then empty and getPods no longer lists it, and the
  * notifier pushes its final status (containers terminated with exit code 0, phase Succeeded). Every
- * public method is thread-safe and, when a state file is set, blocks on a file write.
+ * public method is thread-safe and, when a state file is set, the pod operations block on a file
+ * write.
+ *
+ * <p>The kubelet API abilities read the same timeline: each container run logs a line a second
+ * ({@link RunLog}), exec runs a {@link dev.vk.provider.mock.shell.TinyShell}, attach streams the
+ * log and echoes stdin, port-forward echoes, and stats are synthetic ({@link SyntheticMetrics}).
  */
-public final class InMemoryProvider implements PodLifecycle, PodStatusNotifier, AutoCloseable {
+public final class InMemoryProvider
+    implements PodLifecycle,
+        PodStatusNotifier,
+        ContainerLogSource,
+        ContainerExecutor,
+        PortForwarding,
+        PodMetricsSource,
+        AutoCloseable {
+
+  /** What attach reads: the main process's output from now on. */
+  private static final LogOptions NEW_LINES =
+      new LogOptions(
+          OptionalLong.of(0),
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          Optional.empty(),
+          false,
+          true,
+          false);
 
   private static final Logger logger = LoggerFactory.getLogger(InMemoryProvider.class);
 
@@ -49,6 +86,9 @@ public final class InMemoryProvider implements PodLifecycle, PodStatusNotifier, 
   private final PodStatusCalculator calculator;
   private final StateStore store;
   private final MockState state; // guarded by this
+  private final MockThreads threads = new MockThreads();
+  private final ContainerLookup lookup;
+  private final MockLogs logs;
   private volatile StatusTicker ticker;
 
   /** Loads the state file, when one is set. May block on disk I/O. */
@@ -67,6 +107,8 @@ public final class InMemoryProvider implements PodLifecycle, PodStatusNotifier, 
     this.calculator = new PodStatusCalculator(settings.startDelay(), settings.hostIp());
     this.store = new StateStore(settings.stateFile());
     this.state = store.load();
+    this.lookup = new ContainerLookup(this::record, calculator, settings.startDelay(), clock);
+    this.logs = new MockLogs(lookup, clock, threads.timer());
   }
 
   /** The call counters of the state file, by operation; empty when there is no file. Blocks. */
@@ -131,13 +173,79 @@ public final class InMemoryProvider implements PodLifecycle, PodStatusNotifier, 
     ticker.start();
   }
 
-  /** Stops the status thread. Idempotent; may block up to a second. */
+  /** The current lines of a container run; with follow, new ones as time passes. Non-blocking. */
+  @Override
+  public Flow.Publisher<LogLine> logs(ContainerRef container, LogOptions options)
+      throws ProviderException {
+    return logs.open(container, options);
+  }
+
+  /** Starts {@code command} on a worker thread and returns at once. */
+  @Override
+  public CompletionStage<Integer> exec(ContainerRef container, List<String> command, StreamIO io)
+      throws ProviderException {
+    return new MockExec(threads.workers()).start(lookup.running(container), command, io);
+  }
+
+  /**
+   * Streams the container's new log lines and echoes stdin to stdout; ends when the run ends, the
+   * pod is deleted, stdin ends or the client goes away. Returns at once.
+   */
+  @Override
+  public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
+      throws ProviderException {
+    lookup.running(container);
+    return new AttachSession(io).start(logs.open(container, NEW_LINES), threads.workers());
+  }
+
+  /** Echoes the connection's bytes on a worker thread; returns at once. */
+  @Override
+  public CompletionStage<Void> forward(PodRef pod, int port, PortStream stream)
+      throws ProviderException {
+    lookup.runningPod(pod);
+    return new EchoForwarder(threads.workers()).start(port, stream);
+  }
+
+  /** Synthetic usage of every running container at the clock's instant. Does not block. */
+  @Override
+  public ResourceUsage usage() {
+    Instant now = now();
+    List<V1Pod> pods;
+    synchronized (this) {
+      // Metadata shared read-only: a deep copy per pod would make every scrape cost JSON work.
+      pods =
+          state.pods().stream()
+              .map(
+                  r ->
+                      new V1Pod()
+                          .metadata(r.pod().getMetadata())
+                          .status(calculator.statusAt(r, now)))
+              .toList();
+    }
+    return SyntheticMetrics.of(pods, now);
+  }
+
+  /**
+   * Stops the status thread, log followers and running commands. Idempotent; may block up to a
+   * second.
+   */
   @Override
   public void close() {
     StatusTicker current = ticker;
     if (current != null) {
       current.close();
     }
+    threads.close();
+  }
+
+  /** Timer tasks of active log followers, so tests can check that none outlives its stream. */
+  int scheduledTasks() {
+    return threads.scheduledTasks();
+  }
+
+  /** Worker threads busy with exec, attach or port-forward, so tests can check they end. */
+  int busyWorkers() {
+    return threads.activeWorkers();
   }
 
   /** Returns the final status of a pod with the same name it replaces, if any. */
@@ -162,6 +270,10 @@ public final class InMemoryProvider implements PodLifecycle, PodStatusNotifier, 
     return state
         .get(PodRecord.key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()))
         .filter(r -> uid == null || uid.equals(r.uid()));
+  }
+
+  private synchronized Optional<PodRecord> record(String namespace, String name) {
+    return state.get(PodRecord.key(namespace, name));
   }
 
   private synchronized List<V1Pod> snapshot() {

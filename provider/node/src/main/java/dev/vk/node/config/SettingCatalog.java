@@ -37,7 +37,18 @@ public final class SettingCatalog {
           new Setting("reconcile-interval", "30s", "full provider/API comparison interval"),
           new Setting("node-status-interval", "1m", "longest time between node status updates"),
           new Setting("lease-duration", "40s", "node lease duration (renewed every quarter)"),
-          new Setting("log-level", "info", "trace, debug, info, warn or error"));
+          new Setting("log-level", "info", "trace, debug, info, warn or error"),
+          new Setting("kubelet-address", "0.0.0.0", "kubelet API bind address"),
+          new Setting("tls-cert-file", "self-signed", "kubelet API serving certificate (PEM)"),
+          new Setting("tls-key-file", "self-signed", "its private key (PEM)"),
+          new Setting(
+              "client-ca-file",
+              "in-cluster CA when running in a pod",
+              "CA of client certificates (the API server's kubelet client certificate)"),
+          new Setting(
+              "insecure-kubelet-api", "false", "no authentication or authorization (dev only)"),
+          new Setting("stream-idle-timeout", "4h", "idle limit of exec, attach, logs streams"),
+          new Setting("stream-creation-timeout", "30s", "time to open an exec's streams"));
 
   private SettingCatalog() {}
 

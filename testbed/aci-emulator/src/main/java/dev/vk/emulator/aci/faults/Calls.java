@@ -27,7 +27,8 @@ public final class Calls {
   }
 
   /** Records the response to a call; {@code retryAfterSeconds} is 0 unless it was a 429. */
-  public synchronized void complete(long sequence, int status, boolean injected, long retryAfterSeconds) {
+  public synchronized void complete(
+      long sequence, int status, boolean injected, long retryAfterSeconds) {
     int index = (int) (sequence - 1 - cleared);
     if (index < 0 || index >= calls.size()) {
       return; // reset while the call was in flight
@@ -36,7 +37,15 @@ public final class Calls {
     Instant notBefore = status == 429 ? clock.instant().plusSeconds(retryAfterSeconds) : null;
     calls.set(
         index,
-        new Call(c.sequence(), c.receivedAt(), c.operation(), c.method(), c.uri(), status, injected, notBefore));
+        new Call(
+            c.sequence(),
+            c.receivedAt(),
+            c.operation(),
+            c.method(),
+            c.uri(),
+            status,
+            injected,
+            notBefore));
   }
 
   /** Every call so far, in arrival order. */

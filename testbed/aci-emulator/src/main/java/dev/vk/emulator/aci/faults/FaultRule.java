@@ -4,12 +4,12 @@ import java.time.Duration;
 
 /**
  * A fault to inject into calls of one operation (or {@code "*"} for every ARM operation): a
- * throttle (429 with {@code Retry-After}), a server error (500/503), or added latency. By default
- * a rule applies to every matching call until removed; narrow it with {@link #forNextCalls} or
- * {@link #forPercentOfCalls}.
+ * throttle (429 with {@code Retry-After}), a server error (500/503), or added latency. By default a
+ * rule applies to every matching call until removed; narrow it with {@link #forNextCalls} or {@link
+ * #forPercentOfCalls}.
  *
- * @param operation operation name such as {@code containerGroups.get}, or {@code *} for every
- *     ARM operation
+ * @param operation operation name such as {@code containerGroups.get}, or {@code *} for every ARM
+ *     operation
  * @param status HTTP status to answer with, or 0 for a latency-only rule
  * @param retryAfter the {@code Retry-After} of a 429; zero otherwise
  * @param latency delay added before the call is handled (or failed)

@@ -13,8 +13,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Fault injection and out-of-band events. Thread-safe: tests call it while the server's event
- * loops consult {@link #decide}.
+ * Fault injection and out-of-band events. Thread-safe: tests call it while the server's event loops
+ * consult {@link #decide}.
  */
 public final class Faults {
 

@@ -1,5 +1,6 @@
 package dev.vk.emulator.aci.lifecycle;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class BehaviourParser {
         case "echo" -> Optional.of(new Behaviour.Echo(String.join(" ", args)));
         case "sleep" -> Optional.of(new Behaviour.Sleep(ShellWords.seconds(args.get(0))));
         case "exit" -> Optional.of(new Behaviour.Exit(args.isEmpty() ? 0 : exitCode(args.get(0))));
-        case "true" -> Optional.of(new Behaviour.Sleep(java.time.Duration.ZERO));
+        case "true" -> Optional.of(new Behaviour.Sleep(Duration.ZERO));
         case "false" -> Optional.of(new Behaviour.Exit(1));
         default -> Optional.empty();
       };

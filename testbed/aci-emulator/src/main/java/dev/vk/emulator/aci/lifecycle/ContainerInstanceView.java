@@ -51,8 +51,7 @@ public record ContainerInstanceView(
     Instant last = attempts.get(attempts.size() - 1).start();
     events.add(
         new Event(1, first, first, "Pulled", "Successfully pulled image " + quoted, "Normal"));
-    events.add(
-        new Event(attempts.size(), first, last, "Started", "Started container", "Normal"));
+    events.add(new Event(attempts.size(), first, last, "Started", "Started container", "Normal"));
     List<Attempt> killed = attempts.stream().filter(Attempt::killed).toList();
     if (!killed.isEmpty()) {
       Instant firstKill = killed.get(0).end();

@@ -29,7 +29,7 @@ public record ContainerTimeline(List<Attempt> attempts, Instant nextStart) {
     List<Attempt> attempts = new ArrayList<>();
     Instant start = firstStart;
     while (!start.isAfter(now) && attempts.size() < MAX_ATTEMPTS) {
-      Instant natural = behaviour.runTime().map(run -> start.plus(atLeast(run, settings))).orElse(null);
+      Instant natural = naturalEnd(behaviour, start, settings);
       Kill kill = firstKillWhileRunning(kills, start, natural);
       Instant end = kill != null ? kill.at() : natural;
       if (end == null || end.isAfter(now)) {
@@ -67,8 +67,15 @@ public record ContainerTimeline(List<Attempt> attempts, Instant nextStart) {
     return Math.max(0, attempts.size() - 1);
   }
 
-  private static Duration atLeast(Duration run, LifecycleSettings settings) {
-    return run.compareTo(settings.minimumRunTime()) < 0 ? settings.minimumRunTime() : run;
+  /** When the process exits by itself, or null if never; every run lasts the minimum run time. */
+  private static Instant naturalEnd(
+      Behaviour behaviour, Instant start, LifecycleSettings settings) {
+    Duration run = behaviour.runTime().orElse(null);
+    if (run == null) {
+      return null;
+    }
+    Duration minimum = settings.minimumRunTime();
+    return start.plus(run.compareTo(minimum) < 0 ? minimum : run);
   }
 
   private static Kill firstKillWhileRunning(List<Kill> kills, Instant start, Instant end) {

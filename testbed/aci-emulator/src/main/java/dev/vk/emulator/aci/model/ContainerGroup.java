@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stored container group. Immutable: every change produces a new value, so the store can swap
- * it atomically and readers never see half an update.
+ * A stored container group. Immutable: every change produces a new value, so the store can swap it
+ * atomically and readers never see half an update.
  *
  * @param key where it lives
  * @param location the ARM location

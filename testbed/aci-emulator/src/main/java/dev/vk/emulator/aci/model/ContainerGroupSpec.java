@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vk.emulator.aci.lifecycle.RestartPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The parts of a container group PUT body the emulator acts on; the full body is kept separately
- * so GET returns everything the client sent.
+ * The parts of a container group PUT body the emulator acts on; the full body is kept separately so
+ * GET returns everything the client sent.
  *
  * @param location the ARM location
  * @param containers container definitions
@@ -70,14 +71,19 @@ public record ContainerGroupSpec(
   private static String immutableValues(JsonNode body, List<ContainerSpec> containers) {
     JsonNode props = body.path("properties");
     StringBuilder key = new StringBuilder();
-    key.append(body.path("location").asText().toLowerCase(java.util.Locale.ROOT)).append('|');
+    key.append(body.path("location").asText().toLowerCase(Locale.ROOT)).append('|');
     key.append(props.path("osType").asText()).append('|');
     key.append(RestartPolicy.fromWireOrNull(props.path("restartPolicy").asText(null))).append('|');
     key.append(props.path("ipAddress").path("type").asText()).append('|');
     key.append(props.path("subnetIds")).append('|').append(props.path("sku").asText("Standard"));
     key.append('|').append(body.path("zones")).append('|').append(props.path("priority"));
     for (ContainerSpec c : containers) {
-      key.append('|').append(c.name()).append(':').append(c.cpu()).append('/').append(c.memoryInGb());
+      key.append('|')
+          .append(c.name())
+          .append(':')
+          .append(c.cpu())
+          .append('/')
+          .append(c.memoryInGb());
       key.append('/').append(c.cpuLimit()).append('/').append(c.memoryLimitInGb());
     }
     return key.toString();

@@ -24,7 +24,8 @@ public final class ContainerGroupStore {
 
   /** Replaces a group atomically; returns the new value, empty if it did not exist. */
   public Optional<ContainerGroup> update(GroupKey key, UnaryOperator<ContainerGroup> change) {
-    return Optional.ofNullable(groups.computeIfPresent(key.normalized(), (k, g) -> change.apply(g)));
+    return Optional.ofNullable(
+        groups.computeIfPresent(key.normalized(), (k, g) -> change.apply(g)));
   }
 
   /** Removes a group; returns what was removed. */
@@ -36,7 +37,8 @@ public final class ContainerGroupStore {
   public List<ContainerGroup> list(String subscription, String resourceGroup) {
     return groups.values().stream()
         .filter(g -> g.key().subscription().equalsIgnoreCase(subscription))
-        .filter(g -> resourceGroup == null || g.key().resourceGroup().equalsIgnoreCase(resourceGroup))
+        .filter(
+            g -> resourceGroup == null || g.key().resourceGroup().equalsIgnoreCase(resourceGroup))
         .sorted(Comparator.comparing(g -> g.key().normalized().toLowerCase(Locale.ROOT)))
         .toList();
   }

@@ -18,8 +18,8 @@ public record VolumeSpec(String name, List<String> kinds) {
 
   static VolumeSpec parse(JsonNode volume) {
     List<String> kinds = new ArrayList<>();
-    volume.fieldNames().forEachRemaining(f -> kinds.add(f.equals("name") ? null : f));
-    kinds.removeIf(k -> k == null);
+    volume.fieldNames().forEachRemaining(kinds::add);
+    kinds.remove("name");
     return new VolumeSpec(volume.path("name").asText(null), kinds);
   }
 }

@@ -24,7 +24,8 @@ public final class AuthHandler extends SimpleChannelInboundHandler<RoutedRequest
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, RoutedRequest request) {
     String authorization = request.request().headers().get(HttpHeaderNames.AUTHORIZATION, "");
-    boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7) && authorization.length() > 7;
+    boolean bearer =
+        authorization.regionMatches(true, 0, "Bearer ", 0, 7) && authorization.length() > 7;
     if (request.route().kind() != Route.Kind.ARM || bearer) {
       ctx.fireChannelRead(request);
       return;

@@ -37,7 +37,8 @@ public final class FaultHandler extends SimpleChannelInboundHandler<RoutedReques
     }
     String operation = request.route().operation();
     RoutedRequest counted =
-        request.counted(calls.begin(operation, request.request().method(), request.request().uri()));
+        request.counted(
+            calls.begin(operation, request.request().method(), request.request().uri()));
     FaultDecision decision = faults.decide(operation);
     long delay = decision.latency().toMillis();
     if (delay > 0) {
@@ -65,14 +66,29 @@ public final class FaultHandler extends SimpleChannelInboundHandler<RoutedReques
                 new ArmException(
                     429,
                     "SubscriptionRequestsThrottled",
-                    "Number of '" + kind + "' requests for subscription exceeded. Please try again after '"
-                        + seconds + "' seconds after additional tokens are available."
+                    "Number of '"
+                        + kind
+                        + "' requests for subscription exceeded. Please try again after '"
+                        + seconds
+                        + "' seconds after additional tokens are available."
                         + " Refer to https://aka.ms/arm-throttling"))
             .withHeader("Retry-After", Long.toString(seconds));
       }
-      case 500 -> ArmResponse.error(new ArmException(500, "InternalServerError", "Encountered internal server error. Diagnostic information: injected by the emulator."));
-      case 503 -> ArmResponse.error(new ArmException(503, "ServiceUnavailable", "The service is temporarily unavailable. Please try again later."));
-      default -> ArmResponse.error(new ArmException(rule.status(), "InjectedFault", "Fault injected by the emulator."));
+      case 500 ->
+          ArmResponse.error(
+              new ArmException(
+                  500,
+                  "InternalServerError",
+                  "Encountered internal server error. Diagnostic information: injected by the emulator."));
+      case 503 ->
+          ArmResponse.error(
+              new ArmException(
+                  503,
+                  "ServiceUnavailable",
+                  "The service is temporarily unavailable. Please try again later."));
+      default ->
+          ArmResponse.error(
+              new ArmException(rule.status(), "InjectedFault", "Fault injected by the emulator."));
     };
   }
 }

@@ -6,6 +6,7 @@ import dev.vk.emulator.aci.arm.ArmResponse;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -57,18 +58,30 @@ public final class OperationHandler extends SimpleChannelInboundHandler<RoutedRe
   private void checkScope(ArmRequest request) {
     String version = request.queryParam("api-version");
     if (version == null) {
-      throw new ArmException(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+      throw new ArmException(
+          400,
+          "MissingApiVersionParameter",
+          "The api-version query parameter (?api-version=) is required for all requests.");
     }
     if (!API_VERSION.matcher(version).matches()) {
-      throw new ArmException(400, "InvalidApiVersionParameter", "The api-version '" + version + "' is invalid. The supported versions are of the form 'yyyy-mm-dd'.");
+      throw new ArmException(
+          400,
+          "InvalidApiVersionParameter",
+          "The api-version '"
+              + version
+              + "' is invalid. The supported versions are of the form 'yyyy-mm-dd'.");
     }
     String sub = request.param("subscriptionId");
     if (sub != null && !sub.equalsIgnoreCase(subscription)) {
-      throw new ArmException(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.");
+      throw new ArmException(
+          404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.");
     }
     String rg = request.param("resourceGroupName");
-    if (rg != null && !resourceGroups.isEmpty() && !resourceGroups.contains(rg.toLowerCase(java.util.Locale.ROOT))) {
-      throw new ArmException(404, "ResourceGroupNotFound", "Resource group '" + rg + "' could not be found.");
+    if (rg != null
+        && !resourceGroups.isEmpty()
+        && !resourceGroups.contains(rg.toLowerCase(Locale.ROOT))) {
+      throw new ArmException(
+          404, "ResourceGroupNotFound", "Resource group '" + rg + "' could not be found.");
     }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ final class RateLimitCounters {
     }
 
     String header() {
-      return "x-ms-ratelimit-remaining-subscription-" + name().toLowerCase(java.util.Locale.ROOT);
+      return "x-ms-ratelimit-remaining-subscription-" + name().toLowerCase(Locale.ROOT);
     }
 
     static Kind of(String method) {

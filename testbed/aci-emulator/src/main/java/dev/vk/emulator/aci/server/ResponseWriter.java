@@ -40,7 +40,10 @@ public final class ResponseWriter {
     var request = routed.request();
     String clientId = request.headers().get("x-ms-client-request-id");
     http.headers().set("x-ms-request-id", UUID.randomUUID().toString());
-    http.headers().set("x-ms-correlation-request-id", clientId != null ? clientId : UUID.randomUUID().toString());
+    http.headers()
+        .set(
+            "x-ms-correlation-request-id",
+            clientId != null ? clientId : UUID.randomUUID().toString());
     if (routed.route() != null && routed.route().kind() == Route.Kind.ARM) {
       Map.Entry<String, String> budget = limits.consume(request.method(), response.status() == 429);
       http.headers().set(budget.getKey(), budget.getValue());
@@ -50,7 +53,9 @@ public final class ResponseWriter {
       long seconds = retryAfter == null ? 0 : Long.parseLong(retryAfter);
       calls.complete(routed.sequence(), response.status(), injected, seconds);
     }
-    boolean keepAlive = !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.CONNECTION, ""));
+    boolean keepAlive =
+        !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(
+            request.headers().get(HttpHeaderNames.CONNECTION, ""));
     if (!keepAlive) {
       http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
@@ -75,7 +80,8 @@ public final class ResponseWriter {
       throw new IllegalStateException("unserializable response", e);
     }
     FullHttpResponse http =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()), content);
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()), content);
     if (type != null) {
       http.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
     }

@@ -2,6 +2,9 @@ package dev.vk.emulator.aci.server;
 
 import dev.vk.emulator.aci.arm.ArmRequest;
 import dev.vk.emulator.aci.arm.ArmResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +50,9 @@ public record Route(
   }
 
   /** A route for {@code method} and {@code template}. */
-  public static Route of(String method, String template, String operation, Kind kind, Operation handler) {
-    List<String> names = new java.util.ArrayList<>();
+  public static Route of(
+      String method, String template, String operation, Kind kind, Operation handler) {
+    List<String> names = new ArrayList<>();
     StringBuilder regex = new StringBuilder();
     Matcher placeholder = Pattern.compile("\\{(\\w+)}").matcher(template);
     int last = 0;
@@ -70,7 +74,7 @@ public record Route(
       return null;
     }
     Map<String, String> params = new LinkedHashMap<>();
-    names.forEach(n -> params.put(n, java.net.URLDecoder.decode(m.group(n), java.nio.charset.StandardCharsets.UTF_8)));
+    names.forEach(n -> params.put(n, URLDecoder.decode(m.group(n), StandardCharsets.UTF_8)));
     return params;
   }
 }

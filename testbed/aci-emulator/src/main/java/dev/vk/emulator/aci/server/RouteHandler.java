@@ -30,7 +30,9 @@ public final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequ
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
     QueryStringDecoder decoder = new QueryStringDecoder(http.uri());
     String method = http.method().name();
-    Router.Match match = router.find(method, decoder.rawPath());
+    // Clients that join a base URL ending in '/' with a path starting with '/' send '//'.
+    String path = decoder.rawPath().replaceAll("/{2,}", "/");
+    Router.Match match = router.find(method, path);
     ArmRequest request =
         new ArmRequest(
             method,
@@ -43,9 +45,19 @@ public final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequ
     if (!http.decoderResult().isSuccess()) {
       reject(ctx, routed, new ArmException(400, "BadRequest", "The request could not be parsed."));
     } else if (match.route() == null && match.pathKnown()) {
-      reject(ctx, routed, new ArmException(405, "MethodNotAllowed", "The requested resource does not support http method '" + method + "'."));
+      reject(
+          ctx,
+          routed,
+          new ArmException(
+              405,
+              "MethodNotAllowed",
+              "The requested resource does not support http method '" + method + "'."));
     } else if (match.route() == null) {
-      reject(ctx, routed, new ArmException(404, "NotFound", "The requested path '" + decoder.rawPath() + "' was not found."));
+      reject(
+          ctx,
+          routed,
+          new ArmException(
+              404, "NotFound", "The requested path '" + decoder.rawPath() + "' was not found."));
     } else {
       ctx.fireChannelRead(routed);
     }

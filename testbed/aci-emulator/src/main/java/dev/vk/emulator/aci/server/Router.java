@@ -19,8 +19,8 @@ public final class Router {
   }
 
   /**
-   * The matching route, or a match with a null route whose {@code pathKnown} says whether the
-   * path exists for another method (405) or not at all (404).
+   * The matching route, or a match with a null route whose {@code pathKnown} says whether the path
+   * exists for another method (405) or not at all (404).
    */
   public Match find(String method, String path) {
     boolean pathKnown = false;

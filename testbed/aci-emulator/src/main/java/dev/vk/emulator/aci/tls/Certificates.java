@@ -1,6 +1,7 @@
 package dev.vk.emulator.aci.tls;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -46,9 +47,15 @@ final class Certificates {
     try {
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
-              name, TestCertificateAuthority.serial(), Date.from(from), Date.from(from.plus(validity)), name, pair.getPublic());
+              name,
+              TestCertificateAuthority.serial(),
+              Date.from(from),
+              Date.from(from.plus(validity)),
+              name,
+              pair.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      builder.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       return sign(builder, pair.getPrivate());
     } catch (java.io.IOException e) {
       throw new GeneralSecurityException(e);
@@ -62,11 +69,16 @@ final class Certificates {
     try {
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
-              ca, TestCertificateAuthority.serial(), Date.from(from), Date.from(from.plus(validity)),
-              new X500Name("CN=" + hostnames.get(0)), pair.getPublic());
+              ca,
+              TestCertificateAuthority.serial(),
+              Date.from(from),
+              Date.from(from.plus(validity)),
+              new X500Name("CN=" + hostnames.get(0)),
+              pair.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(hostnames));
       return sign(builder, caKey);
     } catch (java.io.IOException e) {
@@ -78,7 +90,9 @@ final class Certificates {
     List<GeneralName> names = new ArrayList<>();
     for (String host : hostnames) {
       boolean ip = host.matches("[0-9.]+") || host.contains(":");
-      names.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, ip ? literal(host) : host));
+      names.add(
+          new GeneralName(
+              ip ? GeneralName.iPAddress : GeneralName.dNSName, ip ? literal(host) : host));
     }
     return new GeneralNames(names.toArray(GeneralName[]::new));
   }
@@ -87,7 +101,7 @@ final class Certificates {
   private static String literal(String ip) {
     try {
       return InetAddress.getByName(ip).getHostAddress();
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       throw new IllegalArgumentException(ip, e);
     }
   }
@@ -95,7 +109,8 @@ final class Certificates {
   private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
       throws GeneralSecurityException {
     try {
-      return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(key)));
+      return new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(key)));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
     }

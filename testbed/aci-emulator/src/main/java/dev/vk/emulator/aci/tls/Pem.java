@@ -18,7 +18,8 @@ final class Pem {
 
   private Pem() {}
 
-  static void writeCertificate(Path path, X509Certificate certificate) throws IOException, GeneralSecurityException {
+  static void writeCertificate(Path path, X509Certificate certificate)
+      throws IOException, GeneralSecurityException {
     Files.writeString(path, encode("CERTIFICATE", certificate.getEncoded()));
   }
 
@@ -39,11 +40,13 @@ final class Pem {
         Files.readString(path, StandardCharsets.US_ASCII)
             .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
             .replaceAll("\\s", "");
-    return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+    return KeyFactory.getInstance("EC")
+        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
   }
 
   private static String encode(String type, byte[] der) {
-    String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String base64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
   }
 }

@@ -43,7 +43,11 @@ public final class TestCertificateAuthority {
   private final Path trustStorePath;
 
   private TestCertificateAuthority(
-      X509Certificate ca, PrivateKey serverKey, X509Certificate server, Path caPath, Path trustPath) {
+      X509Certificate ca,
+      PrivateKey serverKey,
+      X509Certificate server,
+      Path caPath,
+      Path trustPath) {
     this.caCertificate = ca;
     this.serverKey = serverKey;
     this.serverCertificate = server;
@@ -114,7 +118,8 @@ public final class TestCertificateAuthority {
 
   /** A client {@link SSLContext} trusting only the CA. */
   public SSLContext clientSslContext() throws GeneralSecurityException {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trustStore());
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, tmf.getTrustManagers(), new SecureRandom());

@@ -40,7 +40,10 @@ public final class ContainerGroupValidator {
       throw new ArmException(
           400,
           "InvalidContainerGroupName",
-          "The container group name '" + group + "' is invalid. The container group name" + NAME_RULE);
+          "The container group name '"
+              + group
+              + "' is invalid. The container group name"
+              + NAME_RULE);
     }
     if (spec.location() == null) {
       throw new ArmException(
@@ -59,7 +62,8 @@ public final class ContainerGroupValidator {
     try {
       spec.policy();
     } catch (IllegalArgumentException unknown) {
-      throw invalidEnum(spec.restartPolicy(), "ContainerGroupRestartPolicy", "properties.restartPolicy");
+      throw invalidEnum(
+          spec.restartPolicy(), "ContainerGroupRestartPolicy", "properties.restartPolicy");
     }
     checkContainers(group, spec);
     PortRules.check(group, spec);
@@ -87,15 +91,23 @@ public final class ContainerGroupValidator {
         throw new ArmException(
             400,
             "InvalidContainerName",
-            "The container name '" + c.name() + "' in container group '" + group
-                + "' is invalid. The container name" + NAME_RULE);
+            "The container name '"
+                + c.name()
+                + "' in container group '"
+                + group
+                + "' is invalid. The container name"
+                + NAME_RULE);
       }
       if (!seen.add(c.name())) {
         throw new ArmException(
             400,
             "DuplicateContainerName",
-            "The container name '" + c.name() + "' is used by more than one container in"
-                + " container group '" + group + "'. Container names must be unique.");
+            "The container name '"
+                + c.name()
+                + "' is used by more than one container in"
+                + " container group '"
+                + group
+                + "'. Container names must be unique.");
       }
       if (c.image() == null || c.image().isBlank()) {
         throw ArmException.missingProperty("image", path + ".properties");
@@ -108,7 +120,10 @@ public final class ContainerGroupValidator {
         throw new ArmException(
             400,
             "InaccessibleImage",
-            "The image '" + c.image() + "' in container group '" + group
+            "The image '"
+                + c.image()
+                + "' in container group '"
+                + group
                 + "' is not accessible. Please check the image and registry credential.");
       }
     }
@@ -117,14 +132,21 @@ public final class ContainerGroupValidator {
   private static void checkVolumes(String group, ContainerGroupSpec spec) {
     Set<String> names = new HashSet<>();
     for (VolumeSpec v : spec.volumes()) {
-      boolean oneSupported = v.kinds().size() == 1 && VolumeSpec.SUPPORTED.contains(v.kinds().get(0));
+      boolean oneSupported =
+          v.kinds().size() == 1 && VolumeSpec.SUPPORTED.contains(v.kinds().get(0));
       if (v.name() == null || !oneSupported) {
         throw new ArmException(
             400,
             "InvalidVolume",
-            "The volume '" + v.name() + "' in container group '" + group + "' is invalid:"
+            "The volume '"
+                + v.name()
+                + "' in container group '"
+                + group
+                + "' is invalid:"
                 + " exactly one of 'azureFile', 'emptyDir', 'secret' or 'gitRepo' must be"
-                + " specified, found " + v.kinds() + ".");
+                + " specified, found "
+                + v.kinds()
+                + ".");
       }
       names.add(v.name());
     }
@@ -134,8 +156,13 @@ public final class ContainerGroupValidator {
           throw new ArmException(
               400,
               "InvalidVolumeMount",
-              "The volume mount '" + mount + "' of container '" + c.name()
-                  + "' does not match any volume of container group '" + group + "'.");
+              "The volume mount '"
+                  + mount
+                  + "' of container '"
+                  + c.name()
+                  + "' does not match any volume of container group '"
+                  + group
+                  + "'.");
         }
       }
     }
@@ -146,6 +173,11 @@ public final class ContainerGroupValidator {
         400,
         "InvalidRequestContent",
         "The request content was invalid and could not be deserialized: 'Error converting value \""
-            + value + "\" to type '" + type + "'. Path '" + path + "'.'.");
+            + value
+            + "\" to type '"
+            + type
+            + "'. Path '"
+            + path
+            + "'.'.");
   }
 }

@@ -24,8 +24,13 @@ final class PortRules {
           throw new ArmException(
               400,
               "InvalidContainerPort",
-              "The port '" + port + "' of container '" + c.name() + "' in container group '"
-                  + group + "' is invalid. Ports must be between 1 and 65535.");
+              "The port '"
+                  + port
+                  + "' of container '"
+                  + c.name()
+                  + "' in container group '"
+                  + group
+                  + "' is invalid. Ports must be between 1 and 65535.");
         }
         containerPorts.add(port);
       }
@@ -40,15 +45,23 @@ final class PortRules {
       throw new ArmException(
           400,
           "IpAddressPortsLimitExceeded",
-          "The IP address of container group '" + group + "' has " + spec.ipPorts().size()
-              + " ports; at most " + MAX_IP_PORTS + " are allowed.");
+          "The IP address of container group '"
+              + group
+              + "' has "
+              + spec.ipPorts().size()
+              + " ports; at most "
+              + MAX_IP_PORTS
+              + " are allowed.");
     }
     for (int port : spec.ipPorts()) {
       if (!containerPorts.contains(port)) {
         throw new ArmException(
             400,
             "InvalidIpAddressPort",
-            "The port '" + port + "' of the IP address of container group '" + group
+            "The port '"
+                + port
+                + "' of the IP address of container group '"
+                + group
                 + "' is not opened by any of its containers.");
       }
     }

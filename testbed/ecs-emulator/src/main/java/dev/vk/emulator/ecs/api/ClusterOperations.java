@@ -73,10 +73,13 @@ public final class ClusterOperations {
     json.put("clusterName", cluster.name());
     json.put("status", "ACTIVE");
     json.put("registeredContainerInstancesCount", 0);
-    json.put("runningTasksCount", tasks.stream().filter(t -> "RUNNING".equals(t.lastStatus)).count());
+    json.put(
+        "runningTasksCount", tasks.stream().filter(t -> "RUNNING".equals(t.lastStatus)).count());
     json.put(
         "pendingTasksCount",
-        tasks.stream().filter(t -> "PENDING".equals(t.lastStatus) || "PROVISIONING".equals(t.lastStatus)).count());
+        tasks.stream()
+            .filter(t -> "PENDING".equals(t.lastStatus) || "PROVISIONING".equals(t.lastStatus))
+            .count());
     json.put("activeServicesCount", 0);
     json.putArray("capacityProviders").add("FARGATE").add("FARGATE_SPOT");
     json.putArray("defaultCapacityProviderStrategy");

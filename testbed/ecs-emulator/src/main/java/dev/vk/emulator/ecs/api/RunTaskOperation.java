@@ -49,12 +49,14 @@ public final class RunTaskOperation {
           throw AwsException.conflict(
               "The clientToken has already been used with different parameters.");
         }
-        return response(earlier.taskIds().stream().map(id -> state.task(id).orElseThrow()).toList());
+        return response(
+            earlier.taskIds().stream().map(id -> state.task(id).orElseThrow()).toList());
       }
       TaskDefinition definition = definition(request);
       String capacityProvider = capacityProvider(request);
       if (!definition.fargateCompatible()) {
-        throw AwsException.invalidParameter("Task definition does not support launch_type FARGATE.");
+        throw AwsException.invalidParameter(
+            "Task definition does not support launch_type FARGATE.");
       }
       String subnet = subnet(request);
       int count = count(request);
@@ -65,7 +67,8 @@ public final class RunTaskOperation {
       for (int i = 0; i < count; i++) {
         Task task = factory.create(cluster, definition, overrides, subnet);
         task.cpu = overrides.has("cpu") ? overrides.get("cpu").asText() : definition.cpu();
-        task.memory = overrides.has("memory") ? overrides.get("memory").asText() : definition.memory();
+        task.memory =
+            overrides.has("memory") ? overrides.get("memory").asText() : definition.memory();
         task.capacityProviderName = capacityProvider;
         task.group = Json.text(request, "group", "family:" + definition.family());
         task.startedBy = Json.text(request, "startedBy");
@@ -94,7 +97,8 @@ public final class RunTaskOperation {
       throw AwsException.invalidParameter("taskDefinition can not be blank.");
     }
     TaskDefinition definition =
-        state.taskDefinitions()
+        state
+            .taskDefinitions()
             .find(reference)
             .orElseThrow(() -> AwsException.invalidParameter("TaskDefinition not found."));
     if (!definition.active()) {
@@ -161,7 +165,8 @@ public final class RunTaskOperation {
 
   /** The overrides as ECS echoes them: one entry per overridden container, sizes validated. */
   private static ObjectNode overrides(ObjectNode request, TaskDefinition definition) {
-    ObjectNode given = request.has("overrides") ? (ObjectNode) request.get("overrides") : Json.object();
+    ObjectNode given =
+        request.has("overrides") ? (ObjectNode) request.get("overrides") : Json.object();
     ObjectNode overrides = given.deepCopy();
     for (JsonNode override : Json.elements(given, "containerOverrides")) {
       String name = Json.text(override, "name");
@@ -176,7 +181,8 @@ public final class RunTaskOperation {
     overrides.putArray("inferenceAcceleratorOverrides");
     if (overrides.has("cpu") || overrides.has("memory")) {
       OptionalInt cpu = FargateSizes.parseCpu(Json.text(overrides, "cpu", definition.cpu()));
-      OptionalInt memory = FargateSizes.parseMemory(Json.text(overrides, "memory", definition.memory()));
+      OptionalInt memory =
+          FargateSizes.parseMemory(Json.text(overrides, "memory", definition.memory()));
       if (cpu.isEmpty()
           || memory.isEmpty()
           || !FargateSizes.isValid(cpu.getAsInt(), memory.getAsInt())) {

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
-/** RegisterTaskDefinition, DeregisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions. */
+/**
+ * RegisterTaskDefinition, DeregisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions.
+ */
 public final class TaskDefinitionOperations {
   private final EcsState state;
   private final Clock clock;
@@ -80,7 +82,10 @@ public final class TaskDefinitionOperations {
       List<String> arns =
           state.taskDefinitions().all().stream()
               .filter(d -> prefix == null || d.family().startsWith(prefix))
-              .filter(d -> "ALL".equals(status) || status.equals(d.description().path("status").asText()))
+              .filter(
+                  d ->
+                      "ALL".equals(status)
+                          || status.equals(d.description().path("status").asText()))
               .sorted(order)
               .map(TaskDefinition::arn)
               .toList();
@@ -98,7 +103,8 @@ public final class TaskDefinitionOperations {
     if (reference == null) {
       throw AwsException.invalidParameter("taskDefinition can not be blank.");
     }
-    return state.taskDefinitions()
+    return state
+        .taskDefinitions()
         .find(reference)
         .orElseThrow(() -> AwsException.client(missingMessage));
   }

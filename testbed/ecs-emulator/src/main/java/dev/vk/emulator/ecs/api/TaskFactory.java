@@ -65,7 +65,8 @@ final class TaskFactory {
   private static Map<String, String> environment(
       TaskDefinition definition, ContainerDefinition container, JsonNode override) {
     Map<String, String> env = new LinkedHashMap<>();
-    for (JsonNode definitionJson : Json.elements(definition.description(), "containerDefinitions")) {
+    for (JsonNode definitionJson :
+        Json.elements(definition.description(), "containerDefinitions")) {
       if (container.name().equals(Json.text(definitionJson, "name"))) {
         Json.elements(definitionJson, "environment")
             .forEach(e -> env.put(Json.text(e, "name"), Json.text(e, "value", "")));
@@ -79,9 +80,7 @@ final class TaskFactory {
   private NetworkInterface eni(String subnetId) {
     String address = state.allocateAddress();
     String domain =
-        "us-east-1".equals(state.region())
-            ? "ec2.internal"
-            : state.region() + ".compute.internal";
+        "us-east-1".equals(state.region()) ? "ec2.internal" : state.region() + ".compute.internal";
     byte[] mac = new byte[5];
     ThreadLocalRandom.current().nextBytes(mac);
     return new NetworkInterface(

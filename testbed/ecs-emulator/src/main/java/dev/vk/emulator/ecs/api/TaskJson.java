@@ -15,7 +15,10 @@ final class TaskJson {
   static ObjectNode render(Task task, boolean includeTags) {
     ObjectNode json = Json.object();
     json.set("attachments", attachments(task));
-    json.putArray("attributes").addObject().put("name", "ecs.cpu-architecture").put("value", "x86_64");
+    json.putArray("attributes")
+        .addObject()
+        .put("name", "ecs.cpu-architecture")
+        .put("value", "x86_64");
     json.put("availabilityZone", task.availabilityZone);
     if (task.capacityProviderName != null) {
       json.put("capacityProviderName", task.capacityProviderName);

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** The operations each service answers, by name. Filled once at start-up, then read-only. */
 public final class OperationRegistry {
-  private final Map<AwsService, Map<String, Operation>> operations = new EnumMap<>(AwsService.class);
+  private final Map<AwsService, Map<String, Operation>> operations =
+      new EnumMap<>(AwsService.class);
 
   public OperationRegistry add(AwsService service, String name, Operation operation) {
     operations.computeIfAbsent(service, s -> new HashMap<>()).put(name, operation);

@@ -32,7 +32,15 @@ final class InteractiveRun implements Shell.Reader {
   @Override
   public void line(String line) {
     shell.onInterrupt(null);
-    shell.runScript(line, status -> prompt(), this::exit);
+    shell.runScript(
+        line,
+        status -> {
+          if (status == 130) {
+            shell.out("\n"); // the interrupted command left the cursor after "^C"
+          }
+          prompt();
+        },
+        this::exit);
   }
 
   @Override

@@ -1,0 +1,98 @@
+{{/* Chart name, truncated to 63 characters (a label value). */}}
+{{- define "virtual-kubelet.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Fully qualified name of the release's objects: the release name when it already contains the chart
+name, else <release>-<chart>; at most 63 characters.
+*/}}
+{{- define "virtual-kubelet.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "virtual-kubelet.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "virtual-kubelet.labels" -}}
+helm.sh/chart: {{ include "virtual-kubelet.chart" . }}
+{{ include "virtual-kubelet.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{- define "virtual-kubelet.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "virtual-kubelet.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* The ServiceAccount the node runs as. */}}
+{{- define "virtual-kubelet.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "virtual-kubelet.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* The Node object's name (setting node-name): nodeName, else the release name. */}}
+{{- define "virtual-kubelet.nodeName" -}}
+{{- default .Release.Name .Values.nodeName }}
+{{- end }}
+
+{{- define "virtual-kubelet.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag | toString) }}
+{{- end }}
+
+{{/* Where the config file and the TLS files are mounted. */}}
+{{- define "virtual-kubelet.configDir" -}}/etc/virtual-kubelet{{- end }}
+
+{{/*
+The node's config file: a map of setting: value, named as in docs/configuration.md. Built as one dict
+so that an entry of .Values.settings replaces the derived one instead of duplicating the key.
+*/}}
+{{- define "virtual-kubelet.config" -}}
+{{- $v := .Values }}
+{{- $cfg := dict }}
+{{- $_ := set $cfg "node-name" (include "virtual-kubelet.nodeName" .) }}
+{{- $_ = set $cfg "provider" $v.provider }}
+{{- $_ = set $cfg "kubelet-port" (int $v.kubeletPort) }}
+{{- $_ = set $cfg "log-level" $v.logLevel }}
+{{- if $v.taint.enabled }}
+{{- $_ = set $cfg "taint" (printf "%s=%s:%s" $v.taint.key (default $v.provider $v.taint.value) $v.taint.effect) }}
+{{- else }}
+{{- $_ = set $cfg "disable-taint" true }}
+{{- end }}
+{{- with $v.labels }}
+{{- $_ = set $cfg "labels" . }}
+{{- end }}
+{{- range $resource := list "cpu" "memory" "pods" "gpu" }}
+{{- with index $v.capacity $resource }}
+{{- $_ = set $cfg (printf "capacity-%s" $resource) (toString .) }}
+{{- end }}
+{{- end }}
+{{- if $v.tls.existingSecret }}
+{{- $_ = set $cfg "tls-cert-file" (printf "%s/tls/tls.crt" (include "virtual-kubelet.configDir" .)) }}
+{{- $_ = set $cfg "tls-key-file" (printf "%s/tls/tls.key" (include "virtual-kubelet.configDir" .)) }}
+{{- end }}
+{{- range $name, $value := (index $v $v.provider | default dict) }}
+{{- if kindIs "slice" $value }}
+{{- $value = join "," $value }}
+{{- end }}
+{{- $_ = set $cfg (printf "%s-%s" $v.provider $name) $value }}
+{{- end }}
+{{- range $name, $value := $v.settings }}
+{{- $_ = set $cfg $name $value }}
+{{- end }}
+{{- toYaml $cfg }}
+{{- end }}

@@ -1,0 +1,61 @@
+package dev.vk.provider.mock;
+
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.provider.ProviderException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Opens container logs ({@code kubectl logs}): picks the run to read, the latest or with {@code
+ * previous} the one the status reports as last state, and fails with the kubelet's messages when
+ * there is none. Thread-safe; {@link #open} does not block.
+ */
+final class MockLogs {
+
+  private final ContainerLookup lookup;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+
+  MockLogs(ContainerLookup lookup, Clock clock, ScheduledExecutorService scheduler) {
+    this.lookup = lookup;
+    this.clock = clock;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * @throws ProviderException NOT_FOUND for an unknown pod or container, or {@code previous}
+   *     without a previous run; INVALID_INPUT for a container that has not started yet
+   */
+  Flow.Publisher<LogLine> open(ContainerRef ref, LogOptions options) throws ProviderException {
+    ContainerLookup.Target target = lookup.container(ref);
+    Instant now = clock.instant();
+    Optional<ContainerRuns.Run> run =
+        options.previous() ? target.runs().previous(now) : target.runs().latest(now);
+    if (run.isEmpty() && options.previous()) {
+      // A kubelet answers 400 here; the API server would replace a 404's message with its own.
+      throw ProviderException.invalid(
+          "previous terminated container \""
+              + target.name()
+              + "\" in pod \""
+              + target.podName()
+              + "\" not found");
+    }
+    if (run.isEmpty()) {
+      throw ProviderException.invalid(
+          "container \""
+              + target.name()
+              + "\" in pod \""
+              + target.podName()
+              + "\" is waiting to start: "
+              + lookup.waitingReason(target));
+    }
+    PodRecord pod = target.pod();
+    return new LogPublisher(
+        new RunLog(target.name(), run.get()), options, clock, scheduler, () -> lookup.present(pod));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.vk.provider.mock;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads behind the streaming abilities: one timer thread for log followers (their tasks never
+ * block) and a pool of workers for the blocking client streams of exec, attach and port-forward.
+ * All are daemons, created on first use, and stopped by {@link #close}.
+ */
+final class MockThreads implements AutoCloseable {
+
+  private final ScheduledThreadPoolExecutor timer =
+      new ScheduledThreadPoolExecutor(1, daemons("mock-provider-timer"));
+  private final ThreadPoolExecutor workers =
+      (ThreadPoolExecutor) Executors.newCachedThreadPool(daemons("mock-provider-io"));
+
+  MockThreads() {
+    // A cancelled follower must not leave its task queued until its next due time.
+    timer.setRemoveOnCancelPolicy(true);
+  }
+
+  ScheduledExecutorService timer() {
+    return timer;
+  }
+
+  ExecutorService workers() {
+    return workers;
+  }
+
+  /** Timer tasks still scheduled: one per active log follower. */
+  int scheduledTasks() {
+    return timer.getQueue().size();
+  }
+
+  /** Workers running a command or a stream now. */
+  int activeWorkers() {
+    return workers.getActiveCount();
+  }
+
+  /** Stops everything; running commands are interrupted. Does not wait for them. */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

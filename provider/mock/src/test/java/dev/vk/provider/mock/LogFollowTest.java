@@ -1,0 +1,127 @@
+package dev.vk.provider.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestingClock;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@code kubectl logs -f}: new lines as the (testing) clock moves, and when the stream ends. */
+class LogFollowTest {
+
+  private static final ContainerRef APP = ContainerRef.of("ns", "web", "app");
+  private static final LogOptions FOLLOW =
+      new LogOptions(
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          Optional.empty(),
+          false,
+          true,
+          false);
+
+  private final TestingClock clock = new TestingClock();
+  private final InMemoryProvider provider =
+      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
+
+  @AfterEach
+  void close() {
+    provider.close();
+  }
+
+  @Test
+  @DisplayName("follow delivers the current lines, then each new one as time passes")
+  void newLines() throws Exception {
+    provider.createPod(Pods.pod("ns", "web"));
+    clock.advance(Duration.ofMillis(1500));
+
+    LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
+    assertThat(log.texts()).containsExactly("2026-01-01T00:00:01Z app started");
+    clock.advance(Duration.ofSeconds(2));
+
+    await().until(() -> log.lines.size() == 3);
+    assertThat(log.texts()).endsWith("2026-01-01T00:00:03Z app line 2");
+    assertThat(log.completed).isFalse();
+    assertThat(provider.scheduledTasks()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("follow completes when the container exits, with its last line")
+  void completesOnExit() throws Exception {
+    V1Pod pod = Pods.pod("ns", "web");
+    pod.getSpec().setRestartPolicy("Never");
+    pod.getMetadata().putAnnotationsItem("mock.vk.dev/exit-after", "3s");
+    provider.createPod(pod);
+    clock.advance(Duration.ofSeconds(2));
+    LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
+
+    clock.advance(Duration.ofSeconds(10));
+
+    await().until(() -> log.completed);
+    assertThat(log.texts()).hasSize(3).endsWith("2026-01-01T00:00:03Z app line 2");
+    await().until(() -> provider.scheduledTasks() == 0);
+  }
+
+  @Test
+  @DisplayName("follow completes when the pod is deleted")
+  void completesOnDelete() throws Exception {
+    V1Pod pod = Pods.pod("ns", "web");
+    provider.createPod(pod);
+    clock.advance(Duration.ofSeconds(2));
+    LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
+
+    provider.deletePod(pod);
+
+    await().until(() -> log.completed);
+    assertThat(log.texts()).hasSize(2);
+    await().until(() -> provider.scheduledTasks() == 0);
+  }
+
+  @Test
+  @DisplayName("cancelling a follower stops its timer and its lines")
+  void cancelStops() throws Exception {
+    provider.createPod(Pods.pod("ns", "web"));
+    clock.advance(Duration.ofSeconds(2));
+    LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
+    assertThat(provider.scheduledTasks()).isEqualTo(1);
+
+    log.subscription.cancel();
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(provider.scheduledTasks()).isZero();
+    assertThat(log.texts()).hasSize(2);
+    assertThat(log.completed).isFalse();
+  }
+
+  @Test
+  @DisplayName("follow with tailLines 0 waits for the next line only")
+  void onlyNewLines() throws Exception {
+    provider.createPod(Pods.pod("ns", "web"));
+    clock.advance(Duration.ofSeconds(5));
+    LogOptions fromNow =
+        new LogOptions(
+            OptionalLong.of(0),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            Optional.empty(),
+            false,
+            true,
+            false);
+
+    LogCollector log = LogCollector.all(provider.logs(APP, fromNow));
+    assertThat(log.lines).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+
+    await().until(() -> !log.lines.isEmpty());
+    assertThat(log.texts()).containsExactly("2026-01-01T00:00:06Z app line 5");
+  }
+}

@@ -1,0 +1,115 @@
+package dev.vk.emulator.aci.exec;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Speaks ACI's exec protocol on an upgraded connection: the first message must be the session
+ * password, every later text or binary frame is keystrokes, and output goes back as text frames.
+ * Attach sessions (already authenticated by header) only stream output. One instance per channel.
+ */
+public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
+
+  /** Close code for a wrong password or an unknown session. */
+  static final int POLICY_VIOLATION = 1008;
+
+  private final ExecSessions sessions;
+  private ExecSessions.Session session;
+  private TinyShell shell;
+  private AttachStream attach;
+
+  /** A handler taking sessions from {@code sessions}. */
+  public TerminalFrameHandler(ExecSessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (!(evt instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake)) {
+      ctx.fireUserEventTriggered(evt);
+      return;
+    }
+    session = sessions.take(WebSocketGuardHandler.sessionId(handshake.requestUri()));
+    if (session == null) {
+      close(ctx, POLICY_VIOLATION, "unknown or expired session");
+    } else if (session.kind() == ExecSessions.Kind.ATTACH) {
+      attach = new AttachStream(session.logs(), tty(ctx));
+      attach.start();
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame frame)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    try {
+      if (session != null
+          && session.kind() == ExecSessions.Kind.EXEC
+          && (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)) {
+        onInput(ctx, frame.content().toString(StandardCharsets.UTF_8));
+      }
+    } finally {
+      frame.release();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (shell != null) {
+      shell.stop();
+    }
+    if (attach != null) {
+      attach.stop();
+    }
+    ctx.fireChannelInactive();
+  }
+
+  private void onInput(ChannelHandlerContext ctx, String text) {
+    if (shell != null) {
+      shell.input(text);
+    } else if (text.equals(session.password())) {
+      shell = new TinyShell(tty(ctx), session.hostname(), session.env());
+      shell.start(session.command());
+    } else {
+      close(ctx, POLICY_VIOLATION, "invalid password");
+    }
+  }
+
+  private static Tty tty(ChannelHandlerContext ctx) {
+    return new Tty() {
+      @Override
+      public void print(String text) {
+        ctx.writeAndFlush(new TextWebSocketFrame(text));
+      }
+
+      @Override
+      public Runnable schedule(Duration delay, Runnable task) {
+        ScheduledFuture<?> future =
+            ctx.executor().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+      }
+
+      @Override
+      public void hangUp() {
+        close(ctx, 1000, "");
+      }
+    };
+  }
+
+  private static void close(ChannelHandlerContext ctx, int code, String reason) {
+    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+}

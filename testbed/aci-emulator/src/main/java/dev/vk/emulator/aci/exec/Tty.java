@@ -1,0 +1,19 @@
+package dev.vk.emulator.aci.exec;
+
+import java.time.Duration;
+
+/**
+ * The output side of a terminal session, implemented over a WebSocket by {@link
+ * TerminalFrameHandler} and by fakes in tests. Called from one thread (the channel's event loop).
+ */
+public interface Tty {
+
+  /** Writes raw terminal output (stdout and stderr are merged, as on ACI). */
+  void print(String text);
+
+  /** Runs {@code task} after {@code delay}; returns a handle that cancels it. */
+  Runnable schedule(Duration delay, Runnable task);
+
+  /** Ends the session: the WebSocket is closed. ACI reports no exit code. */
+  void hangUp();
+}

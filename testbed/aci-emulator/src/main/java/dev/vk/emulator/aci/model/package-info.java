@@ -1,0 +1,2 @@
+/** Stored container groups and what the emulator parses from their bodies. */
+package dev.vk.emulator.aci.model;

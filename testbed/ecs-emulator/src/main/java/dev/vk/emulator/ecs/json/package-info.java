@@ -1,0 +1,2 @@
+/** JSON helpers shared by the operations. */
+package dev.vk.emulator.ecs.json;

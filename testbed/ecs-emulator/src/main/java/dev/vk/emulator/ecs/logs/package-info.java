@@ -1,0 +1,2 @@
+/** CloudWatch Logs storage and GetLogEvents token semantics. */
+package dev.vk.emulator.ecs.logs;
