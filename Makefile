@@ -4,7 +4,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 STATE ?= $(CURDIR)/.testbed
 
-.PHONY: help build demo down test unit fmt controlplane
+.PHONY: help build demo down test unit fmt controlplane bench
 
 help:
 	@echo "make demo   - control plane + virtual node + sample Deployment (leaves them running)"
@@ -12,6 +12,7 @@ help:
 	@echo "make test   - all tests: unit, integration and end-to-end on a real control plane"
 	@echo "make unit   - unit tests only (fast, no network)"
 	@echo "make build  - the runnable jar: provider/node/target/virtual-kubelet.jar"
+	@echo "make bench  - cloud API cost benchmarks, written to docs/benchmarks.md"
 	@echo "make fmt    - format the Java sources"
 
 build:
@@ -35,3 +36,8 @@ unit:
 
 fmt:
 	$(MVN) -q spotless:apply
+
+# Several minutes: seeds 1000 pods per provider against the emulators.
+bench:
+	$(MVN) -q install -DskipTests
+	$(MVN) -q -pl benchmarks exec:java

@@ -1,33 +1,70 @@
 #!/usr/bin/env bash
-# The demo: a real control plane, one virtual node (mock provider, state in $STATE/demo), and the
-# sample Deployment on it. Leaves everything running; `make down` stops it all.
+# The demo: a real control plane, two virtual nodes -- vk-aci (Azure Container Instances) and
+# vk-fargate (AWS Fargate through ECS), each against its cloud emulator -- and the sample Deployment
+# on each. Leaves everything running; `make down` stops it all (every process has a pid file).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 export STATE="${STATE:-$repo/.testbed}" NAME="${NAME:-vk-testbed}" SUBNET="${SUBNET:-10.250.0}"
 kubectl="/usr/lib/google-cloud-sdk/bin/kubectl.1.33"
 [ -x "$kubectl" ] || kubectl=kubectl
-node="${NODE_NAME:-vk-mock}"
 jar="$repo/provider/node/target/virtual-kubelet.jar"
-[ -f "$jar" ] || { echo "demo: $jar is missing (run make build)" >&2; exit 1; }
+aci_jar="$repo/testbed/aci-emulator/target/aci-emulator.jar"
+ecs_jar="$repo/testbed/ecs-emulator/target/ecs-emulator.jar"
+for j in "$jar" "$aci_jar" "$ecs_jar"; do [ -f "$j" ] || { echo "demo: $j is missing (run make build)" >&2; exit 1; }; done
 
 "$repo/testbed/controlplane/up.sh" >/dev/null
 export KUBECONFIG="$STATE/kubeconfig"
 sa_config="$("$repo/testbed/controlplane/sa-kubeconfig.sh")"
-
 mkdir -p "$STATE/demo" "$STATE/pids" "$STATE/logs"
-echo "demo: starting virtual node $node (log: $STATE/logs/node-$node.log)" >&2
-setsid java -Xmx256m -jar "$jar" \
-  --kubeconfig "$sa_config" --node-name "$node" --provider mock \
-  --internal-ip "$SUBNET.2" --kubelet-port 10250 \
-  --mock-state-file "$STATE/demo/$node-state.json" \
-  >"$STATE/logs/node-$node.log" 2>&1 < /dev/null &
-echo $! > "$STATE/pids/node-$node.pid"
 
-for _ in $(seq 120); do "$kubectl" get "node/$node" >/dev/null 2>&1 && break; sleep 1; done
-"$kubectl" wait --for=condition=Ready "node/$node" --timeout=120s >/dev/null
-"$kubectl" apply -f "$repo/manifests/examples/deployment.yaml" >/dev/null
-"$kubectl" rollout status deployment/helloworld --timeout=180s >&2
+# background NAME COMMAND...: runs a process detached, output to logs/NAME.log, pid to pids/NAME.pid
+background() {
+  local name="$1"; shift
+  setsid "$@" >"$STATE/logs/$name.log" 2>&1 < /dev/null &
+  echo $! > "$STATE/pids/$name.pid"
+}
+# wait_for_line NAME REGEX: the first line of logs/NAME.log matching REGEX (60 s at most)
+wait_for_line() {
+  for _ in $(seq 120); do
+    line="$(grep -m1 -E "$2" "$STATE/logs/$1.log" 2>/dev/null || true)"
+    [ -n "$line" ] && { echo "$line"; return 0; }
+    sleep 0.5
+  done
+  echo "demo: $1 did not start; see $STATE/logs/$1.log" >&2; exit 1
+}
+
+echo "demo: starting the ACI and ECS emulators" >&2
+background aci-emulator java -Xmx256m -jar "$aci_jar" --port 18443 --state-dir "$STATE/demo/aci" --resource-group vk-demo
+background ecs-emulator java -Xmx256m -jar "$ecs_jar" --port 18444 --log-group /ecs/vk-demo
+aci_url="$(wait_for_line aci-emulator 'listening on' | sed 's/.*listening on //')"
+aci_ca="$(wait_for_line aci-emulator '^CA certificate: ' | sed 's/^CA certificate: //')"
+ids="$(wait_for_line aci-emulator '^Subscription: ')"
+subscription="$(sed -E 's/^Subscription: ([^ ]+).*/\1/' <<<"$ids")"
+tenant="$(sed -E 's/.*Tenant: ([^ ]+).*/\1/' <<<"$ids")"
+ecs_url="$(wait_for_line ecs-emulator '^ENDPOINT=' | sed 's/^ENDPOINT=//')"
+
+node_args=(--kubeconfig "$sa_config" --internal-ip "$SUBNET.2" --client-ca-file "$STATE/pki/kubelet-client-ca.crt")
+echo "demo: starting virtual nodes vk-aci and vk-fargate (logs in $STATE/logs)" >&2
+background node-vk-aci java -Xmx256m -jar "$jar" "${node_args[@]}" --node-name vk-aci --kubelet-port 10250 \
+  --provider azure --azure-subscription-id "$subscription" --azure-tenant-id "$tenant" \
+  --azure-resource-group vk-demo --azure-region westeurope --azure-client-id vk-demo --azure-client-secret demo \
+  --azure-arm-endpoint "$aci_url" --azure-aad-endpoint "$aci_url" --azure-ca-file "$aci_ca"
+background node-vk-fargate java -Xmx256m -jar "$jar" "${node_args[@]}" --node-name vk-fargate --kubelet-port 10251 \
+  --provider fargate --fargate-region us-east-1 --fargate-ecs-endpoint "$ecs_url" --fargate-logs-endpoint "$ecs_url" \
+  --fargate-access-key-id demo --fargate-secret-access-key demo --fargate-subnets subnet-0demo \
+  --fargate-security-groups sg-0demo --fargate-log-group /ecs/vk-demo \
+  --fargate-execution-role-arn arn:aws:iam::123456789012:role/ecsTaskExecutionRole
+
+for node in vk-aci vk-fargate; do
+  for _ in $(seq 120); do "$kubectl" get "node/$node" >/dev/null 2>&1 && break; sleep 1; done
+  "$kubectl" wait --for=condition=Ready "node/$node" --timeout=120s >/dev/null
+  # The sample Deployment, once per node.
+  sed -e "s/^  name: helloworld$/  name: helloworld-$node/" -e "s/app: helloworld}/app: helloworld-$node}/" \
+      -e "s/type: virtual-kubelet/kubernetes.io\/hostname: $node/" \
+      "$repo/manifests/examples/deployment.yaml" | "$kubectl" apply -f - >/dev/null
+done
+for node in vk-aci vk-fargate; do "$kubectl" rollout status "deployment/helloworld-$node" --timeout=300s >&2; done
 "$kubectl" get nodes,pods -o wide
 echo
 echo "export KUBECONFIG=$KUBECONFIG"

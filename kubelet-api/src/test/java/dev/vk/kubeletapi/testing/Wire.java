@@ -3,21 +3,51 @@ package dev.vk.kubeletapi.testing;
 import dev.vk.kubeletapi.http.HttpPipeline;
 import dev.vk.kubeletapi.http.RequestDispatcher;
 import dev.vk.kubeletapi.http.Router;
+import dev.vk.kubeletapi.stream.PortForwardRoute;
+import dev.vk.kubeletapi.stream.RemoteCommandRoute;
+import dev.vk.kubeletapi.stream.StreamSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Byte-level helpers for upgrade tests: a server channel with the real HTTP-phase pipeline (minus
  * TLS and auth), raw requests in, raw bytes out.
  */
 public final class Wire {
+  /** Stream settings for upgrade tests: direct execution, generous timeouts. */
+  public static final StreamSettings STREAM_SETTINGS =
+      new StreamSettings(EmbeddedHttp.DIRECT, Duration.ofHours(4), Duration.ofSeconds(30));
+
   private Wire() {}
+
+  /**
+   * A server with an exec route at {@code execPath} running {@code exec}, and a port-forward route
+   * whose streams never complete: what the SPDY and WebSocket upgrade tests talk to.
+   */
+  public static EmbeddedChannel streamingServer(TestingExec exec, String execPath) {
+    return server(
+        Router.builder()
+            .route(
+                execPath,
+                RemoteCommandRoute.exec(exec, STREAM_SETTINGS),
+                HttpMethod.GET,
+                HttpMethod.POST)
+            .route(
+                "/portForward/{namespace}/{pod}",
+                new PortForwardRoute(
+                    (pod, port, stream) -> new CompletableFuture<>(), STREAM_SETTINGS),
+                HttpMethod.GET,
+                HttpMethod.POST)
+            .build());
+  }
 
   /** The HTTP-phase pipeline as the initializer builds it, without TLS and authentication. */
   public static EmbeddedChannel server(Router router) {

@@ -6,7 +6,11 @@ import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
 import dev.vk.node.config.SettingCatalog;
 import dev.vk.node.config.Settings;
+import dev.vk.node.events.ApiEventRecorder;
+import dev.vk.node.kube.ApiKubernetesAccess;
+import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
@@ -43,10 +47,14 @@ public final class Main {
       setLogLevel(settings.get("log-level").orElse("info"));
       NodeConfig config = NodeConfig.from(settings);
       KubeletApiSettings api = KubeletApiSettings.from(settings);
-      PodLifecycle provider = provider(providers, config, settings);
       KubeClients clients = KubeClients.connect(config.kubeconfig());
+      ApiEventRecorder events =
+          new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
+      KubernetesAccess kubernetes =
+          new ApiKubernetesAccess(new ApiObjectLookup(clients.calls()), events);
+      PodLifecycle provider = provider(providers, config, settings, kubernetes);
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      node = new VirtualKubelet(config, api, provider, clients, Clock.systemUTC(), meters);
+      node = new VirtualKubelet(config, api, provider, clients, events, Clock.systemUTC(), meters);
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("virtual-kubelet: " + e.getMessage());
       System.exit(2);
@@ -67,7 +75,10 @@ public final class Main {
   }
 
   private static PodLifecycle provider(
-      List<ProviderFactory> providers, NodeConfig config, Settings settings)
+      List<ProviderFactory> providers,
+      NodeConfig config,
+      Settings settings,
+      KubernetesAccess kubernetes)
       throws ProviderException {
     ProviderFactory factory =
         providers.stream()

@@ -8,12 +8,12 @@ import dev.vk.node.api.KubeletEndpoints;
 import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
 import dev.vk.node.events.ApiEventRecorder;
+import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.KubeClients;
 import dev.vk.node.node.LeaseController;
 import dev.vk.node.node.NodeController;
 import dev.vk.node.node.NodeTemplate;
 import dev.vk.node.node.NodeWatch;
-import dev.vk.node.pod.ApiObjectLookup;
 import dev.vk.node.pod.InformerApiPods;
 import dev.vk.node.pod.PlacedPods;
 import dev.vk.node.pod.PodController;
@@ -60,7 +60,7 @@ public final class VirtualKubelet implements AutoCloseable {
       Executors.newScheduledThreadPool(2, Threads.named("node"));
   private SharedInformerFactory informers;
   private PodController pods;
-  private ApiEventRecorder events;
+  private final ApiEventRecorder events;
   private NodeController node;
   private KubeletApiServer apiServer;
 
@@ -69,8 +69,10 @@ public final class VirtualKubelet implements AutoCloseable {
       KubeletApiSettings apiSettings,
       PodLifecycle provider,
       KubeClients clients,
+      ApiEventRecorder events,
       Clock clock,
       PrometheusMeterRegistry meters) {
+    this.events = events;
     this.config = config;
     this.apiSettings = apiSettings;
     this.provider = provider;
@@ -89,7 +91,6 @@ public final class VirtualKubelet implements AutoCloseable {
             clients.calls(), template, configurer, config.nodeStatusInterval(), clock);
     informers = new SharedInformerFactory(clients.watches());
     SharedIndexInformer<V1Pod> podInformer = podInformer();
-    events = new ApiEventRecorder(clients.calls(), config.nodeName(), clock);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
     StatusWriter writer = new StatusWriter(clients.calls(), config.internalIp());
     PlacedPods placed = new PlacedPods();

@@ -2,7 +2,6 @@ package dev.vk.testbed.cluster;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -264,22 +262,22 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** Runs kubectl as admin with a 60 s timeout. */
-  public KubectlResult kubectl(String... args) {
+  public CommandResult kubectl(String... args) {
     return kubectl(kubeconfig(), null, KUBECTL_TIMEOUT, args);
   }
 
   /** Runs kubectl as admin. */
-  public KubectlResult kubectl(Duration timeout, String... args) {
+  public CommandResult kubectl(Duration timeout, String... args) {
     return kubectl(kubeconfig(), null, timeout, args);
   }
 
   /** Runs kubectl as the identity of another kubeconfig with a 60 s timeout. */
-  public KubectlResult kubectlAs(Path kubeconfig, String... args) {
+  public CommandResult kubectlAs(Path kubeconfig, String... args) {
     return kubectl(kubeconfig, null, KUBECTL_TIMEOUT, args);
   }
 
   /** Runs kubectl as admin with {@code stdin} as its input, for example {@code apply -f -}. */
-  public KubectlResult kubectlWithInput(String stdin, String... args) {
+  public CommandResult kubectlWithInput(String stdin, String... args) {
     return kubectl(kubeconfig(), stdin, KUBECTL_TIMEOUT, args);
   }
 
@@ -290,51 +288,12 @@ public final class ControlPlane implements AutoCloseable {
    * @param stdin input, or null for none
    * @throws IllegalStateException when kubectl does not finish within {@code timeout}
    */
-  public KubectlResult kubectl(Path kubeconfig, String stdin, Duration timeout, String... args) {
+  public CommandResult kubectl(Path kubeconfig, String stdin, Duration timeout, String... args) {
     List<String> command = new ArrayList<>();
     command.add(kubectlBinary());
     command.add("--kubeconfig=" + kubeconfig);
     command.addAll(List.of(args));
-    Path out = null;
-    Path err = null;
-    Path in = null;
-    try {
-      out = Files.createTempFile("kubectl", ".out");
-      err = Files.createTempFile("kubectl", ".err");
-      ProcessBuilder pb =
-          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-      if (stdin != null) {
-        in = Files.createTempFile("kubectl", ".in");
-        Files.writeString(in, stdin);
-        pb.redirectInput(in.toFile());
-      } else {
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-      }
-      PROXY_VARIABLES.forEach(pb.environment()::remove);
-      Process p = pb.start();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        throw new IllegalStateException(
-            String.join(" ", command) + " did not finish within " + timeout);
-      }
-      return new KubectlResult(
-          command, p.exitValue(), Files.readString(out), Files.readString(err));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
-    } finally {
-      for (Path f : new Path[] {out, err, in}) {
-        if (f != null) {
-          try {
-            Files.deleteIfExists(f);
-          } catch (IOException ignored) {
-            // a temp file
-          }
-        }
-      }
-    }
+    return Commands.run(command, Map.of(), stdin, timeout);
   }
 
   /**

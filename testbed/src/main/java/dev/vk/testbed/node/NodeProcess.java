@@ -25,8 +25,8 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a mock-provider node named {@code nodeName} whose provider state lives in {@code
-   * workDir/mock-state.json}.
+   * Starts a node named {@code nodeName}; with the mock provider (the default) its provider state
+   * lives in {@code workDir/mock-state.json}.
    *
    * @param settings extra settings as flag name to value (without the leading dashes)
    */
@@ -42,7 +42,9 @@ public final class NodeProcess implements AutoCloseable {
     add(command, "node-name", nodeName);
     add(command, "internal-ip", cluster.nodeAddress());
     add(command, "kubelet-port", Integer.toString(kubeletPort));
-    add(command, "mock-state-file", workDir.resolve("mock-state.json").toString());
+    if (settings.getOrDefault("provider", "mock").equals("mock")) {
+      add(command, "mock-state-file", workDir.resolve("mock-state.json").toString());
+    }
     add(command, "reconcile-interval", "5s");
     // The API server's kubelet client certificate is signed by the testbed CA.
     add(

@@ -3,8 +3,9 @@ package dev.vk.testbed.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vk.provider.ProviderFactory;
+import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
-import dev.vk.testbed.cluster.KubectlResult;
 import dev.vk.testbed.cluster.RealCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -39,6 +41,16 @@ import org.yaml.snakeyaml.Yaml;
 @RealCluster
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChartE2E {
+  /** The setting names a provider declares, found the way the node finds providers. */
+  private static Set<String> providerSettings(String provider) {
+    return ServiceLoader.load(ProviderFactory.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(f -> f.name().equals(provider))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no provider named " + provider))
+        .settingNames();
+  }
+
   private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final String RENDER_NAMESPACE = "vk-chart-render";
   private static final String CONFIG_FILE = "/etc/virtual-kubelet/config.yaml";
@@ -160,7 +172,7 @@ class ChartE2E {
   @Test
   void lintIsCleanInStrictModeForEveryProvider() {
     for (String provider : List.of("mock", "azure", "fargate")) {
-      Helm.Result lint =
+      CommandResult lint =
           helm.run("lint", "--strict", chart.toString(), "--set", "provider=" + provider).orThrow();
       assertThat(lint.stdout()).contains("1 chart(s) linted, 0 chart(s) failed");
     }
@@ -178,7 +190,7 @@ class ChartE2E {
   @MethodSource("renderings")
   void renderingIsAcceptedByTheApiServer(Rendering r) throws IOException {
     String rendered = template(r);
-    KubectlResult dryRun =
+    CommandResult dryRun =
         cluster.kubectlWithInput(rendered, "apply", "--dry-run=server", "-f", "-").orThrow();
     assertThat(dryRun.stdout()).contains("deployment.apps/" + r.release() + "-virtual-kubelet");
 
@@ -220,20 +232,20 @@ class ChartE2E {
     } else {
       assertThat(config).containsEntry("taint", r.taint()).doesNotContainKey("disable-taint");
     }
-    // Every name is one the node knows: a core setting of docs/configuration.md, or a setting of
-    // the selected provider (<provider>-<name>, listed in docs/providers/<provider>.md once
-    // written).
+    // Every name is one the node knows: a core setting of docs/configuration.md, or a setting the
+    // selected provider declares (<provider>-<name>), mentioned in docs/providers/<provider>.md.
     Set<String> core = documented(repo.resolve("docs/configuration.md"));
     assertThat(core).contains("node-name", "provider", "taint", "disable-taint", "kubelet-port");
-    Path providerDoc = repo.resolve("docs/providers/" + r.provider() + ".md");
+    String prefix = r.provider() + "-";
     for (String name : config.keySet()) {
-      String prefix = r.provider() + "-";
       if (name.startsWith(prefix) && !core.contains(name)) {
-        if (Files.exists(providerDoc)) {
-          assertThat(documented(providerDoc))
-              .as("%s is documented in %s", name, providerDoc)
-              .contains(name.substring(prefix.length()));
-        }
+        String setting = name.substring(prefix.length());
+        assertThat(providerSettings(r.provider()))
+            .as("provider %s declares %s", r.provider(), setting)
+            .contains(setting);
+        assertThat(Files.readString(repo.resolve("docs/providers/" + r.provider() + ".md")))
+            .as("%s is documented", name)
+            .contains("`" + setting + "`");
       } else {
         assertThat(core).as("%s is documented in docs/configuration.md", name).contains(name);
       }
@@ -495,7 +507,7 @@ class ChartE2E {
     List<String> args = new ArrayList<>(List.of("auth", "can-i"));
     args.addAll(check);
     args.addAll(List.of(extra));
-    KubectlResult r = cluster.kubectlAs(kubeconfig, args.toArray(String[]::new));
+    CommandResult r = cluster.kubectlAs(kubeconfig, args.toArray(String[]::new));
     String answer = r.stdout().strip();
     if (!answer.equals("yes") && !answer.equals("no")) {
       throw new IllegalStateException("unexpected answer: " + r);

@@ -56,7 +56,7 @@ class ControlPlaneE2E {
 
   @Test
   void serverIsKubernetes1344() throws ApiException {
-    KubectlResult version = cluster.kubectl("version", "-o", "json").orThrow();
+    CommandResult version = cluster.kubectl("version", "-o", "json").orThrow();
     JsonObject json = JsonParser.parseString(version.stdout()).getAsJsonObject();
     assertThat(json.getAsJsonObject("serverVersion").get("gitVersion").getAsString())
         .isEqualTo("v1.34.4");
@@ -182,7 +182,7 @@ class ControlPlaneE2E {
                           new V1DaemonEndpoint().port(server.getAddress().getPort()))));
       asNode.createNode(node).execute();
 
-      KubectlResult proxied =
+      CommandResult proxied =
           cluster.kubectl("get", "--raw", "/api/v1/nodes/probe-node-proxy/proxy/healthz");
       assertThat(proxied.orThrow().stdout()).isEqualTo("node ok");
       assertThat(client.get())

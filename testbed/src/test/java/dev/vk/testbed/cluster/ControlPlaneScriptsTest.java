@@ -54,12 +54,12 @@ class ControlPlaneScriptsTest {
 
   @Test
   void kubectlResultReportsFailure() {
-    KubectlResult failed = new KubectlResult(List.of("kubectl", "get", "x"), 1, "", "not found");
+    CommandResult failed = new CommandResult(List.of("kubectl", "get", "x"), 1, "", "not found");
     assertThat(failed.ok()).isFalse();
     assertThatThrownBy(failed::orThrow)
         .hasMessageContaining("kubectl get x -> exit 1")
         .hasMessageContaining("not found");
-    KubectlResult ok = new KubectlResult(List.of("kubectl"), 0, "fine", "");
+    CommandResult ok = new CommandResult(List.of("kubectl"), 0, "fine", "");
     assertThat(ok.orThrow()).isSameAs(ok);
   }
 }

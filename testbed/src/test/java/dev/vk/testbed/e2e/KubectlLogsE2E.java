@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.testbed.cluster.BackgroundCommand;
+import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
-import dev.vk.testbed.cluster.KubectlResult;
 import dev.vk.testbed.cluster.RealCluster;
-import dev.vk.testbed.node.NodeProcess;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +18,12 @@ import org.junit.jupiter.api.Test;
 class KubectlLogsE2E {
   private static final String NODE = "vk-e2e-logs";
   private static ControlPlane cp;
-  private static NodeProcess node;
+  private static MockNode node;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
     cp = controlPlane;
-    node = NodeProcess.start(cp, NODE, 10266, Map.of());
-    new Cluster(cp).awaitReady(NODE, "True");
+    node = MockNode.start(cp, NODE, 10266);
     Workloads.runningPod(cp, NODE, "chatty", "Always", Map.of());
     // A few seconds of output, so tail and since have something to cut.
     await()
@@ -35,9 +33,7 @@ class KubectlLogsE2E {
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-    }
+    MockNode.stop(node);
   }
 
   @Test
@@ -97,10 +93,10 @@ class KubectlLogsE2E {
                         .get(0)
                         .getRestartCount()
                     >= 1);
-    KubectlResult previous = cp.kubectl("logs", "crashy", "--previous");
+    CommandResult previous = cp.kubectl("logs", "crashy", "--previous");
     assertThat(previous.exitCode()).as(previous.toString()).isZero();
     assertThat(previous.stdout()).isNotBlank();
-    KubectlResult none = cp.kubectl("logs", "chatty", "--previous");
+    CommandResult none = cp.kubectl("logs", "chatty", "--previous");
     assertThat(none.exitCode()).isNotZero();
     assertThat(none.stderr()).contains("previous terminated container");
   }

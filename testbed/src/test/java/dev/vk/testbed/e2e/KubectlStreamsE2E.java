@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.testbed.cluster.BackgroundCommand;
+import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
-import dev.vk.testbed.cluster.KubectlResult;
 import dev.vk.testbed.cluster.RealCluster;
-import dev.vk.testbed.node.NodeProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -30,21 +29,18 @@ class KubectlStreamsE2E {
   private static final String NODE = "vk-e2e-streams";
   private static final int MIB = 1024 * 1024;
   private static ControlPlane cp;
-  private static NodeProcess node;
+  private static MockNode node;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
     cp = controlPlane;
-    node = NodeProcess.start(cp, NODE, 10267, Map.of());
-    new Cluster(cp).awaitReady(NODE, "True");
+    node = MockNode.start(cp, NODE, 10267);
     Workloads.runningPod(cp, NODE, "shell", "Always", Map.of());
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-    }
+    MockNode.stop(node);
   }
 
   @Test
@@ -59,14 +55,14 @@ class KubectlStreamsE2E {
   @Test
   @DisplayName("kubectl exec -i pipes stdin through cat")
   void stdin() {
-    KubectlResult cat = cp.kubectlWithInput("hello\nworld\n", "exec", "-i", "shell", "--", "cat");
+    CommandResult cat = cp.kubectlWithInput("hello\nworld\n", "exec", "-i", "shell", "--", "cat");
     assertThat(cat.orThrow().stdout()).isEqualTo("hello\nworld\n");
   }
 
   @Test
   @DisplayName("20 MiB of exec output arrive without stalling")
   void largeOutput() {
-    KubectlResult big =
+    CommandResult big =
         cp.kubectl(
             Duration.ofMinutes(2),
             "exec",
@@ -82,7 +78,7 @@ class KubectlStreamsE2E {
   @Test
   @DisplayName("the command's exit code is kubectl's exit code")
   void exitCode() {
-    KubectlResult three = cp.kubectl("exec", "shell", "--", "sh", "-c", "exit 3");
+    CommandResult three = cp.kubectl("exec", "shell", "--", "sh", "-c", "exit 3");
     assertThat(three.exitCode()).as(three.toString()).isEqualTo(3);
     assertThat(three.stderr()).contains("command terminated with exit code 3");
   }

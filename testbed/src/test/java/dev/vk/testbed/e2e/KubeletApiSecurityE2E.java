@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
-import dev.vk.testbed.cluster.KubectlResult;
 import dev.vk.testbed.cluster.RealCluster;
-import dev.vk.testbed.node.NodeProcess;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +25,19 @@ class KubeletApiSecurityE2E {
   private static final int PORT = 10268;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static ControlPlane cp;
-  private static NodeProcess node;
+  private static MockNode node;
   private static V1Pod pod;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
     cp = controlPlane;
-    node = NodeProcess.start(cp, NODE, PORT, Map.of());
-    new Cluster(cp).awaitReady(NODE, "True");
+    node = MockNode.start(cp, NODE, PORT);
     pod = Workloads.runningPod(cp, NODE, "guarded", "Always", Map.of());
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-    }
+    MockNode.stop(node);
   }
 
   private static String raw(String path) {
@@ -123,10 +119,10 @@ class KubeletApiSecurityE2E {
     assertThat(JSON.readTree(direct.get(0)).path("reason").asText()).isEqualTo("Forbidden");
 
     Path kubeconfig = tokenKubeconfig(token);
-    KubectlResult exec = cp.kubectlAs(kubeconfig, "exec", "guarded", "--", "echo", "hi");
+    CommandResult exec = cp.kubectlAs(kubeconfig, "exec", "guarded", "--", "echo", "hi");
     assertThat(exec.exitCode()).isNotZero();
     assertThat(exec.stderr()).contains("Forbidden").contains("pods/exec");
-    KubectlResult logs = cp.kubectlAs(kubeconfig, "logs", "guarded");
+    CommandResult logs = cp.kubectlAs(kubeconfig, "logs", "guarded");
     assertThat(logs.exitCode()).isNotZero();
     assertThat(logs.stderr()).contains("Forbidden").contains("pods/log");
   }

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
 import dev.vk.testbed.node.MockCloud;
-import dev.vk.testbed.node.NodeProcess;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Pod;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,21 +22,18 @@ class MissingReferencesE2E {
   private static final String NODE = "vk-e2e-env";
   private static ControlPlane cp;
   private static Cluster cluster;
-  private static NodeProcess node;
+  private static MockNode node;
 
   @BeforeAll
   static void startNode(ControlPlane controlPlane) {
     cp = controlPlane;
     cluster = new Cluster(cp);
-    node = NodeProcess.start(cp, NODE, 10263, Map.of());
-    cluster.awaitReady(NODE, "True");
+    node = MockNode.start(cp, NODE, 10263);
   }
 
   @AfterAll
   static void stopNode() {
-    if (node != null) {
-      node.close();
-    }
+    MockNode.stop(node);
   }
 
   @ParameterizedTest(name = "{0} {1}: event {2}")
@@ -87,7 +82,7 @@ class MissingReferencesE2E {
       await("optional: the pod runs")
           .atMost(Cluster.PATIENCE)
           .until(() -> "Running".equals(phase(name)));
-      assertThat(MockCloud.podKeys(node.stateFile())).contains("default/" + name);
+      assertThat(MockCloud.podKeys(node.process.stateFile())).contains("default/" + name);
     } else {
       await("mandatory: the pod waits with CreateContainerConfigError")
           .atMost(Cluster.PATIENCE)
@@ -112,7 +107,7 @@ class MissingReferencesE2E {
                             .getMessage())
                     .contains("does-not-exist");
               });
-      assertThat(MockCloud.podKeys(node.stateFile())).doesNotContain("default/" + name);
+      assertThat(MockCloud.podKeys(node.process.stateFile())).doesNotContain("default/" + name);
     }
     cp.kubectl("delete", "pod", name, "--wait=false").orThrow();
   }

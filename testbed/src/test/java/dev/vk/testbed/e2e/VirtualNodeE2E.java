@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
 import dev.vk.testbed.node.MockCloud;
-import dev.vk.testbed.node.NodeProcess;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1Taint;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -30,21 +28,18 @@ class VirtualNodeE2E {
   private static final String NODE = "vk-e2e-basic";
   private static ControlPlane cp;
   private static Cluster cluster;
-  private static NodeProcess node;
+  private static MockNode node;
 
   @BeforeAll
   static void startNode(ControlPlane controlPlane) {
     cp = controlPlane;
     cluster = new Cluster(cp);
-    node = NodeProcess.start(cp, NODE, 10260, Map.of());
-    cluster.awaitReady(NODE, "True");
+    node = MockNode.start(cp, NODE, 10260);
   }
 
   @AfterAll
   static void stopNode() {
-    if (node != null) {
-      node.close();
-    }
+    MockNode.stop(node);
   }
 
   @Test
@@ -104,7 +99,7 @@ class VirtualNodeE2E {
                         assertThat(p.getStatus().getPodIP()).isNotBlank();
                       });
             });
-    assertThat(MockCloud.podKeys(node.stateFile())).hasSize(3);
+    assertThat(MockCloud.podKeys(node.process.stateFile())).hasSize(3);
     String wide = cp.kubectl("get", "pods", "-l", "app=web", "-o", "wide").orThrow().stdout();
     assertThat(wide.lines().skip(1))
         .hasSize(3)
@@ -163,13 +158,13 @@ class VirtualNodeE2E {
     cp.kubectl("delete", "pod", pod, "--force", "--grace-period=0").orThrow();
     await("the force-deleted pod is gone at the provider")
         .atMost(Cluster.PATIENCE)
-        .until(() -> !MockCloud.podKeys(node.stateFile()).contains("default/" + pod));
+        .until(() -> !MockCloud.podKeys(node.process.stateFile()).contains("default/" + pod));
     cp.kubectl("delete", "deployment", "forced").orThrow();
     await()
         .atMost(Cluster.PATIENCE)
         .until(
             () ->
-                MockCloud.podKeys(node.stateFile()).stream()
+                MockCloud.podKeys(node.process.stateFile()).stream()
                     .noneMatch(k -> k.startsWith("default/forced-")));
   }
 
@@ -213,7 +208,7 @@ class VirtualNodeE2E {
   }
 
   private static Set<String> webAtProvider() {
-    return MockCloud.podKeys(node.stateFile()).stream()
+    return MockCloud.podKeys(node.process.stateFile()).stream()
         .filter(k -> k.startsWith("default/web-"))
         .collect(Collectors.toSet());
   }

@@ -3,16 +3,10 @@ package dev.vk.kubeletapi.stream.spdy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vk.kubeletapi.http.HttpPipeline;
-import dev.vk.kubeletapi.http.Router;
-import dev.vk.kubeletapi.stream.PortForwardRoute;
-import dev.vk.kubeletapi.stream.RemoteCommandRoute;
-import dev.vk.kubeletapi.stream.StreamSettings;
-import dev.vk.kubeletapi.testing.EmbeddedHttp;
 import dev.vk.kubeletapi.testing.TestingExec;
 import dev.vk.kubeletapi.testing.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.spdy.DefaultSpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyDataFrame;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
@@ -22,30 +16,14 @@ import io.netty.handler.codec.spdy.SpdyVersion;
 import io.netty.handler.codec.spdy.SpdyWindowUpdateFrame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The upgrade on the wire: HTTP in, 101, then real SPDY/3.1 frames through Netty's codec. */
 class SpdyUpgradeTest {
-  private static final StreamSettings SETTINGS =
-      new StreamSettings(EmbeddedHttp.DIRECT, Duration.ofHours(4), Duration.ofSeconds(30));
   private final TestingExec exec = new TestingExec();
   private final EmbeddedChannel server =
-      Wire.server(
-          Router.builder()
-              .route(
-                  "/exec/{namespace}/{pod}/{uid}/{container}",
-                  RemoteCommandRoute.exec(exec, SETTINGS),
-                  HttpMethod.GET,
-                  HttpMethod.POST)
-              .route(
-                  "/portForward/{namespace}/{pod}",
-                  new PortForwardRoute((pod, port, stream) -> new CompletableFuture<>(), SETTINGS),
-                  HttpMethod.GET,
-                  HttpMethod.POST)
-              .build());
+      Wire.streamingServer(exec, "/exec/{namespace}/{pod}/{uid}/{container}");
 
   /** A client-side SPDY codec: encodes what the client sends, decodes what the server sends. */
   private final EmbeddedChannel client =

@@ -3,17 +3,11 @@ package dev.vk.kubeletapi.stream.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vk.kubeletapi.http.HttpPipeline;
-import dev.vk.kubeletapi.http.Router;
-import dev.vk.kubeletapi.stream.PortForwardRoute;
-import dev.vk.kubeletapi.stream.RemoteCommandRoute;
-import dev.vk.kubeletapi.stream.StreamSettings;
-import dev.vk.kubeletapi.testing.EmbeddedHttp;
 import dev.vk.kubeletapi.testing.TestingExec;
 import dev.vk.kubeletapi.testing.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -22,30 +16,14 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class WebSocketUpgradeTest {
-  private static final StreamSettings SETTINGS =
-      new StreamSettings(EmbeddedHttp.DIRECT, Duration.ofHours(4), Duration.ofSeconds(30));
   private final TestingExec exec = new TestingExec();
   private final EmbeddedChannel server =
-      Wire.server(
-          Router.builder()
-              .route(
-                  "/exec/{namespace}/{pod}/{container}",
-                  RemoteCommandRoute.exec(exec, SETTINGS),
-                  HttpMethod.GET,
-                  HttpMethod.POST)
-              .route(
-                  "/portForward/{namespace}/{pod}",
-                  new PortForwardRoute((pod, port, stream) -> new CompletableFuture<>(), SETTINGS),
-                  HttpMethod.GET,
-                  HttpMethod.POST)
-              .build());
+      Wire.streamingServer(exec, "/exec/{namespace}/{pod}/{container}");
 
   /** Decodes what the server sends, encodes (masked) what the client sends. */
   private final EmbeddedChannel client =

@@ -3,10 +3,8 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
-import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -14,29 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubectl attach}: the main process's new output, and stdin echoed. */
-class AttachTest {
-
-  private static final ContainerRef APP = ContainerRef.of("ns", "web", "app");
-
-  private final TestingClock clock = new TestingClock();
-  private final InMemoryProvider provider =
-      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
-
-  @AfterEach
-  void close() {
-    provider.close();
-  }
+class AttachTest extends MockProviderFixture {
 
   @Test
   @DisplayName("new log lines and echoed stdin reach stdout; the end of stdin ends the session")
   void streams() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(3));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(3));
     PipedOutputStream keyboard = new PipedOutputStream();
     TestStreams io = new TestStreams(new PipedInputStream(keyboard), false, null);
 
@@ -59,8 +44,7 @@ class AttachTest {
     V1Pod pod = Pods.pod("ns", "web");
     pod.getSpec().setRestartPolicy("Never");
     pod.getMetadata().putAnnotationsItem("mock.vk.dev/exit-after", "3s");
-    provider.createPod(pod);
-    clock.advance(Duration.ofMillis(1500));
+    start(pod, Duration.ofMillis(1500));
 
     CompletableFuture<Void> attached =
         provider.attach(APP, TestStreams.noInput()).toCompletableFuture();

@@ -8,35 +8,21 @@ import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
-import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubectl logs} without follow: which lines, and the kubelet's errors. */
-class ContainerLogsTest {
-
-  private static final ContainerRef APP = ContainerRef.of("ns", "web", "app");
-
-  private final TestingClock clock = new TestingClock(); // 2026-01-01T00:00:00Z
-  private final InMemoryProvider provider =
-      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
-
-  @AfterEach
-  void close() {
-    provider.close();
-  }
+class ContainerLogsTest extends MockProviderFixture {
 
   @Test
   @DisplayName("a running container has logged a start line and then a line a second")
   void allLines() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofMillis(3500)); // started at 00:00:01
+    start(Pods.pod("ns", "web"), Duration.ofMillis(3500)); // started at 00:00:01
 
     LogCollector log = LogCollector.all(provider.logs(APP, LogOptions.DEFAULTS));
 
@@ -52,8 +38,7 @@ class ContainerLogsTest {
   @Test
   @DisplayName("tailLines keeps the last lines")
   void tail() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(7));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(7));
 
     LogCollector log = LogCollector.all(provider.logs(APP, options(OptionalLong.of(2), null)));
 
@@ -64,8 +49,7 @@ class ContainerLogsTest {
   @Test
   @DisplayName("sinceSeconds and sinceTime skip lines before the cut-off")
   void since() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofMillis(6500));
+    start(Pods.pod("ns", "web"), Duration.ofMillis(6500));
     LogOptions sinceSeconds =
         new LogOptions(
             OptionalLong.empty(),
@@ -92,8 +76,7 @@ class ContainerLogsTest {
   void previousRun() throws Exception {
     V1Pod pod = Pods.pod("ns", "web");
     pod.getMetadata().putAnnotationsItem("mock.vk.dev/exit-after", "3s");
-    provider.createPod(pod);
-    clock.advance(Duration.ofSeconds(6)); // run 0: 1s..4s, run 1 from 4.5s
+    start(pod, Duration.ofSeconds(6)); // run 0: 1s..4s, run 1 from 4.5s
     LogOptions previous =
         new LogOptions(
             OptionalLong.empty(),
@@ -120,8 +103,7 @@ class ContainerLogsTest {
   @Test
   @DisplayName("previous without a restart fails NOT_FOUND like the kubelet")
   void noPreviousRun() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(5));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(5));
     LogOptions previous =
         new LogOptions(
             OptionalLong.empty(),
@@ -141,8 +123,7 @@ class ContainerLogsTest {
   @Test
   @DisplayName("unknown pods, containers and UIDs fail NOT_FOUND naming what is missing")
   void unknown() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(2));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(2));
 
     assertFails(
         () -> provider.logs(ContainerRef.of("ns", "ghost", "app"), LogOptions.DEFAULTS),
@@ -174,8 +155,7 @@ class ContainerLogsTest {
   @Test
   @DisplayName("lines are delivered only as requested")
   void backpressure() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(10));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(10));
     LogCollector log = new LogCollector(2);
 
     provider.logs(APP, LogOptions.DEFAULTS).subscribe(log);

@@ -7,7 +7,6 @@ import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.TerminalSize;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
-import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1EnvVarSource;
 import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
@@ -18,23 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubectl exec} into simulated containers. */
-class ExecTest {
-
-  private static final ContainerRef APP = ContainerRef.of("ns", "web", "app");
-
-  private final TestingClock clock = new TestingClock();
-  private final InMemoryProvider provider =
-      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
-
-  @AfterEach
-  void close() {
-    provider.close();
-  }
+class ExecTest extends MockProviderFixture {
 
   @Test
   @DisplayName("a command's output reaches stdout and its status the stage")
@@ -135,7 +122,6 @@ class ExecTest {
   }
 
   private void running(V1Pod pod) throws ProviderException {
-    provider.createPod(pod);
-    clock.advance(Duration.ofSeconds(2));
+    start(pod, Duration.ofSeconds(2));
   }
 }

@@ -3,22 +3,18 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.provider.testkit.Pods;
-import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubectl logs -f}: new lines as the (testing) clock moves, and when the stream ends. */
-class LogFollowTest {
+class LogFollowTest extends MockProviderFixture {
 
-  private static final ContainerRef APP = ContainerRef.of("ns", "web", "app");
   private static final LogOptions FOLLOW =
       new LogOptions(
           OptionalLong.empty(),
@@ -29,20 +25,10 @@ class LogFollowTest {
           true,
           false);
 
-  private final TestingClock clock = new TestingClock();
-  private final InMemoryProvider provider =
-      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
-
-  @AfterEach
-  void close() {
-    provider.close();
-  }
-
   @Test
   @DisplayName("follow delivers the current lines, then each new one as time passes")
   void newLines() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofMillis(1500));
+    start(Pods.pod("ns", "web"), Duration.ofMillis(1500));
 
     LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
     assertThat(log.texts()).containsExactly("2026-01-01T00:00:01Z app started");
@@ -60,8 +46,7 @@ class LogFollowTest {
     V1Pod pod = Pods.pod("ns", "web");
     pod.getSpec().setRestartPolicy("Never");
     pod.getMetadata().putAnnotationsItem("mock.vk.dev/exit-after", "3s");
-    provider.createPod(pod);
-    clock.advance(Duration.ofSeconds(2));
+    start(pod, Duration.ofSeconds(2));
     LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
 
     clock.advance(Duration.ofSeconds(10));
@@ -75,8 +60,7 @@ class LogFollowTest {
   @DisplayName("follow completes when the pod is deleted")
   void completesOnDelete() throws Exception {
     V1Pod pod = Pods.pod("ns", "web");
-    provider.createPod(pod);
-    clock.advance(Duration.ofSeconds(2));
+    start(pod, Duration.ofSeconds(2));
     LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
 
     provider.deletePod(pod);
@@ -89,8 +73,7 @@ class LogFollowTest {
   @Test
   @DisplayName("cancelling a follower stops its timer and its lines")
   void cancelStops() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(2));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(2));
     LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
     assertThat(provider.scheduledTasks()).isEqualTo(1);
 
@@ -105,8 +88,7 @@ class LogFollowTest {
   @Test
   @DisplayName("follow with tailLines 0 waits for the next line only")
   void onlyNewLines() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(5));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(5));
     LogOptions fromNow =
         new LogOptions(
             OptionalLong.of(0),

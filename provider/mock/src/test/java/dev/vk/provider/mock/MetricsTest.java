@@ -5,34 +5,24 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vk.kubeletapi.spi.ResourceUsage;
 import dev.vk.provider.testkit.Pods;
-import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubectl top}: synthetic but deterministic usage. */
-class MetricsTest {
+class MetricsTest extends MockProviderFixture {
 
   private static final long MIB = 1024 * 1024;
-
-  private final TestingClock clock = new TestingClock();
-  private final InMemoryProvider provider =
-      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
-
-  @AfterEach
-  void close() {
-    provider.close();
-  }
 
   @Test
   @DisplayName("running containers use CPU in proportion to their run time and a stable memory")
   void running() throws Exception {
     provider.createPod(Pods.pod("ns", "web", Pods.container("a"), Pods.container("b")));
-    provider.createPod(Pods.pod("ns", "api"));
-    clock.advance(Duration.ofSeconds(11)); // both containers of web started at 00:00:01
+    start(
+        Pods.pod("ns", "api"),
+        Duration.ofSeconds(11)); // both containers of web started at 00:00:01
     ResourceUsage first = provider.usage();
     clock.advance(Duration.ofSeconds(10));
 
@@ -76,8 +66,7 @@ class MetricsTest {
     done.getSpec().setRestartPolicy("Never");
     done.getMetadata().putAnnotationsItem("mock.vk.dev/exit-after", "1s");
     provider.createPod(done);
-    provider.createPod(Pods.pod("ns", "late"));
-    clock.advance(Duration.ofSeconds(5));
+    start(Pods.pod("ns", "late"), Duration.ofSeconds(5));
     provider.createPod(Pods.pod("ns", "pending"));
 
     ResourceUsage usage = provider.usage();

@@ -6,7 +6,6 @@ import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
-import dev.vk.provider.testkit.TestingClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,27 +16,16 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubectl port-forward}: every port of a running pod echoes. */
-class PortForwardTest {
-
-  private final TestingClock clock = new TestingClock();
-  private final InMemoryProvider provider =
-      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
-
-  @AfterEach
-  void close() {
-    provider.close();
-  }
+class PortForwardTest extends MockProviderFixture {
 
   @Test
   @DisplayName("10 MiB sent through a forwarded port come back intact, then the stream ends")
   void echoes() throws Exception {
-    provider.createPod(Pods.pod("ns", "web"));
-    clock.advance(Duration.ofSeconds(2));
+    start(Pods.pod("ns", "web"), Duration.ofSeconds(2));
     byte[] data = new byte[10 * 1024 * 1024];
     new Random(42).nextBytes(data);
     PipedOutputStream client = new PipedOutputStream();

@@ -2,6 +2,7 @@ package dev.vk.emulator.aci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vk.emulator.aci.arm.Json;
+import dev.vk.provider.testkit.TestingClock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -19,11 +19,32 @@ final class Commands {
   private static final List<String> ROOT =
       List.of("bin", "dev", "etc", "home", "lib", "proc", "root", "sys", "tmp", "usr", "var");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash");
+  private static final Set<String> BUILTINS =
+      Set.of(
+          "echo",
+          "cat",
+          "exit",
+          "sleep",
+          "seq",
+          "head",
+          "env",
+          "printenv",
+          "hostname",
+          "stty",
+          "true",
+          "false",
+          "ls",
+          "pwd");
 
   private final TinyShell shell;
 
   Commands(TinyShell shell) {
     this.shell = shell;
+  }
+
+  static boolean knows(String program) {
+    String name = program.substring(program.lastIndexOf('/') + 1);
+    return SHELLS.contains(name) || BUILTINS.contains(name);
   }
 
   int run(List<String> argv) throws IOException {
@@ -43,7 +64,7 @@ final class Commands {
       case "seq" -> Sequence.print(shell, args);
       case "head" -> head(args);
       case "env", "printenv" -> env(args);
-      case "hostname" -> print(shell.env().getOrDefault("HOSTNAME", "localhost"));
+      case "hostname" -> print(shell.hostname());
       case "stty" -> stty(args);
       case "true" -> 0;
       case "false" -> 1;
@@ -151,8 +172,13 @@ final class Commands {
       return 1;
     }
     try {
-      shell.sleeper().sleep(Duration.ofNanos((long) (seconds * 1e9)));
-      return 0;
+      if (!shell.sleep(Duration.ofNanos((long) (seconds * 1e9)))) {
+        return 0;
+      }
+      if (shell.tty()) {
+        shell.out("^C\n"); // the terminal's echo of the Ctrl-C
+      }
+      return 130;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // so that enclosing shells stop too
       throw new ShellExit(130);

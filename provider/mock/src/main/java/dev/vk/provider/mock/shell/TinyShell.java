@@ -42,7 +42,12 @@ public final class TinyShell {
   private final OutputStream stderr;
   private final boolean tty;
   private final Sleeper sleeper;
+  private final String hostname;
   private final Commands commands = new Commands(this);
+  private final Object sleeping = new Object();
+  private Thread sleepingThread; // guarded by sleeping: the thread in sleep, for interrupt()
+  private boolean sigint; // guarded by sleeping: Ctrl-C cut the current sleep short
+  private boolean lineInterrupted; // the rest of the command line is abandoned
   private volatile int columns = 80;
   private volatile int rows = 24;
   private int lastStatus;
@@ -59,6 +64,13 @@ public final class TinyShell {
     InputStream in = builder.stdin == null ? InputStream.nullInputStream() : builder.stdin;
     this.stdin = new ShellInput(tty ? new TerminalInput(in, out) : in);
     this.sleeper = builder.sleeper;
+    this.hostname =
+        builder.hostname != null ? builder.hostname : env.getOrDefault("HOSTNAME", "localhost");
+  }
+
+  /** Whether {@code program} (a path or a name) is one of the commands this shell knows. */
+  public static boolean knows(String program) {
+    return Commands.knows(program);
   }
 
   /** A shell with no streams, an empty environment, no TTY and a real {@code sleep}. */
@@ -92,6 +104,53 @@ public final class TinyShell {
     this.rows = rows;
   }
 
+  /**
+   * Ctrl-C from the client's terminal: cuts a running {@code sleep} short with status 130 (printing
+   * {@code ^C} on a TTY) and abandons the rest of its command line; an interactive shell then
+   * prompts again. Returns false and does nothing when no {@code sleep} runs (at a prompt the
+   * terminal's line discipline handles Ctrl-C). Thread-safe; does not block.
+   */
+  public boolean interrupt() {
+    synchronized (sleeping) {
+      if (sleepingThread == null) {
+        return false;
+      }
+      sigint = true;
+      sleepingThread.interrupt();
+      return true;
+    }
+  }
+
+  /** Sleeps through the sleeper; true when {@link #interrupt} cut it short. */
+  boolean sleep(Duration duration) throws InterruptedException {
+    synchronized (sleeping) {
+      sleepingThread = Thread.currentThread();
+      sigint = false;
+    }
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      synchronized (sleeping) {
+        if (!sigint) {
+          throw e; // killed, not Ctrl-C
+        }
+      }
+    } finally {
+      synchronized (sleeping) {
+        sleepingThread = null;
+      }
+    }
+    synchronized (sleeping) {
+      if (!sigint) {
+        return false;
+      }
+      sigint = false;
+      Thread.interrupted(); // the interrupt was Ctrl-C's, whether or not the sleep saw it
+    }
+    lineInterrupted = true;
+    return true;
+  }
+
   /** Runs one command; its status becomes {@code $?}. */
   int command(List<String> argv) throws IOException {
     if (Thread.currentThread().isInterrupted()) {
@@ -113,6 +172,9 @@ public final class TinyShell {
       if (!skip) {
         status = command(ShellWords.words(step.text(), this::variable));
       }
+      if (lineInterrupted) {
+        break; // Ctrl-C abandons the whole line, as in every shell
+      }
     }
     return status;
   }
@@ -128,7 +190,9 @@ public final class TinyShell {
       if (line == null) {
         return lastStatus;
       }
+      lineInterrupted = false;
       script(line);
+      lineInterrupted = false;
     }
   }
 
@@ -172,8 +236,8 @@ public final class TinyShell {
     return rows;
   }
 
-  Sleeper sleeper() {
-    return sleeper;
+  String hostname() {
+    return hostname;
   }
 
   /** Collects a shell's streams, environment and TTY flag. Not thread-safe. */
@@ -184,6 +248,7 @@ public final class TinyShell {
     private OutputStream stderr;
     private boolean tty;
     private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private String hostname;
 
     private Builder() {}
 
@@ -214,6 +279,12 @@ public final class TinyShell {
     /** Whether the client has a terminal: echo, line editing, {@code \r\n}, a prompt. */
     public Builder tty(boolean terminal) {
       this.tty = terminal;
+      return this;
+    }
+
+    /** The name {@code hostname} prints; by default {@code HOSTNAME}, else {@code localhost}. */
+    public Builder hostname(String name) {
+      this.hostname = name;
       return this;
     }
 

@@ -25,7 +25,7 @@ public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
 
   private final ExecSessions sessions;
   private ExecSessions.Session session;
-  private TinyShell shell;
+  private ExecShell shell;
   private AttachStream attach;
 
   /** A handler taking sessions from {@code sessions}. */
@@ -80,7 +80,12 @@ public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
     if (shell != null) {
       shell.input(text);
     } else if (text.equals(session.password())) {
-      shell = new TinyShell(tty(ctx), session.hostname(), session.env());
+      shell =
+          new ExecShell(
+              tty(ctx),
+              session.hostname(),
+              session.env(),
+              duration -> Thread.sleep(duration.toMillis()));
       shell.start(session.command());
     } else {
       close(ctx, POLICY_VIOLATION, "invalid password");

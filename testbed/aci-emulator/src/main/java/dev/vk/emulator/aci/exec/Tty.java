@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The output side of a terminal session, implemented over a WebSocket by {@link
- * TerminalFrameHandler} and by fakes in tests. Called from one thread (the channel's event loop).
+ * TerminalFrameHandler} and by fakes in tests. {@link #print} and {@link #hangUp} are also called
+ * from an exec session's shell thread, so implementations make them thread-safe.
  */
 public interface Tty {
 

@@ -1,5 +1,6 @@
 package dev.vk.emulator.aci.lifecycle;
 
+import dev.vk.provider.mock.shell.ShellWords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,12 @@ public final class BehaviourParser {
       return Optional.of(Behaviour.forever());
     }
     List<Behaviour.Step> steps = new ArrayList<>();
-    for (List<String> argv : ShellWords.statements(script)) {
+    for (ShellWords.Step statement : ShellWords.commands(script)) {
+      // No variables in behaviours: $NAME stays as written.
+      List<String> argv = ShellWords.words(statement.text(), name -> "$" + name);
+      if (argv.isEmpty()) {
+        continue;
+      }
       Optional<Behaviour.Step> step = step(argv);
       if (step.isEmpty()) {
         return Optional.empty();
@@ -68,7 +74,7 @@ public final class BehaviourParser {
     try {
       return switch (name) {
         case "echo" -> Optional.of(new Behaviour.Echo(String.join(" ", args)));
-        case "sleep" -> Optional.of(new Behaviour.Sleep(ShellWords.seconds(args.get(0))));
+        case "sleep" -> Optional.of(new Behaviour.Sleep(seconds(args.get(0))));
         case "exit" -> Optional.of(new Behaviour.Exit(args.isEmpty() ? 0 : exitCode(args.get(0))));
         case "true" -> Optional.of(new Behaviour.Sleep(Duration.ZERO));
         case "false" -> Optional.of(new Behaviour.Exit(1));
@@ -77,6 +83,16 @@ public final class BehaviourParser {
     } catch (RuntimeException malformed) {
       return Optional.empty();
     }
+  }
+
+  /** Parses a {@code sleep} argument: seconds, fractions allowed, optional {@code s} suffix. */
+  private static Duration seconds(String text) {
+    String digits = text.endsWith("s") ? text.substring(0, text.length() - 1) : text;
+    double seconds = Double.parseDouble(digits);
+    if (seconds < 0 || Double.isNaN(seconds)) {
+      throw new IllegalArgumentException("negative sleep: " + text);
+    }
+    return Duration.ofNanos((long) (seconds * 1_000_000_000L));
   }
 
   private static int exitCode(String text) {

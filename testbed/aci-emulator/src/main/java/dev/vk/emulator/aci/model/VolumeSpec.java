@@ -18,7 +18,15 @@ public record VolumeSpec(String name, List<String> kinds) {
 
   static VolumeSpec parse(JsonNode volume) {
     List<String> kinds = new ArrayList<>();
-    volume.fieldNames().forEachRemaining(kinds::add);
+    // The Azure SDK writes unset sources as null ("emptyDir": null); ARM treats null as absent.
+    volume
+        .fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!volume.get(f).isNull()) {
+                kinds.add(f);
+              }
+            });
     kinds.remove("name");
     return new VolumeSpec(volume.path("name").asText(null), kinds);
   }

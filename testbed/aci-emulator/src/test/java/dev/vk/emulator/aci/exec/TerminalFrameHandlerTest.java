@@ -1,10 +1,21 @@
 package dev.vk.emulator.aci.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import dev.vk.emulator.aci.TestingClock;
+import dev.vk.provider.testkit.TestingClock;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -13,6 +24,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,18 +58,57 @@ class TerminalFrameHandlerTest {
   @Test
   @DisplayName(
       "the password comes first; then binary keystrokes reach the shell and output returns as text")
-  void passwordThenKeystrokes() {
-    ExecSessions.Session session = connect("sh");
-    channel.writeInbound(new TextWebSocketFrame(session.password()));
-    assertThat(readText()).isEqualTo("# ");
-    channel.writeInbound(
-        new BinaryWebSocketFrame(Unpooled.copiedBuffer("echo hi\r", StandardCharsets.UTF_8)));
-    StringBuilder out = new StringBuilder();
-    for (Object frame; (frame = channel.readOutbound()) != null; ) {
-      out.append(((TextWebSocketFrame) frame).text());
-      ((TextWebSocketFrame) frame).release();
+  void passwordThenKeystrokes() throws InterruptedException {
+    // The shell prints from its own thread, so this runs over a real (local) event loop.
+    DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
+    try {
+      LocalAddress address = new LocalAddress("aci-exec-" + UUID.randomUUID());
+      BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
+      new ServerBootstrap()
+          .group(group)
+          .channel(LocalServerChannel.class)
+          .childHandler(
+              new ChannelInitializer<LocalChannel>() {
+                @Override
+                protected void initChannel(LocalChannel ch) {
+                  ch.pipeline().addLast(new TerminalFrameHandler(sessions));
+                  accepted.add(ch);
+                }
+              })
+          .bind(address)
+          .sync();
+      StringBuffer received = new StringBuffer();
+      Channel client =
+          new Bootstrap()
+              .group(group)
+              .channel(LocalChannel.class)
+              .handler(
+                  new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame f) {
+                      received.append(f.text());
+                    }
+                  })
+              .connect(address)
+              .sync()
+              .channel();
+      Channel server = accepted.take();
+      ExecSessions.Session session = sessions.openExec("sh", "g", Map.of());
+      server
+          .pipeline()
+          .fireUserEventTriggered(
+              new WebSocketServerProtocolHandler.HandshakeComplete(
+                  "/ws/exec/" + session.id() + "?rows=24&cols=80", new DefaultHttpHeaders(), null));
+
+      client.writeAndFlush(new TextWebSocketFrame(session.password()));
+      await().until(() -> received.toString().equals("# "));
+      client.writeAndFlush(
+          new BinaryWebSocketFrame(Unpooled.copiedBuffer("echo hi\r", StandardCharsets.UTF_8)));
+      await().until(() -> received.toString().equals("# echo hi\r\nhi\r\n# "));
+      client.close().sync();
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
-    assertThat(out.toString()).isEqualTo("echo hi\r\nhi\r\n# ");
   }
 
   @Test

@@ -1,42 +1,37 @@
 package dev.vk.emulator.aci.exec;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A terminal that records output and runs scheduled tasks only when the test says so. */
+/** A terminal that records output; thread-safe, since exec shells print from their own thread. */
 final class TestingTty implements Tty {
 
-  final StringBuilder output = new StringBuilder();
-  final List<Runnable> scheduled = new ArrayList<>();
-  final List<Duration> delays = new ArrayList<>();
-  boolean hungUp;
+  private final StringBuilder output = new StringBuilder();
+  private boolean hungUp;
 
   @Override
-  public void print(String text) {
+  public synchronized void print(String text) {
     output.append(text);
   }
 
   @Override
   public Runnable schedule(Duration delay, Runnable task) {
-    scheduled.add(task);
-    delays.add(delay);
-    return () -> scheduled.remove(task);
+    throw new UnsupportedOperationException("exec shells sleep on their own thread");
   }
 
   @Override
-  public void hangUp() {
+  public synchronized void hangUp() {
     hungUp = true;
   }
 
-  /** Runs what is due, as if the time had come. */
-  void runScheduled() {
-    List<Runnable> due = new ArrayList<>(scheduled);
-    scheduled.clear();
-    due.forEach(Runnable::run);
+  synchronized boolean hungUp() {
+    return hungUp;
   }
 
-  String takeOutput() {
+  synchronized String output() {
+    return output.toString();
+  }
+
+  synchronized String takeOutput() {
     String text = output.toString();
     output.setLength(0);
     return text;

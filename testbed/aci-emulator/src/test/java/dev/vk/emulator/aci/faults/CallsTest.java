@@ -2,7 +2,7 @@ package dev.vk.emulator.aci.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.emulator.aci.TestingClock;
+import dev.vk.provider.testkit.TestingClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;

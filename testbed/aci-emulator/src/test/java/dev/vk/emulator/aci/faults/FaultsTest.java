@@ -2,8 +2,8 @@ package dev.vk.emulator.aci.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.emulator.aci.TestingClock;
 import dev.vk.emulator.aci.model.ContainerGroupStore;
+import dev.vk.provider.testkit.TestingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;

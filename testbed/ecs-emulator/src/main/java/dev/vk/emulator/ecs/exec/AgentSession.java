@@ -3,26 +3,32 @@ package dev.vk.emulator.ecs.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vk.emulator.ecs.exec.ExecSessions.ExecSession;
 import dev.vk.emulator.ecs.json.Json;
-import dev.vk.emulator.ecs.shell.Shell;
-import dev.vk.emulator.ecs.shell.ShellWords;
 import dev.vk.emulator.ecs.time.Scheduler;
 import dev.vk.provider.fargate.ssm.ClientMessage;
 import dev.vk.provider.fargate.ssm.ClientMessageCodec;
 import dev.vk.provider.fargate.ssm.MalformedMessageException;
 import dev.vk.provider.fargate.ssm.MessageTypes;
 import dev.vk.provider.fargate.ssm.PayloadTypes;
+import dev.vk.provider.mock.shell.ShellProcess;
+import dev.vk.provider.mock.shell.ShellWords;
+import dev.vk.provider.mock.shell.TinyShell;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The agent end of one ECS Exec data channel: token check, handshake, acknowledgements and resends,
  * terminal input and output, and the exit code. Transport-neutral and confined to one thread (the
- * WebSocket's event loop), so unit tests drive it directly.
+ * WebSocket's event loop), so unit tests drive it directly. The command runs in the mock provider's
+ * {@link TinyShell} over a TTY on its own thread; its output, its exit and the end of its sleeps
+ * come back through the {@link Scheduler}, on the session's thread and clock.
  */
-public final class AgentSession implements LineDiscipline.Sink, Shell.Output {
+public final class AgentSession {
   private static final Logger logger = LoggerFactory.getLogger(AgentSession.class);
   private static final int CHUNK = 1024;
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
@@ -39,19 +45,25 @@ public final class AgentSession implements LineDiscipline.Sink, Shell.Output {
   private final Transport transport;
   private final OutgoingStream outgoing;
   private final IncomingStream incoming = new IncomingStream();
-  private final LineDiscipline terminal = new LineDiscipline(this);
-  private final Shell shell;
+  private final ShellProcess shell;
   private final long openedNanos = System.nanoTime();
   private boolean opened;
   private boolean handshakeDone;
   private boolean closed;
+  private boolean exitReported;
 
   public AgentSession(ExecSession session, Scheduler scheduler, Transport transport) {
     this.session = session;
     this.scheduler = scheduler;
     this.transport = transport;
     this.outgoing = new OutgoingStream(scheduler, transport::send);
-    this.shell = new Shell(this, scheduler, session.environment(), this::exited);
+    this.shell =
+        new ShellProcess(
+            TinyShell.builder()
+                .env(session.environment())
+                .tty(true)
+                .stdout(new SessionOutput())
+                .sleeper(this::sleep));
   }
 
   /** Handles the first, text frame: OpenDataChannelInput carrying the token. */
@@ -97,7 +109,7 @@ public final class AgentSession implements LineDiscipline.Sink, Shell.Output {
   public void transportClosed() {
     closed = true;
     outgoing.stop();
-    shell.kill(129);
+    shell.kill();
   }
 
   private void handleInput(ClientMessage message) {
@@ -107,14 +119,18 @@ public final class AgentSession implements LineDiscipline.Sink, Shell.Output {
           handshakeDone = true;
           long nanos = System.nanoTime() - openedNanos;
           outgoing.send(PayloadTypes.HANDSHAKE_COMPLETE, HandshakePayloads.complete(nanos));
-          shell.start(ShellWords.words(session.command(), name -> ""));
+          shell.start(
+              "ecs-exec-" + session.sessionId(),
+              ShellWords.words(session.command(), name -> ""),
+              status -> scheduler.schedule(Duration.ZERO, () -> exited(status)));
         }
       }
-      case PayloadTypes.OUTPUT -> terminal.feed(message.payloadText());
+      case PayloadTypes.OUTPUT -> shell.type(message.payload());
       case PayloadTypes.SIZE -> resize(message.payloadText());
       case PayloadTypes.FLAG -> {
         if (message.payload().length == 4 && message.payload()[3] == 2) {
-          shell.kill(143); // TerminateSession
+          shell.kill(); // TerminateSession
+          exited(143);
         }
       }
       default -> logger.debug("Ignoring input payload type {}", message.payloadType());
@@ -130,52 +146,47 @@ public final class AgentSession implements LineDiscipline.Sink, Shell.Output {
     }
   }
 
-  @Override
-  public void echo(String text) {
-    output(text);
+  /** Waits for {@code duration} on the session's clock; called on the shell's thread. */
+  private void sleep(Duration duration) throws InterruptedException {
+    CountDownLatch due = new CountDownLatch(1);
+    Scheduler.Cancellable timer = scheduler.schedule(duration, due::countDown);
+    try {
+      due.await();
+    } catch (InterruptedException e) {
+      timer.cancel();
+      throw e;
+    }
   }
 
-  @Override
-  public void line(String line) {
-    shell.input(line);
+  /** The terminal's output, handed from the shell's thread to the session's. */
+  private final class SessionOutput extends OutputStream {
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      byte[] copy = Arrays.copyOfRange(bytes, offset, offset + length);
+      scheduler.schedule(Duration.ZERO, () -> output(copy));
+    }
   }
 
-  @Override
-  public void interrupt() {
-    shell.interrupt();
-  }
-
-  @Override
-  public void endOfInput() {
-    shell.endOfInput();
-  }
-
-  @Override
-  public void stdout(String text) {
-    output(text.replace("\n", "\r\n")); // the pty's ONLCR
-  }
-
-  @Override
-  public void stderr(String text) {
-    stdout(text);
-  }
-
-  private void output(String text) {
+  private void output(byte[] bytes) {
     if (closed) {
       return;
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     for (int from = 0; from < bytes.length; from += CHUNK) {
-      byte[] chunk =
-          java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
+      byte[] chunk = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
       outgoing.send(PayloadTypes.OUTPUT, chunk);
     }
   }
 
   private void exited(int status) {
-    if (closed) {
+    if (closed || exitReported) {
       return;
     }
+    exitReported = true;
     outgoing.send(
         PayloadTypes.EXIT_CODE, ("EXIT_CODE: " + status).getBytes(StandardCharsets.UTF_8));
     Scheduler.Cancellable deadline = scheduler.schedule(CLOSE_GRACE, this::sendClosed);

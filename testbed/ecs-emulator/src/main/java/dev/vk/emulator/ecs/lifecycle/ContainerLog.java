@@ -2,7 +2,6 @@ package dev.vk.emulator.ecs.lifecycle;
 
 import dev.vk.emulator.ecs.logs.LogEvent;
 import dev.vk.emulator.ecs.logs.LogStore;
-import dev.vk.emulator.ecs.shell.Shell;
 import java.time.Clock;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * A container's stdout and stderr as the awslogs driver ships them: one event per line, stamped
  * when written. Without awslogs the output is dropped, as it is on Fargate.
  */
-final class ContainerLog implements Shell.Output {
+final class ContainerLog {
   private final LogStore store;
   private final String group;
   private final String stream;
@@ -25,19 +24,14 @@ final class ContainerLog implements Shell.Output {
     this.clock = clock;
   }
 
-  @Override
-  public void stdout(String text) {
+  /** Output of the container's process (stdout and stderr alike); lines end in {@code \n}. */
+  void write(String text) {
     partial.append(text);
     int newline;
     while ((newline = partial.indexOf("\n")) >= 0) {
       line(partial.substring(0, newline));
       partial.delete(0, newline + 1);
     }
-  }
-
-  @Override
-  public void stderr(String text) {
-    stdout(text);
   }
 
   /** Ships an unterminated last line, as the driver does when the container exits. */

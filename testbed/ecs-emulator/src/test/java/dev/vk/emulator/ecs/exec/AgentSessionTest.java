@@ -1,15 +1,20 @@
 package dev.vk.emulator.ecs.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.exec.ExecSessions.ExecSession;
+import dev.vk.emulator.ecs.time.Scheduler;
 import dev.vk.emulator.ecs.time.VirtualScheduler;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,25 @@ class AgentSessionTest {
   private final ClientProtocol client = new ClientProtocol();
   private final Deque<byte[]> toClient = new ArrayDeque<>();
   private boolean transportClosed;
+
+  /**
+   * The delays the session scheduled, e.g. its shell's sleeps (scheduled from the shell thread).
+   */
+  private final List<Duration> delays = new CopyOnWriteArrayList<>();
+
+  private final Scheduler scheduler =
+      new Scheduler() {
+        @Override
+        public Clock clock() {
+          return time.clock();
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable action) {
+          delays.add(delay);
+          return time.schedule(delay, action);
+        }
+      };
 
   private AgentSession session(String command) {
     ExecSession session =
@@ -30,7 +54,7 @@ class AgentSessionTest {
             Map.of("HOSTNAME", "ip-10-0-0-5"));
     return new AgentSession(
         session,
-        time,
+        scheduler,
         new AgentSession.Transport() {
           @Override
           public void send(byte[] frame) {
@@ -44,13 +68,28 @@ class AgentSessionTest {
         });
   }
 
-  /** Delivers everything the agent sent to the client, and the client's replies back. */
+  /**
+   * Runs what the shell thread handed to the session so far, then delivers everything the agent
+   * sent to the client, and the client's replies back.
+   */
   private void pump(AgentSession agent) {
+    time.advance(Duration.ZERO);
     while (!toClient.isEmpty()) {
       for (byte[] reply : client.receive(toClient.poll())) {
         agent.receive(reply);
       }
+      time.advance(Duration.ZERO);
     }
+  }
+
+  /** Pumps until {@code condition} holds: the shell runs on its own thread. */
+  private void pumpUntil(AgentSession agent, BooleanSupplier condition) {
+    await()
+        .until(
+            () -> {
+              pump(agent);
+              return condition.getAsBoolean();
+            });
   }
 
   /** Lets time pass in 100 ms steps, delivering messages after each, like a live connection. */
@@ -71,7 +110,8 @@ class AgentSessionTest {
   @Test
   @DisplayName("echo hi: handshake, output with terminal line ends, exit code 0, channel closed")
   void echo() {
-    open("echo hi");
+    AgentSession agent = open("echo hi");
+    pumpUntil(agent, client::closed);
 
     assertThat(client.handshakeSessionTypes()).containsExactly("InteractiveCommands");
     assertThat(client.handshakeComplete()).isTrue();
@@ -84,7 +124,8 @@ class AgentSessionTest {
   @Test
   @DisplayName("sh -c 'exit 3' reports exit code 3")
   void exitCode() {
-    open("sh -c 'exit 3'");
+    AgentSession agent = open("sh -c 'exit 3'");
+    pumpUntil(agent, () -> client.exitCode() != null);
 
     assertThat(client.exitCode()).isEqualTo(3);
   }
@@ -105,9 +146,9 @@ class AgentSessionTest {
     AgentSession agent = open("cat");
 
     agent.receive(client.keys("hello\r"));
-    pump(agent);
+    pumpUntil(agent, () -> client.output().equals("hello\r\nhello\r\n"));
     agent.receive(client.keys("\u0004"));
-    pump(agent);
+    pumpUntil(agent, () -> client.exitCode() != null);
 
     assertThat(client.output()).isEqualTo("hello\r\nhello\r\n");
     assertThat(client.exitCode()).isZero();
@@ -123,6 +164,7 @@ class AgentSessionTest {
       agent.receive(client.keys(line));
       pump(agent);
     }
+    pumpUntil(agent, () -> client.exitCode() != null);
 
     assertThat(client.output()).contains("# stty size\r\n43 132\r\n# exit 7\r\n");
     assertThat(client.exitCode()).isEqualTo(7);
@@ -132,11 +174,13 @@ class AgentSessionTest {
   @DisplayName("sleep runs on the session clock and Ctrl-C interrupts it with 130")
   void sleepAndInterrupt() {
     AgentSession agent = open("sleep 30");
+    await().until(() -> delays.contains(Duration.ofSeconds(30)));
     time.advance(Duration.ofSeconds(10));
+    pump(agent);
     assertThat(client.exitCode()).isNull();
 
     agent.receive(client.keys("\u0003"));
-    pump(agent);
+    pumpUntil(agent, () -> client.exitCode() != null);
 
     assertThat(client.exitCode()).isEqualTo(130);
   }
@@ -158,6 +202,12 @@ class AgentSessionTest {
     stepAndPump(agent, 40);
 
     assertThat(client.resendsSeen()).isEqualTo(resends);
+    await()
+        .until(
+            () -> {
+              stepAndPump(agent, 1); // the sleep's timer may have started late, on its own thread
+              return client.exitCode() != null;
+            });
     assertThat(client.exitCode()).isZero();
   }
 }

@@ -1,0 +1,92 @@
+package dev.vk.benchmarks;
+
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.emulator.aci.AciEmulatorOptions;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderContext;
+import dev.vk.provider.aci.AciProviderFactory;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The azure provider with its default status settings against the ARM emulator. */
+final class AciCloud implements Cloud {
+  private static final String GROUP = "vk-bench";
+  private final AciEmulator aci;
+  private final Map<String, String> settings = new HashMap<>();
+
+  AciCloud() throws Exception {
+    // ARM pages lists at 100 here; the real page size is not documented.
+    aci =
+        AciEmulator.start(
+            AciEmulatorOptions.defaults()
+                .withPageSize(100)
+                .withResourceGroups(GROUP)
+                .withLimits(64, 256, 100_000));
+    Map<String, String> s = settings;
+    s.put("subscription-id", aci.subscriptionId());
+    s.put("resource-group", GROUP);
+    s.put("region", "westeurope");
+    s.put("tenant-id", aci.tenantId());
+    s.put("client-id", "vk-bench");
+    s.put("client-secret", "not-a-secret");
+    s.put("arm-endpoint", aci.baseUrl());
+    s.put("aad-endpoint", aci.baseUrl());
+    s.put("ca-file", aci.caCertificatePath().toString());
+    // Only seeding is sped up; status settings stay at their defaults, which is what is measured.
+    s.put("requests-per-second", "200");
+  }
+
+  @Override
+  public PodLifecycle provider(boolean fastStatus) {
+    Map<String, String> s = new HashMap<>(settings);
+    if (fastStatus) {
+      s.put("status-interval", "1s");
+      s.put("status-calls-per-minute", "100000");
+    }
+    return new AciProviderFactory()
+        .create(new ProviderContext("vk-bench", "10.0.0.1", n -> Optional.ofNullable(s.get(n))));
+  }
+
+  @Override
+  public Map<String, Integer> calls() {
+    Map<String, Integer> counts = new HashMap<>();
+    aci.calls().counts().forEach((op, n) -> counts.put(op, n.intValue()));
+    return counts;
+  }
+
+  @Override
+  public void resetCalls() {
+    aci.calls().reset();
+  }
+
+  @Override
+  public void crash(V1Pod pod) {
+    String group = pod.getMetadata().getNamespace() + "-" + pod.getMetadata().getName();
+    aci.faults().exitContainer(GROUP, group, pod.getSpec().getContainers().get(0).getName(), 1);
+  }
+
+  @Override
+  public int referenceCallsPerPodPerMinute() {
+    return 24;
+  }
+
+  @Override
+  public String referenceModel() {
+    return "azure-aci: 2 GETs per pod every 5 s";
+  }
+
+  @Override
+  public void close() {
+    aci.close();
+  }
+
+  static AciCloud start() {
+    try {
+      return new AciCloud();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.vk.provider.aci;
+
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.provider.ProviderException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code kubectl exec} and {@code attach} through ACI's executeCommand and attach APIs and their
+ * WebSockets. Exec sends the password as the first text frame, then raw terminal bytes. ACI's
+ * limits are kept: one program without arguments ({@link ExecCommand}), the terminal size fixed at
+ * start (later resizes are dropped), and no exit code: the stage completes with 0 when ACI closes
+ * the session, whatever the command returned.
+ */
+final class AciExec {
+
+  static final TerminalSize DEFAULT_SIZE = new TerminalSize(80, 24);
+
+  private final AciLogs.Groups lookup;
+  private final ContainerGroups groups;
+  private final HttpClient http;
+
+  AciExec(AciLogs.Groups lookup, ContainerGroups groups, TrustedTls tls) {
+    this.lookup = lookup;
+    this.groups = groups;
+    this.http = HttpClient.newBuilder().sslContext(tls.sslContext()).build();
+  }
+
+  /** Blocks on the ARM calls that open the session, not on the session itself. */
+  CompletionStage<Integer> exec(ContainerRef ref, List<String> command, StreamIO io)
+      throws ProviderException {
+    String program = ExecCommand.of(command);
+    ContainerGroupInner group = lookup.require(ref.pod().namespace(), ref.pod().name());
+    AtomicReference<TerminalSize> size = new AtomicReference<>(DEFAULT_SIZE);
+    // Delivered at once when the client already sent one; later resizes cannot reach ACI.
+    io.onResize(s -> size.compareAndSet(DEFAULT_SIZE, s));
+    var session =
+        groups.exec(
+            group.name(), ref.container(), program, size.get().height(), size.get().width());
+    WebSocketBridge bridge = new WebSocketBridge(io.stdout());
+    WebSocket ws =
+        http.newWebSocketBuilder().buildAsync(URI.create(session.webSocketUri()), bridge).join();
+    ws.sendText(session.password(), true).join();
+    io.stdin().ifPresent(in -> startDaemon("aci-exec-stdin", () -> bridge.pumpStdin(ws, in)));
+    return bridge.ended().thenApply(v -> 0);
+  }
+
+  /** The main process's output; ACI's attach carries no stdin. */
+  CompletionStage<Void> attach(ContainerRef ref, StreamIO io) throws ProviderException {
+    ContainerGroupInner group = lookup.require(ref.pod().namespace(), ref.pod().name());
+    var session = groups.attach(group.name(), ref.container());
+    WebSocketBridge bridge = new WebSocketBridge(io.stdout());
+    CompletableFuture<WebSocket> ws =
+        http.newWebSocketBuilder()
+            .header("Authorization", session.password())
+            .buildAsync(URI.create(session.webSocketUri()), bridge);
+    return ws.thenCompose(socket -> bridge.ended());
+  }
+
+  private static void startDaemon(String name, Runnable task) {
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    t.start();
+  }
+}

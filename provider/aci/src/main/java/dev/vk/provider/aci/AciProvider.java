@@ -1,0 +1,200 @@
+package dev.vk.provider.aci;
+
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.provider.ContainerExecutor;
+import dev.vk.provider.ContainerLogSource;
+import dev.vk.provider.NodeConfigurer;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodStatusNotifier;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each pod as one Azure Container Instances container group named after it ({@link
+ * GroupNames}) and tagged with its UID, namespace, name, node and cluster ({@link GroupTags}). Pods
+ * ACI cannot run are refused before any ARM call. Status is pushed by a {@link StatusTracker} whose
+ * ARM cost does not grow with steady pods; getPods is one paged list. Every pod method blocks on
+ * ARM, is thread-safe and is idempotent. See {@code docs/providers/azure.md}.
+ */
+public final class AciProvider
+    implements PodLifecycle,
+        PodStatusNotifier,
+        NodeConfigurer,
+        ContainerLogSource,
+        ContainerExecutor,
+        AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(AciProvider.class);
+
+  private final AciSettings settings;
+  private final ContainerGroups groups;
+  private final PodMapper mapper;
+  private final StatusMapper statuses;
+  private final GroupCache cache;
+  private final StatusTracker tracker;
+  private final AciEvents events;
+  private final AciLogs logs;
+  private final AciExec exec;
+  private final ArmHealth health;
+
+  AciProvider(AciSettings settings, AciRuntime runtime, String hostIp) {
+    this.settings = settings;
+    this.groups = runtime.groups();
+    this.mapper = new PodMapper(settings.pods(), settings.connection().region(), runtime.objects());
+    this.statuses = new StatusMapper(settings.pods().nodeName(), hostIp);
+    this.cache = new GroupCache();
+    this.events = new AciEvents(runtime.kubernetes());
+    this.tracker =
+        new StatusTracker(
+            groups,
+            this::owned,
+            statuses,
+            cache,
+            events,
+            settings.polling(),
+            runtime.armCalls(),
+            runtime.clock());
+    this.logs =
+        new AciLogs(this::requireGroup, groups, settings.polling().logPoll(), runtime.clock());
+    this.exec = new AciExec(this::requireGroup, groups, runtime.tls());
+    this.health = new ArmHealth(groups, runtime.clock());
+  }
+
+  @Override
+  public void createPod(V1Pod pod) throws ProviderException {
+    ContainerGroupInner desired = mapper.map(pod); // refusals happen before ARM sees anything
+    String name = mapper.groupName(pod);
+    String uid = pod.getMetadata().getUid();
+    Optional<ContainerGroupInner> existing = groups.get(name);
+    if (existing.isPresent()) {
+      if (GroupTags.get(existing.get(), GroupTags.UID).filter(uid::equals).isPresent()) {
+        return; // same pod: PUT again would redeploy and restart its containers
+      }
+      // A group of an earlier pod with this name: that pod is gone from the API (names are unique).
+      logger.info("replacing container group {} of an earlier pod", name);
+      groups.delete(name);
+    }
+    try {
+      groups.put(name, desired);
+    } catch (ProviderException e) {
+      // A PUT whose response was lost leaves the group transitioning; a retry then conflicts.
+      boolean ours =
+          e.kind() == ProviderException.Kind.CONFLICT
+              && groups
+                  .get(name)
+                  .flatMap(g -> GroupTags.get(g, GroupTags.UID))
+                  .filter(uid::equals)
+                  .isPresent();
+      if (!ours) {
+        throw e;
+      }
+    }
+    logger.info("created container group {}", name);
+  }
+
+  @Override
+  public void updatePod(V1Pod pod) throws ProviderException {
+    String name = mapper.groupName(pod);
+    ContainerGroupInner current =
+        requireGroup(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    ContainerGroupInner desired = mapper.map(pod);
+    if (PodUpdates.decide(current, desired) == PodUpdates.Action.REDEPLOY) {
+      groups.put(name, desired);
+      logger.info("redeployed container group {} with the changed containers", name);
+    }
+  }
+
+  @Override
+  public void deletePod(V1Pod pod) throws ProviderException {
+    String name = mapper.groupName(pod);
+    String uid = pod.getMetadata().getUid();
+    Optional<ContainerGroupInner> group = groups.get(name);
+    boolean samePod =
+        group.isPresent()
+            && (uid == null
+                || GroupTags.get(group.get(), GroupTags.UID).filter(uid::equals).isPresent());
+    if (samePod) {
+      groups.delete(name);
+      logger.info("deleted container group {}", name);
+    }
+    cache.remove(name);
+    events.forget(name);
+  }
+
+  @Override
+  public Optional<V1Pod> getPod(String namespace, String name) throws ProviderException {
+    return groups.get(GroupNames.of(namespace, name)).filter(this::owned).map(statuses::pod);
+  }
+
+  @Override
+  public List<V1Pod> getPods() throws ProviderException {
+    return groups.list().stream()
+        .filter(this::owned)
+        .map(g -> cache.fresh(g.name(), g).orElseGet(() -> statuses.pod(g)))
+        .toList();
+  }
+
+  @Override
+  public void notifyPods(Consumer<V1Pod> onStatusChange) {
+    tracker.start(onStatusChange);
+  }
+
+  @Override
+  public void configureNode(V1Node node) {
+    NodeCapacity.configure(node, settings.pods().osType());
+  }
+
+  @Override
+  public void ping() throws ProviderException {
+    health.check();
+  }
+
+  @Override
+  public Flow.Publisher<LogLine> logs(ContainerRef container, LogOptions options)
+      throws ProviderException {
+    return logs.open(container, options);
+  }
+
+  @Override
+  public CompletionStage<Integer> exec(ContainerRef container, List<String> command, StreamIO io)
+      throws ProviderException {
+    return exec.exec(container, command, io);
+  }
+
+  @Override
+  public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
+      throws ProviderException {
+    return exec.attach(container, io);
+  }
+
+  @Override
+  public void close() {
+    tracker.close();
+    logs.close();
+  }
+
+  private boolean owned(ContainerGroupInner group) {
+    return GroupTags.ownedBy(group, settings.pods().nodeName(), settings.pods().clusterId());
+  }
+
+  /** The pod's group, which must exist and belong to this node. Blocks on one GET. */
+  ContainerGroupInner requireGroup(String namespace, String name) throws ProviderException {
+    return groups
+        .get(GroupNames.of(namespace, name))
+        .filter(this::owned)
+        .orElseThrow(
+            () -> ProviderException.notFound("pod \"" + namespace + "/" + name + "\" not found"));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.vk.provider.aci;
+
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderContext;
+import dev.vk.provider.ProviderFactory;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Makes the {@code azure} provider: an {@link AciProvider} for one resource group. Settings are
+ * listed in {@link AciSettings#NAMES} and documented in {@code docs/providers/azure.md}.
+ */
+public final class AciProviderFactory implements ProviderFactory {
+
+  @Override
+  public String name() {
+    return "azure";
+  }
+
+  @Override
+  public Set<String> settingNames() {
+    return AciSettings.NAMES;
+  }
+
+  /**
+   * Builds the SDK client; reads the CA file if set (blocks on disk). Credentials are fetched on
+   * the first ARM call.
+   *
+   * @throws IllegalArgumentException with one line naming the bad setting
+   */
+  @Override
+  public PodLifecycle create(ProviderContext context) {
+    AciSettings settings = AciSettings.from(context);
+    Clock clock = Clock.systemUTC();
+    TrustedTls tls = TrustedTls.load(settings.connection().caFile());
+    ArmRateLimiter limiter = new ArmRateLimiter(settings.polling().requestsPerSecond(), clock);
+    ContainerGroups groups =
+        new ContainerGroups(
+            AzureClients.build(settings.connection(), tls, limiter),
+            settings.connection().resourceGroup(),
+            ArmCalls.standard());
+    AciRuntime runtime =
+        new AciRuntime(
+            groups,
+            KubeObjects.of(context.kubernetes()),
+            context.kubernetes(),
+            limiter::sent,
+            clock,
+            tls);
+    return new AciProvider(settings, runtime, context.internalIp());
+  }
+}

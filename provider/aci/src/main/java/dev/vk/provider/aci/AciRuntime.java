@@ -1,0 +1,23 @@
+package dev.vk.provider.aci;
+
+import dev.vk.provider.KubernetesAccess;
+import java.time.Clock;
+import java.util.function.LongSupplier;
+
+/**
+ * What the provider runs on, built by {@link AciProviderFactory} (or a test).
+ *
+ * @param groups ARM operations on the resource group
+ * @param objects Secret and ConfigMap reads
+ * @param kubernetes where ACI events are recorded as Kubernetes Events
+ * @param armCalls the number of ARM requests sent so far, for the status budget
+ * @param clock the time source of polling decisions
+ * @param tls the trust used for the exec and attach WebSockets
+ */
+record AciRuntime(
+    ContainerGroups groups,
+    KubeObjects objects,
+    KubernetesAccess kubernetes,
+    LongSupplier armCalls,
+    Clock clock,
+    TrustedTls tls) {}

@@ -1,0 +1,105 @@
+package dev.vk.provider.aci;
+
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one client-side limiter every ARM request of the provider passes (pages and LRO polls too): a
+ * token bucket of {@code requests-per-second}, plus a provider-wide pause when ARM answers 429 (its
+ * Retry-After covers the whole subscription, not just the failed operation) or reports that a
+ * {@code x-ms-ratelimit-remaining-*} budget is nearly spent. Thread-safe; {@link #processSync}
+ * blocks for the wait, {@link #process} delays without blocking.
+ */
+final class ArmRateLimiter implements HttpPipelinePolicy {
+
+  /** Below this many remaining requests ARM is about to throttle; slow down a little first. */
+  static final long LOW_REMAINING = 5;
+
+  private static final Duration LOW_REMAINING_PAUSE = Duration.ofSeconds(1);
+
+  private final Clock clock;
+  private final long intervalNanos;
+  private Instant nextFree; // guarded by this
+  private Instant pausedUntil; // guarded by this
+  private long sent; // guarded by this
+
+  ArmRateLimiter(double requestsPerSecond, Clock clock) {
+    this.clock = clock;
+    this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
+    this.nextFree = clock.instant();
+    this.pausedUntil = clock.instant();
+  }
+
+  /** Takes the next slot; returns how long the caller must wait before sending. */
+  synchronized Duration reserve() {
+    Instant now = clock.instant();
+    Instant start = latest(latest(now, nextFree), pausedUntil);
+    nextFree = start.plusNanos(intervalNanos);
+    sent++;
+    return Duration.between(now, start);
+  }
+
+  /** ARM requests sent so far (attempts, pages and polls included), for cost accounting. */
+  synchronized long sent() {
+    return sent;
+  }
+
+  /** Learns from a response: Retry-After of a 429, nearly exhausted ARM budgets. */
+  synchronized void observe(int status, String retryAfter, long lowestRemaining) {
+    Instant now = clock.instant();
+    if (status == 429) {
+      Duration wait = ArmErrors.retryAfter(retryAfter).orElse(Duration.ofSeconds(1));
+      pausedUntil = latest(pausedUntil, now.plus(wait));
+    } else if (lowestRemaining <= LOW_REMAINING) {
+      pausedUntil = latest(pausedUntil, now.plus(LOW_REMAINING_PAUSE));
+    }
+  }
+
+  @Override
+  public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    return Mono.defer(() -> Mono.delay(reserve()).then(next.process()).doOnNext(this::observe));
+  }
+
+  @Override
+  public HttpResponse processSync(
+      HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+    Duration wait = reserve();
+    try {
+      Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the ARM rate limit", e);
+    }
+    HttpResponse response = next.processSync();
+    observe(response);
+    return response;
+  }
+
+  private void observe(HttpResponse response) {
+    long lowest = Long.MAX_VALUE;
+    for (var header : response.getHeaders()) {
+      if (header
+          .getName()
+          .toLowerCase(java.util.Locale.ROOT)
+          .startsWith("x-ms-ratelimit-remaining-")) {
+        try {
+          lowest = Math.min(lowest, Long.parseLong(header.getValue().trim()));
+        } catch (NumberFormatException e) {
+          // Some of these headers are not counts; they say nothing about the budget.
+        }
+      }
+    }
+    observe(response.getStatusCode(), response.getHeaderValue("Retry-After"), lowest);
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.vk.provider.aci;
+
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the provider last learned about each group from a GET: the pod it maps to and the list
+ * signature it had then. A list entry whose signature is unchanged can reuse the cached status, so
+ * neither the notifier nor getPods needs a GET per steady group. Thread-safe.
+ */
+final class GroupCache {
+
+  /** A fetched group: its pod (with status), its list signature, and when it was fetched. */
+  record Entry(V1Pod pod, String signature, Instant fetchedAt) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /**
+   * What a list entry shows that can change: provisioning state, the pod UID tag and the
+   * containers' images. ACI lists carry no instance view, so a container exit does not change it.
+   */
+  static String signature(ContainerGroupInner group) {
+    StringBuilder s = new StringBuilder();
+    s.append(group.provisioningState()).append('|');
+    s.append(GroupTags.get(group, GroupTags.UID).orElse("")).append('|');
+    if (group.containers() != null) {
+      group.containers().forEach(c -> s.append(c.name()).append('=').append(c.image()).append(','));
+    }
+    return s.toString();
+  }
+
+  void put(String name, Entry entry) {
+    entries.put(name, entry);
+  }
+
+  Optional<Entry> get(String name) {
+    return Optional.ofNullable(entries.get(name));
+  }
+
+  /** The cached pod when {@code listed} still has the signature it had when fetched. */
+  Optional<V1Pod> fresh(String name, ContainerGroupInner listed) {
+    return get(name).filter(e -> e.signature().equals(signature(listed))).map(Entry::pod);
+  }
+
+  void remove(String name) {
+    entries.remove(name);
+  }
+
+  /** Drops groups that are no longer listed. */
+  void retain(java.util.Set<String> names) {
+    entries.keySet().retainAll(names);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.vk.provider.aci;
+
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import com.azure.resourcemanager.containerinstance.models.Container;
+import com.azure.resourcemanager.containerinstance.models.ContainerGroupRestartPolicy;
+import com.azure.resourcemanager.containerinstance.models.InitContainerDefinition;
+import com.azure.resourcemanager.containerinstance.models.OperatingSystemTypes;
+import com.azure.resourcemanager.containerinstance.models.ResourceRequirements;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pod (environment already resolved by the node) to the container group that runs it. Refusals
+ * are INVALID_INPUT naming the pod field, raised before anything reaches ARM. Thread-safe; blocks
+ * only when {@link KubeObjects} does.
+ */
+final class PodMapper {
+
+  static final String OS_LABEL = "kubernetes.io/os";
+
+  private final AciSettings.PodDefaults settings;
+  private final String region;
+  private final KubeObjects objects;
+  private final ResourceMapper resources;
+
+  PodMapper(AciSettings.PodDefaults settings, String region, KubeObjects objects) {
+    this.settings = settings;
+    this.region = region;
+    this.objects = objects;
+    this.resources = new ResourceMapper(settings);
+  }
+
+  String groupName(V1Pod pod) {
+    return GroupNames.of(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+  }
+
+  ContainerGroupInner map(V1Pod pod) throws ProviderException {
+    V1PodSpec spec = pod.getSpec();
+    PodRejections.check(spec);
+    String os = os(pod);
+    ObjectData data = new ObjectData(objects, pod.getMetadata().getNamespace());
+    VolumeMapper.Mapped volumes = VolumeMapper.map(pod, data, os.equals("Windows"));
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    String gpuSku =
+        annotations != null && annotations.containsKey(ResourceMapper.GPU_SKU_ANNOTATION)
+            ? annotations.get(ResourceMapper.GPU_SKU_ANNOTATION)
+            : settings.gpuSku();
+    List<ResourceRequirements> requirements =
+        resources.map(spec.getContainers(), gpuSku, !settings.subnetIds().isEmpty());
+    List<Container> containers = new ArrayList<>();
+    for (int i = 0; i < spec.getContainers().size(); i++) {
+      containers.add(
+          ContainerMapper.container(
+              "spec.containers[" + i + "]",
+              spec.getContainers().get(i),
+              requirements.get(i),
+              volumes.names()));
+    }
+    List<InitContainerDefinition> inits = new ArrayList<>();
+    List<V1Container> podInits =
+        spec.getInitContainers() == null ? List.of() : spec.getInitContainers();
+    for (int i = 0; i < podInits.size(); i++) {
+      inits.add(
+          ContainerMapper.init("spec.initContainers[" + i + "]", podInits.get(i), volumes.names()));
+    }
+    String name = groupName(pod);
+    ContainerGroupInner group =
+        new ContainerGroupInner()
+            .withContainers(containers)
+            .withInitContainers(inits.isEmpty() ? null : inits)
+            .withOsType(OperatingSystemTypes.fromString(os))
+            .withRestartPolicy(restartPolicy(spec))
+            .withVolumes(volumes.volumes())
+            .withImageRegistryCredentials(RegistryCredentials.map(spec.getImagePullSecrets(), data))
+            .withIpAddress(NetworkMapper.ipAddress(pod, name, settings))
+            .withSubnetIds(NetworkMapper.subnets(settings));
+    GroupOptions.apply(annotations, group);
+    group.withLocation(region);
+    group.withTags(GroupTags.of(pod.getMetadata(), settings.nodeName(), settings.clusterId()));
+    return group;
+  }
+
+  /** A pod's {@code kubernetes.io/os} node selector picks the OS; the setting is the default. */
+  private String os(V1Pod pod) throws ProviderException {
+    Map<String, String> selector = pod.getSpec().getNodeSelector();
+    String wanted = selector == null ? null : selector.get(OS_LABEL);
+    if (wanted == null) {
+      return settings.osType();
+    }
+    return switch (wanted) {
+      case "linux" -> "Linux";
+      case "windows" -> "Windows";
+      default ->
+          throw Rejection.of(
+              "spec.nodeSelector[" + OS_LABEL + "]", "ACI runs linux or windows, not " + wanted);
+    };
+  }
+
+  private static ContainerGroupRestartPolicy restartPolicy(V1PodSpec spec) {
+    String policy = spec.getRestartPolicy() == null ? "Always" : spec.getRestartPolicy();
+    return ContainerGroupRestartPolicy.fromString(policy);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.vk.provider.aci;
+
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The status notifier's loop. Each round lists the resource group (one ARM call per page) and GETs
+ * the groups {@link RefreshPlan} picks: every new, changed or starting group, and steady groups
+ * within the per-round share of the {@code status-calls-per-minute} budget. Steady-state calls
+ * (lists and refreshes) pace the rounds, so their rate stays within budget whatever the number of
+ * pods; fetches of starting groups do not, since creations bound them. Pods whose status changed
+ * are pushed to the callback. One thread; {@link #round()} blocks on ARM.
+ */
+final class StatusTracker implements AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(StatusTracker.class);
+
+  private final ContainerGroups groups;
+
+  /** GETs of starting groups in the last round: outside the steady budget. */
+  private volatile long urgentFetches;
+
+  private final GroupFilter owned;
+  private final StatusMapper mapper;
+  private final GroupCache cache;
+  private final AciEvents events;
+  private final AciSettings.Polling polling;
+  private final LongSupplier armCalls;
+  private final Clock clock;
+  private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "aci-status");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile Consumer<V1Pod> callback = pod -> {};
+
+  /** Which listed groups belong to this node. */
+  @FunctionalInterface
+  interface GroupFilter {
+    boolean owned(ContainerGroupInner group);
+  }
+
+  StatusTracker(
+      ContainerGroups groups,
+      GroupFilter owned,
+      StatusMapper mapper,
+      GroupCache cache,
+      AciEvents events,
+      AciSettings.Polling polling,
+      LongSupplier armCalls,
+      Clock clock) {
+    this.groups = groups;
+    this.owned = owned;
+    this.mapper = mapper;
+    this.cache = cache;
+    this.events = events;
+    this.polling = polling;
+    this.armCalls = armCalls;
+    this.clock = clock;
+  }
+
+  /** Starts the rounds; does not block. */
+  void start(Consumer<V1Pod> onStatusChange) {
+    callback = onStatusChange;
+    timer.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+  }
+
+  private void loop() {
+    long before = armCalls.getAsLong();
+    try {
+      round();
+    } catch (ProviderException e) {
+      if (!timer.isShutdown()) { // a round cut short by close() is not a failure
+        logger.warn("status round failed ({}): {}", e.kind(), e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      logger.error("status round failed", e);
+    }
+    long cost = armCalls.getAsLong() - before - urgentFetches;
+    Duration paced = Duration.ofMillis(cost * 60_000 / polling.callsPerMinute());
+    Duration next =
+        paced.compareTo(polling.statusInterval()) > 0 ? paced : polling.statusInterval();
+    if (!timer.isShutdown()) {
+      timer.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** One round: list, fetch what changed or is due, push changed statuses. Blocks on ARM. */
+  void round() throws ProviderException {
+    long before = armCalls.getAsLong();
+    List<ContainerGroupInner> listed = groups.list().stream().filter(owned::owned).toList();
+    long listCost = armCalls.getAsLong() - before;
+    Set<String> names = new HashSet<>();
+    listed.forEach(g -> names.add(g.name()));
+    cache.retain(names);
+    pushed.keySet().retainAll(names);
+    long share = polling.callsPerMinute() * polling.statusInterval().toMillis() / 60_000;
+    int budget = (int) Math.max(1, share - listCost);
+    Instant now = clock.instant();
+    RefreshPlan.Plan plan =
+        RefreshPlan.choose(listed, cache, now, polling.fullRefresh(), polling.settle(), budget);
+    urgentFetches = plan.urgent().size();
+    for (String name : plan.all()) {
+      if (timer.isShutdown()) {
+        return; // closed mid-round: the remaining calls would only fail
+      }
+      groups.get(name).ifPresentOrElse(this::fetched, () -> cache.remove(name));
+    }
+  }
+
+  /** Records a GET result and pushes the pod if its status changed. */
+  void fetched(ContainerGroupInner group) {
+    V1Pod pod = mapper.pod(group);
+    cache.put(
+        group.name(), new GroupCache.Entry(pod, GroupCache.signature(group), clock.instant()));
+    String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+    MDC.put("pod", key);
+    try {
+      events.observe(group, pod);
+      V1Pod previous = pushed.put(group.name(), pod);
+      if (previous == null
+          || !previous.getStatus().equals(pod.getStatus())
+          || !previous.getMetadata().getUid().equals(pod.getMetadata().getUid())) {
+        callback.accept(pod);
+      }
+    } finally {
+      MDC.remove("pod");
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.vk.provider.aci;
+
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.emulator.aci.AciEmulatorOptions;
+import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderContext;
+import dev.vk.provider.ProviderException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** An in-JVM ACI emulator with fast lifecycles, and providers built by the factory against it. */
+final class Emulators {
+
+  static final String RESOURCE_GROUP = "vk-rg";
+  static final String NODE = "vk-aci-test";
+  static final String NODE_IP = "192.0.2.20";
+
+  private Emulators() {}
+
+  static AciEmulator start() throws IOException {
+    return AciEmulator.start(
+        AciEmulatorOptions.defaults()
+            .withPageSize(5)
+            .withResourceGroups(RESOURCE_GROUP)
+            .withLimits(64, 256, 10_000)
+            .withLifecycle(
+                new LifecycleSettings(
+                    Duration.ofMillis(300),
+                    Duration.ofMillis(500),
+                    Duration.ofMillis(300),
+                    Duration.ofSeconds(2),
+                    10_000)));
+  }
+
+  /** The settings a deployment against the emulator uses; {@code extra} overrides, in pairs. */
+  static Map<String, String> settings(AciEmulator aci, String... extra) {
+    Map<String, String> s = new HashMap<>();
+    s.put("subscription-id", aci.subscriptionId());
+    s.put("resource-group", RESOURCE_GROUP);
+    s.put("region", "westeurope");
+    s.put("tenant-id", aci.tenantId());
+    s.put("client-id", "vk-provider");
+    s.put("client-secret", "not-a-secret");
+    s.put("arm-endpoint", aci.baseUrl());
+    s.put("aad-endpoint", aci.baseUrl());
+    s.put("ca-file", aci.caCertificatePath().toString());
+    // VNet mode: every group gets a private IP, as AKS virtual nodes run.
+    s.put(
+        "subnet-ids",
+        "/subscriptions/"
+            + aci.subscriptionId()
+            + "/resourceGroups/net/providers/"
+            + "Microsoft.Network/virtualNetworks/vnet/subnets/aci");
+    s.put("status-interval", "200ms");
+    s.put("status-calls-per-minute", "100000");
+    s.put("settle-time", "1s");
+    s.put("log-poll-interval", "200ms");
+    s.put("requests-per-second", "200");
+    for (int i = 0; i < extra.length; i += 2) {
+      s.put(extra[i], extra[i + 1]);
+    }
+    return s;
+  }
+
+  static ProviderContext context(Map<String, String> settings) {
+    return new ProviderContext(NODE, NODE_IP, name -> Optional.ofNullable(settings.get(name)));
+  }
+
+  static AciProvider provider(AciEmulator aci, String... extra) throws ProviderException {
+    PodLifecycle provider = new AciProviderFactory().create(context(settings(aci, extra)));
+    return (AciProvider) provider;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.vk.provider.aci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vk.emulator.aci.AciEmulator;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The notifier's ARM cost: steady groups cost list pages only, never a GET each; a container exit
+ * in a steady group is seen by the full refresh. Call counts come from the emulator.
+ */
+class StatusCostIT {
+
+  private static final int PODS = 12; // three pages of five
+  private static final String LIST = "containerGroups.listByResourceGroup";
+  private static final String GET = "containerGroups.get";
+
+  private AciEmulator aci;
+  private AciProvider provider;
+  private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
+  private final List<V1Pod> pods = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    aci = Emulators.start();
+  }
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    aci.close();
+  }
+
+  @Test
+  void steadyGroupsCostListPagesAndNoGets() throws Exception {
+    startSteady("1h");
+
+    aci.calls().reset();
+    // Two rounds absorb GETs of groups that started moments before the reset.
+    Awaitility.await("two status rounds").until(() -> aci.calls().count(LIST) >= 6);
+    aci.calls().reset();
+    Awaitility.await("ten status rounds")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> aci.calls().count(LIST) >= 30);
+
+    assertThat(aci.calls().count(GET)).as("GETs while nothing changed").isZero();
+    assertThat(aci.calls().counts().keySet()).containsOnly(LIST);
+  }
+
+  @Test
+  void exitInSteadyGroupIsSeenByTheFullRefresh() throws Exception {
+    startSteady("2s");
+    V1Pod victim = pods.get(0);
+
+    aci.faults().exitContainer(Emulators.RESOURCE_GROUP, TestPods.group(victim), "app", 137);
+
+    Awaitility.await("the exit is pushed")
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              V1Pod p = pushed.get(victim.getMetadata().getUid());
+              return p != null
+                  && p.getStatus().getContainerStatuses().get(0).getRestartCount() >= 1;
+            });
+  }
+
+  private void startSteady(String fullRefresh) throws Exception {
+    provider =
+        Emulators.provider(
+            aci, "status-interval", "300ms", "full-refresh", fullRefresh, "settle-time", "100ms");
+    provider.notifyPods(p -> pushed.put(p.getMetadata().getUid(), p));
+    for (int i = 0; i < PODS; i++) {
+      V1Pod pod = TestPods.sleeper();
+      pods.add(pod);
+      provider.createPod(pod);
+    }
+    Awaitility.await("every pod is pushed Running")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                pods.stream()
+                    .allMatch(
+                        p ->
+                            pushed.containsKey(p.getMetadata().getUid())
+                                && "Running"
+                                    .equals(
+                                        pushed
+                                            .get(p.getMetadata().getUid())
+                                            .getStatus()
+                                            .getPhase())));
+  }
+}

@@ -1,0 +1,149 @@
+package dev.vk.provider.fargate;
+
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.provider.ContainerExecutor;
+import dev.vk.provider.ContainerLogSource;
+import dev.vk.provider.NodeConfigurer;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodStatusNotifier;
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.fargate.config.NodeCapacity;
+import dev.vk.provider.fargate.ecs.EcsErrors;
+import dev.vk.provider.fargate.exec.EcsExec;
+import dev.vk.provider.fargate.logs.CloudWatchLogs;
+import dev.vk.provider.fargate.pods.PodEngine;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1NodeStatus;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * The Fargate provider: pods as ECS tasks. Delegates each ability to its own part (pods and status,
+ * logs, exec); this class only routes and owns the clients.
+ */
+public final class FargateProvider
+    implements PodLifecycle,
+        PodStatusNotifier,
+        NodeConfigurer,
+        ContainerLogSource,
+        ContainerExecutor,
+        AutoCloseable {
+  private final EcsClient ecs;
+  private final CloudWatchLogsClient logsClient;
+  private final String cluster;
+  private final NodeCapacity capacity;
+  private final PodEngine engine;
+  private final CloudWatchLogs logs;
+  private final EcsExec exec;
+
+  FargateProvider(
+      EcsClient ecs,
+      CloudWatchLogsClient logsClient,
+      String cluster,
+      NodeCapacity capacity,
+      PodEngine engine,
+      CloudWatchLogs logs,
+      EcsExec exec) {
+    this.ecs = ecs;
+    this.logsClient = logsClient;
+    this.cluster = cluster;
+    this.capacity = capacity;
+    this.engine = engine;
+    this.logs = logs;
+    this.exec = exec;
+  }
+
+  @Override
+  public void createPod(V1Pod pod) throws ProviderException {
+    engine.pods().createPod(pod);
+  }
+
+  @Override
+  public void updatePod(V1Pod pod) throws ProviderException {
+    engine.pods().updatePod(pod);
+  }
+
+  @Override
+  public void deletePod(V1Pod pod) throws ProviderException {
+    engine.pods().deletePod(pod);
+  }
+
+  @Override
+  public Optional<V1Pod> getPod(String namespace, String name) throws ProviderException {
+    return engine.pods().getPod(namespace, name);
+  }
+
+  @Override
+  public List<V1Pod> getPods() throws ProviderException {
+    return engine.pods().getPods();
+  }
+
+  @Override
+  public void notifyPods(Consumer<V1Pod> onStatusChange) {
+    engine.listen(onStatusChange);
+  }
+
+  /** Sets capacity and allocatable from the settings; deterministic and non-blocking. */
+  @Override
+  public void configureNode(V1Node node) {
+    if (node.getStatus() == null) {
+      node.setStatus(new V1NodeStatus());
+    }
+    node.getStatus().setCapacity(new HashMap<>(capacity.asResources()));
+    node.getStatus().setAllocatable(new HashMap<>(capacity.asResources()));
+  }
+
+  /** One DescribeClusters call; blocks. The cluster must exist and be ACTIVE. */
+  @Override
+  public void ping() throws ProviderException {
+    try {
+      var response = ecs.describeClusters(r -> r.clusters(cluster));
+      boolean active = response.clusters().stream().anyMatch(c -> "ACTIVE".equals(c.status()));
+      if (!active) {
+        throw new ProviderException(
+            ProviderException.Kind.UNAVAILABLE,
+            "ECS cluster " + cluster + " is missing or not ACTIVE");
+      }
+    } catch (SdkException e) {
+      throw EcsErrors.classify("DescribeClusters " + cluster, e);
+    }
+  }
+
+  @Override
+  public Flow.Publisher<LogLine> logs(ContainerRef container, LogOptions options)
+      throws ProviderException {
+    return logs.open(container, options);
+  }
+
+  @Override
+  public CompletionStage<Integer> exec(ContainerRef container, List<String> command, StreamIO io)
+      throws ProviderException {
+    return exec.exec(container, command, io);
+  }
+
+  @Override
+  public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
+      throws ProviderException {
+    return exec.attach(container, io);
+  }
+
+  @Override
+  public void close() {
+    exec.close();
+    engine.close();
+    logs.close();
+    ecs.close();
+    logsClient.close();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.vk.provider.fargate;
+
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderContext;
+import dev.vk.provider.ProviderFactory;
+import dev.vk.provider.fargate.config.AwsClients;
+import dev.vk.provider.fargate.config.FargateSettings;
+import dev.vk.provider.fargate.ecs.LaunchConfig;
+import dev.vk.provider.fargate.exec.EcsExec;
+import dev.vk.provider.fargate.logs.CloudWatchLogs;
+import dev.vk.provider.fargate.mapping.FamilyNames;
+import dev.vk.provider.fargate.mapping.MappingConfig;
+import dev.vk.provider.fargate.mapping.TaskDefinitionMapper;
+import dev.vk.provider.fargate.pods.PodEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** Makes the {@code fargate} provider. Settings: see {@link FargateSettings#NAMES}. */
+public final class FargateProviderFactory implements ProviderFactory {
+
+  @Override
+  public String name() {
+    return "fargate";
+  }
+
+  @Override
+  public Set<String> settingNames() {
+    return FargateSettings.NAMES;
+  }
+
+  /**
+   * Validates the settings and builds the clients. Does not call AWS: the first pod call reconciles
+   * with ECS, and {@code ping} checks the cluster.
+   *
+   * @throws IllegalArgumentException one line naming the invalid setting
+   */
+  @Override
+  public PodLifecycle create(ProviderContext context) {
+    FargateSettings s = FargateSettings.from(context.settings());
+    return create(context.nodeName(), s, AwsClients.ecs(s), AwsClients.logs(s), Clock.systemUTC());
+  }
+
+  static FargateProvider create(
+      String nodeName,
+      FargateSettings s,
+      EcsClient ecs,
+      CloudWatchLogsClient logsClient,
+      Clock clock) {
+    String startedBy = FamilyNames.startedBy(nodeName);
+    MappingConfig mapping =
+        new MappingConfig(
+            startedBy,
+            s.region(),
+            s.logGroup(),
+            s.logStreamPrefix(),
+            s.executionRoleArn(),
+            s.taskRoleArn(),
+            s.capacityProvider());
+    LaunchConfig launch =
+        new LaunchConfig(
+            s.cluster(),
+            s.subnets(),
+            s.securityGroups(),
+            s.assignPublicIp(),
+            s.platformVersion(),
+            startedBy,
+            nodeName,
+            s.clusterId());
+    PodEngine engine =
+        new PodEngine(
+            ecs,
+            launch,
+            new TaskDefinitionMapper(mapping),
+            s.runTaskRate(),
+            s.statusInterval(),
+            s.transitionInterval(),
+            clock);
+    Duration follow =
+        s.transitionInterval().compareTo(Duration.ofSeconds(1)) < 0
+            ? s.transitionInterval()
+            : Duration.ofSeconds(1);
+    CloudWatchLogs logs =
+        new CloudWatchLogs(
+            logsClient, engine.pods(), s.logGroup(), s.logStreamPrefix(), follow, clock);
+    return new FargateProvider(
+        ecs,
+        logsClient,
+        s.cluster(),
+        s.capacity(),
+        engine,
+        logs,
+        new EcsExec(ecs, s.cluster(), engine.pods(), clock));
+  }
+}

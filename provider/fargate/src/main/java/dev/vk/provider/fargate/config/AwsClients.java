@@ -1,0 +1,79 @@
+package dev.vk.provider.fargate.config;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * Builds the two AWS clients from the settings. Credentials come from the SDK's default chain
+ * (environment, profile, web identity / IRSA, container and instance roles) unless the
+ * emulator-only access key settings are given. Blocking clients on the JDK URL connection stack.
+ */
+public final class AwsClients {
+  private AwsClients() {}
+
+  public static EcsClient ecs(FargateSettings s) {
+    var builder =
+        EcsClient.builder()
+            .region(Region.of(s.region()))
+            .credentialsProvider(credentials(s))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(overrides(s));
+    s.ecsEndpoint().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  public static CloudWatchLogsClient logs(FargateSettings s) {
+    var builder =
+        CloudWatchLogsClient.builder()
+            .region(Region.of(s.region()))
+            .credentialsProvider(credentials(s))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(overrides(s));
+    s.logsEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * The retry strategy, set explicitly rather than inherited from defaults: the standard strategy
+   * (which already treats ThrottlingException, 5xx and I/O errors as retriable) with full-jitter
+   * exponential backoff, a longer base for throttling, and no client-side circuit breaker, because
+   * a sustained throttle must slow us down, not fail every call once the retry quota is spent.
+   */
+  static RetryStrategy retryStrategy(int maxAttempts) {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5)))
+        .throttlingBackoffStrategy(
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
+        .circuitBreakerEnabled(false)
+        .build();
+  }
+
+  private static ClientOverrideConfiguration overrides(FargateSettings s) {
+    return ClientOverrideConfiguration.builder()
+        .retryStrategy(retryStrategy(s.maxAttempts()))
+        .apiCallTimeout(Duration.ofMinutes(2))
+        .build();
+  }
+
+  private static AwsCredentialsProvider credentials(FargateSettings s) {
+    return s.staticCredentials()
+        .<AwsCredentialsProvider>map(
+            k ->
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey())))
+        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+  }
+}

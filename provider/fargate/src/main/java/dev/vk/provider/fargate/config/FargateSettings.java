@@ -1,0 +1,170 @@
+package dev.vk.provider.fargate.config;
+
+import dev.vk.provider.ProviderContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The provider's validated settings. Users write {@code --fargate-<name>}, {@code
+ * VK_FARGATE_<NAME>} or {@code fargate-<name>:}; the node hands them over without the prefix.
+ *
+ * @param region AWS region of the cluster, e.g. {@code us-east-1}
+ * @param cluster ECS cluster name or ARN
+ * @param subnets awsvpc subnets every task uses
+ * @param securityGroups awsvpc security groups; empty means the VPC default
+ * @param assignPublicIp whether tasks get a public IP (needed in public subnets without NAT)
+ * @param executionRoleArn role ECS uses to pull images and write logs; required with a log group
+ * @param taskRoleArn default role of the task's containers, overridable per pod
+ * @param logGroup CloudWatch Logs group of the awslogs driver; empty disables logs
+ * @param logStreamPrefix awslogs stream prefix: streams are {@code <prefix>/<container>/<task-id>}
+ * @param platformVersion Fargate platform version passed to RunTask
+ * @param capacityProvider default capacity provider, FARGATE or FARGATE_SPOT
+ * @param ecsEndpoint endpoint override (emulator, VPC endpoint)
+ * @param logsEndpoint endpoint override for CloudWatch Logs
+ * @param staticCredentials access key pair for emulators and development only
+ * @param clusterId identifies the Kubernetes cluster in task tags
+ * @param statusInterval how often steady tasks are listed (bounds how late an exit is seen)
+ * @param transitionInterval how often tasks that are starting or stopping are described
+ * @param runTaskRate RunTask calls per second this node allows itself
+ * @param maxAttempts SDK attempts per call (throttling and 5xx are retried with jittered backoff)
+ * @param capacity the node capacity advertised to the scheduler
+ */
+public record FargateSettings(
+    String region,
+    String cluster,
+    List<String> subnets,
+    List<String> securityGroups,
+    boolean assignPublicIp,
+    Optional<String> executionRoleArn,
+    Optional<String> taskRoleArn,
+    Optional<String> logGroup,
+    String logStreamPrefix,
+    String platformVersion,
+    String capacityProvider,
+    Optional<URI> ecsEndpoint,
+    Optional<URI> logsEndpoint,
+    Optional<StaticKeys> staticCredentials,
+    String clusterId,
+    Duration statusInterval,
+    Duration transitionInterval,
+    double runTaskRate,
+    int maxAttempts,
+    NodeCapacity capacity) {
+
+  /** An access key pair; only for emulators and development, production uses the default chain. */
+  public record StaticKeys(String accessKeyId, String secretAccessKey) {
+    @Override
+    public String toString() {
+      return "StaticKeys[" + accessKeyId + ", ***]";
+    }
+  }
+
+  /** Every setting name, without the {@code fargate-} prefix. */
+  public static final Set<String> NAMES =
+      Set.of(
+          "region",
+          "cluster",
+          "subnets",
+          "security-groups",
+          "assign-public-ip",
+          "execution-role-arn",
+          "task-role-arn",
+          "log-group",
+          "log-stream-prefix",
+          "platform-version",
+          "capacity-provider",
+          "ecs-endpoint",
+          "logs-endpoint",
+          "access-key-id",
+          "secret-access-key",
+          "cluster-id",
+          "status-interval",
+          "transition-interval",
+          "run-task-rate",
+          "max-attempts",
+          "cpu",
+          "memory",
+          "pods",
+          "ephemeral-storage");
+
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+  private static final Pattern TAG_VALUE = Pattern.compile("[\\w .:/=+@-]{1,256}");
+
+  /**
+   * Reads and checks every setting.
+   *
+   * @throws IllegalArgumentException with one line naming the first invalid setting
+   */
+  public static FargateSettings from(ProviderContext.Settings settings) {
+    SettingReader r = new SettingReader(settings);
+    String region = r.required("region");
+    if (!REGION.matcher(region).matches()) {
+      throw SettingReader.invalid("region", "'" + region + "' is not an AWS region like us-east-1");
+    }
+    List<String> subnets = r.list("subnets");
+    if (subnets.isEmpty()) {
+      throw SettingReader.invalid("subnets", "is required (comma-separated subnet IDs)");
+    }
+    Optional<String> executionRole = role(r, "execution-role-arn");
+    Optional<String> logGroup = r.optional("log-group");
+    if (logGroup.isPresent() && executionRole.isEmpty()) {
+      // Fargate refuses awslogs without an execution role (virtual-kubelet#193): fail at startup.
+      throw SettingReader.invalid(
+          "execution-role-arn", "is required when fargate-log-group is set");
+    }
+    String capacityProvider = r.string("capacity-provider", "FARGATE").toUpperCase();
+    if (!Set.of("FARGATE", "FARGATE_SPOT").contains(capacityProvider)) {
+      throw SettingReader.invalid("capacity-provider", "must be FARGATE or FARGATE_SPOT");
+    }
+    String clusterId = r.string("cluster-id", "kubernetes");
+    if (!TAG_VALUE.matcher(clusterId).matches()) {
+      throw SettingReader.invalid(
+          "cluster-id", "must be 1-256 letters, digits, spaces or _.:/=+@-");
+    }
+    Optional<String> key = r.optional("access-key-id");
+    Optional<String> secret = r.optional("secret-access-key");
+    if (key.isPresent() != secret.isPresent()) {
+      throw SettingReader.invalid(
+          key.isPresent() ? "secret-access-key" : "access-key-id",
+          "must be set together with its pair (or neither, to use the default credential chain)");
+    }
+    double maxAttempts = r.positiveNumber("max-attempts", 6);
+    return new FargateSettings(
+        region,
+        r.string("cluster", "default"),
+        subnets,
+        r.list("security-groups"),
+        r.bool("assign-public-ip", false),
+        executionRole,
+        role(r, "task-role-arn"),
+        logGroup,
+        r.string("log-stream-prefix", "vk"),
+        r.string("platform-version", "LATEST"),
+        capacityProvider,
+        r.uri("ecs-endpoint"),
+        r.uri("logs-endpoint"),
+        key.map(k -> new StaticKeys(k, secret.orElseThrow())),
+        clusterId,
+        r.duration("status-interval", Duration.ofSeconds(25)),
+        r.duration("transition-interval", Duration.ofSeconds(5)),
+        r.positiveNumber("run-task-rate", 10),
+        (int) Math.max(1, Math.round(maxAttempts)),
+        NodeCapacity.from(r));
+  }
+
+  private static Optional<String> role(SettingReader r, String name) {
+    Optional<String> value = r.optional(name);
+    value.ifPresent(
+        v -> {
+          if (!ARN.matcher(v).matches()) {
+            throw SettingReader.invalid(name, "'" + v + "' is not an IAM role ARN");
+          }
+        });
+    return value;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.vk.provider.fargate.ecs;
+
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.fargate.mapping.TaskPlan;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * Starts and stops tasks. RunTask carries a {@code clientToken} derived from the pod UID and the
+ * restart number, so a retried create (after a timeout, a throttle or a node restart) returns the
+ * task the first call started instead of starting a duplicate.
+ */
+public final class TaskLauncher {
+  private final EcsClient ecs;
+  private final LaunchConfig config;
+  private final TaskDefinitionRegistry definitions;
+  private final RunTaskLimiter limiter;
+
+  public TaskLauncher(
+      EcsClient ecs,
+      LaunchConfig config,
+      TaskDefinitionRegistry definitions,
+      RunTaskLimiter limiter) {
+    this.ecs = ecs;
+    this.config = config;
+    this.definitions = definitions;
+    this.limiter = limiter;
+  }
+
+  /**
+   * Runs the pod's first task from its plan. Blocks on the rate limiter and ECS; idempotent for the
+   * same pod UID.
+   */
+  public Task run(V1Pod pod, TaskPlan plan) throws ProviderException {
+    try {
+      return launch(pod, definitions.resolve(plan), plan.capacityProvider(), 0);
+    } catch (ProviderException e) {
+      if (!String.valueOf(e.getMessage()).toLowerCase().contains("inactive")) {
+        throw e;
+      }
+      // Someone deregistered the revision we cached; register the family again, once.
+      definitions.forget(plan.family());
+      return launch(pod, definitions.resolve(plan), plan.capacityProvider(), 0);
+    }
+  }
+
+  /**
+   * Runs task number {@code restarts} of a pod from an existing task definition (replacements use
+   * the stopped task's definition). Blocks; idempotent for the same pod UID and restart number.
+   */
+  public Task launch(V1Pod pod, String definition, String capacityProvider, int restarts)
+      throws ProviderException {
+    String where =
+        "RunTask for " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+    try {
+      limiter.acquire();
+      RunTaskResponse response = ecs.runTask(request(pod, definition, capacityProvider, restarts));
+      if (!response.tasks().isEmpty()) {
+        return response.tasks().get(0);
+      }
+      String failures =
+          response.failures().stream()
+              .map(f -> f.reason() + " " + f.detail())
+              .collect(Collectors.joining("; "));
+      // RunTask answers capacity shortages as failures, not errors; they pass with time.
+      throw new ProviderException(ProviderException.Kind.UNAVAILABLE, where + ": " + failures);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(ProviderException.Kind.UNAVAILABLE, where + ": interrupted", e);
+    } catch (SdkException e) {
+      throw EcsErrors.classify(where, e);
+    }
+  }
+
+  /** Asks ECS to stop a task. Blocks; idempotent (stopping a stopped task succeeds). */
+  public void stop(String taskArn, String reason) throws ProviderException {
+    try {
+      ecs.stopTask(r -> r.cluster(config.cluster()).task(taskArn).reason(reason));
+    } catch (SdkException e) {
+      ProviderException classified = EcsErrors.classify("StopTask " + taskArn, e);
+      if (classified.kind() != ProviderException.Kind.INVALID_INPUT) {
+        throw classified;
+      }
+      // ECS answers InvalidParameterException for a task it no longer knows: already gone.
+    }
+  }
+
+  RunTaskRequest request(V1Pod pod, String definition, String capacityProvider, int restarts) {
+    String uid = pod.getMetadata().getUid();
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put(TaskTags.POD_UID, uid);
+    tags.put(TaskTags.NAMESPACE, pod.getMetadata().getNamespace());
+    tags.put(TaskTags.POD_NAME, pod.getMetadata().getName());
+    tags.put(TaskTags.NODE, config.nodeName());
+    tags.put(TaskTags.CLUSTER_ID, config.clusterId());
+    tags.put(
+        TaskTags.RESTART_POLICY,
+        pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy());
+    tags.put(TaskTags.RESTARTS, Integer.toString(restarts));
+    List<V1Container> inits =
+        pod.getSpec().getInitContainers() == null ? List.of() : pod.getSpec().getInitContainers();
+    tags.put(
+        TaskTags.INIT_CONTAINERS,
+        inits.stream().map(V1Container::getName).collect(Collectors.joining(",")));
+    return RunTaskRequest.builder()
+        .cluster(config.cluster())
+        .taskDefinition(definition)
+        .count(1)
+        .capacityProviderStrategy(s -> s.capacityProvider(capacityProvider).weight(1))
+        .platformVersion(config.platformVersion())
+        .networkConfiguration(
+            n ->
+                n.awsvpcConfiguration(
+                    a ->
+                        a.subnets(config.subnets())
+                            .securityGroups(config.securityGroups())
+                            .assignPublicIp(
+                                config.assignPublicIp()
+                                    ? AssignPublicIp.ENABLED
+                                    : AssignPublicIp.DISABLED)))
+        .startedBy(config.startedBy())
+        .group("vk:" + truncate(pod.getMetadata().getNamespace(), 200))
+        .enableExecuteCommand(true)
+        .tags(TaskTags.of(tags))
+        .clientToken(uid + "-" + restarts)
+        .build();
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

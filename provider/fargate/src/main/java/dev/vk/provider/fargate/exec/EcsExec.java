@@ -1,0 +1,135 @@
+package dev.vk.provider.fargate.exec;
+
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.fargate.ecs.EcsErrors;
+import dev.vk.provider.fargate.pods.PodService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * kubectl exec through ECS Exec: ExecuteCommand opens a session in the pod's task, and the
+ * session-manager data channel carries the streams (see docs/providers/fargate.md, "Exec").
+ */
+public final class EcsExec implements AutoCloseable {
+  /** Task states from which a task never runs again: exec can only fail there. */
+  private static final Set<String> ENDING =
+      Set.of("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED", "DELETED");
+
+  private final EcsClient ecs;
+  private final String cluster;
+  private final PodService pods;
+  private final ExecCall.Runtime runtime;
+
+  public EcsExec(EcsClient ecs, String cluster, PodService pods, Clock clock) {
+    this.ecs = ecs;
+    this.cluster = cluster;
+    this.pods = pods;
+    // Cached threads: the WebSocket listener blocks while a slow client reads output, and each
+    // exec with stdin holds one thread in a blocking read.
+    ExecutorService threads = Executors.newCachedThreadPool(daemon("fargate-exec"));
+    this.runtime =
+        new ExecCall.Runtime(
+            HttpClient.newBuilder().executor(threads).build(),
+            threads,
+            Executors.newSingleThreadScheduledExecutor(daemon("fargate-exec-timer")),
+            clock);
+  }
+
+  /**
+   * Runs {@code command} in the container. Blocks for one ExecuteCommand call; the session then
+   * runs in the background and the stage completes with the exit status (0 when the agent does not
+   * report one, as real ECS Exec does not). Cancelling the stage ends the session.
+   *
+   * @throws ProviderException NOT_FOUND for an unknown pod or container, INVALID_INPUT for an empty
+   *     command or a container that is not running, else ExecuteCommand's failure
+   */
+  public CompletionStage<Integer> exec(ContainerRef ref, List<String> command, StreamIO io)
+      throws ProviderException {
+    if (command.isEmpty()) {
+      throw ProviderException.invalid("command: exec needs a command");
+    }
+    Task task = runningTask(ref);
+    ExecuteCommandResponse response;
+    try {
+      response =
+          ecs.executeCommand(
+              r ->
+                  r.cluster(cluster)
+                      .task(task.taskArn())
+                      .container(ref.container())
+                      .command(CommandLine.of(command))
+                      .interactive(true));
+    } catch (SdkException e) {
+      throw EcsErrors.classify("ExecuteCommand in " + ref, e);
+    }
+    var session = response.session();
+    return ExecCall.start(URI.create(session.streamUrl()), session.tokenValue(), io, runtime);
+  }
+
+  /**
+   * Not offered: ECS has no API to reach a container's main process. ECS Exec only starts new
+   * processes, so there is no faithful attach. Does not block.
+   */
+  public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
+      throws ProviderException {
+    throw new ProviderException(
+        ProviderException.Kind.UNSUPPORTED,
+        "attach: ECS can only start new processes in a container (ECS Exec), not attach to its"
+            + " main process; use kubectl exec, or kubectl logs -f for its output");
+  }
+
+  /** The pod's task, checked to hold the container and to be able to run a command. */
+  private Task runningTask(ContainerRef ref) throws ProviderException {
+    Task task =
+        pods.task(ref.pod().namespace(), ref.pod().name())
+            .orElseThrow(() -> ProviderException.notFound("pod " + ref.pod() + " not found"));
+    Container container =
+        task.containers().stream()
+            .filter(c -> ref.container().equals(c.name()))
+            .findFirst()
+            .orElseThrow(() -> ProviderException.notFound("container " + ref + " not found"));
+    if (ENDING.contains(task.lastStatus()) || "STOPPED".equals(task.desiredStatus())) {
+      throw ProviderException.invalid(
+          "container "
+              + ref
+              + " is not running: its ECS task is "
+              + task.lastStatus()
+              + " (desired "
+              + task.desiredStatus()
+              + "), and ECS Exec needs a RUNNING task");
+    }
+    if ("STOPPED".equals(container.lastStatus())) {
+      throw ProviderException.invalid(
+          "container " + ref + " has exited (exit code " + container.exitCode() + ")");
+    }
+    return task;
+  }
+
+  @Override
+  public void close() {
+    runtime.timers().shutdownNow();
+    runtime.threads().shutdownNow();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

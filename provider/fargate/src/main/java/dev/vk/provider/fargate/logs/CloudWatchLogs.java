@@ -1,0 +1,87 @@
+package dev.vk.provider.fargate.logs;
+
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.fargate.pods.PodService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * Container logs from the awslogs stream of exactly this task and container, {@code
+ * <prefix>/<container>/<task-id>}, so a re-created pod of the same name never shows its
+ * predecessor's lines.
+ */
+public final class CloudWatchLogs implements AutoCloseable {
+  private final CloudWatchLogsClient client;
+  private final PodService pods;
+  private final Optional<String> group;
+  private final String prefix;
+  private final Duration followInterval;
+  private final Clock clock;
+  private final ExecutorService readers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fargate-logs");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public CloudWatchLogs(
+      CloudWatchLogsClient client,
+      PodService pods,
+      Optional<String> group,
+      String prefix,
+      Duration followInterval,
+      Clock clock) {
+    this.client = client;
+    this.pods = pods;
+    this.group = group;
+    this.prefix = prefix;
+    this.followInterval = followInterval;
+    this.clock = clock;
+  }
+
+  /** Opens the log; nothing is read until subscription. Does not block. */
+  public Flow.Publisher<LogLine> open(ContainerRef ref, LogOptions options)
+      throws ProviderException {
+    if (group.isEmpty()) {
+      throw ProviderException.invalid("logs are off: fargate-log-group is not set");
+    }
+    if (options.previous()) {
+      throw ProviderException.invalid(
+          "previous: Fargate keeps no earlier container run's log here");
+    }
+    Task task =
+        pods.task(ref.pod().namespace(), ref.pod().name())
+            .orElseThrow(() -> ProviderException.notFound("pod " + ref.pod() + " not found"));
+    if (task.containers().stream().noneMatch(c -> ref.container().equals(c.name()))) {
+      throw ProviderException.notFound("container " + ref + " not found");
+    }
+    String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+    String stream = prefix + "/" + ref.container() + "/" + taskId;
+    LogStreamReader reader = new LogStreamReader(client, group.get(), stream);
+    return new LogPublisher(
+        readers, reader, options, followInterval, clock, () -> stopped(ref, task.taskArn()));
+  }
+
+  /** Whether the container's task has stopped (the follow ends then). */
+  private boolean stopped(ContainerRef ref, String taskArn) {
+    return pods.task(ref.pod().namespace(), ref.pod().name())
+        .filter(t -> t.taskArn().equals(taskArn))
+        .map(t -> "STOPPED".equals(t.lastStatus()))
+        .orElse(true);
+  }
+
+  @Override
+  public void close() {
+    readers.shutdownNow();
+  }
+}

@@ -1,0 +1,197 @@
+package dev.vk.provider.fargate.pods;
+
+import dev.vk.provider.fargate.mapping.PodAnnotations;
+import dev.vk.provider.fargate.mapping.TaskSize;
+import dev.vk.provider.fargate.status.Observations;
+import dev.vk.provider.fargate.status.PodShape;
+import dev.vk.provider.fargate.status.RestartBackoff;
+import dev.vk.provider.fargate.status.RestartHistory;
+import dev.vk.provider.fargate.status.StatusMapper;
+import dev.vk.provider.fargate.status.TaskOutcome;
+import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * One pod and its current ECS task, with its restart history. Thread-safe: the pod workers and the
+ * status sync touch it concurrently.
+ */
+final class PodRecord {
+  private final String uid;
+  private V1Pod pod;
+  private PodShape shape;
+  private Task task;
+  private int restarts;
+  private Map<String, V1ContainerStateTerminated> lastTerminated = Map.of();
+  private boolean replacing;
+  private Instant replaceAfter = Instant.MIN;
+  private boolean deleting;
+  private V1PodStatus notified;
+  private final Observations seen = new Observations();
+
+  PodRecord(V1Pod pod, int restarts) {
+    this.uid = pod.getMetadata().getUid();
+    this.pod = pod;
+    this.shape = PodShape.of(pod.getSpec());
+    this.restarts = restarts;
+  }
+
+  String uid() {
+    return uid;
+  }
+
+  synchronized V1Pod pod() {
+    return pod;
+  }
+
+  synchronized void replacePod(V1Pod newer) {
+    this.pod = newer;
+    this.shape = PodShape.of(newer.getSpec());
+  }
+
+  synchronized Optional<Task> task() {
+    return Optional.ofNullable(task);
+  }
+
+  synchronized int restarts() {
+    return restarts;
+  }
+
+  /** Takes a newer view of the current task; older answers (lower version) are ignored. */
+  synchronized void apply(Task observed, Instant now) {
+    if (task != null && !task.taskArn().equals(observed.taskArn())) {
+      return; // An answer about a task this pod has already replaced.
+    }
+    if (task != null
+        && task.version() != null
+        && observed.version() != null
+        && observed.version() < task.version()) {
+      return;
+    }
+    task = observed;
+    if ("STOPPED".equals(observed.lastStatus())
+        && !deleting
+        && !replacing
+        && TaskOutcome.restarts(shape.restartPolicy(), observed)) {
+      replacing = true;
+      // Capture the ended containers before the replacement's observations replace them.
+      lastTerminated = terminatedStates(observed, now);
+      replaceAfter = now.plus(RestartBackoff.delay(restarts, observed, now));
+    }
+  }
+
+  private Map<String, V1ContainerStateTerminated> terminatedStates(Task stopped, Instant now) {
+    Map<String, V1ContainerStateTerminated> out = new HashMap<>();
+    V1PodStatus before =
+        StatusMapper.map(shape, stopped, new RestartHistory(restarts, Map.of(), false), seen, now);
+    before
+        .getContainerStatuses()
+        .forEach(
+            s ->
+                Optional.ofNullable(s.getState().getTerminated())
+                    .ifPresent(t -> out.put(s.getName(), t)));
+    return out;
+  }
+
+  synchronized boolean replacementDue(Instant now) {
+    return replacing && !deleting && !now.isBefore(replaceAfter);
+  }
+
+  /** The replacement task started: count it and start observing it afresh. */
+  synchronized void replaced(Task replacement) {
+    restarts++;
+    replacing = false;
+    task = replacement;
+    seen.clear();
+  }
+
+  /** Marks the pod deleted; returns the task to stop, if it may still run. */
+  synchronized Optional<String> markDeleting() {
+    deleting = true;
+    replacing = false;
+    if (task == null || "STOPPED".equals(task.lastStatus())) {
+      return Optional.empty();
+    }
+    return Optional.of(task.taskArn());
+  }
+
+  synchronized boolean deleting() {
+    return deleting;
+  }
+
+  /** Whether the task is starting or stopping (described every transition interval). */
+  synchronized boolean inTransition() {
+    if (task == null || replacing) {
+      return false;
+    }
+    String last = task.lastStatus();
+    return !"STOPPED".equals(last) && !steady();
+  }
+
+  /** RUNNING and meant to keep running: only ListTasks watches it. */
+  synchronized boolean steady() {
+    return task != null
+        && "RUNNING".equals(task.lastStatus())
+        && "RUNNING".equals(task.desiredStatus());
+  }
+
+  /** Deleted and its task has stopped: nothing left to watch. */
+  synchronized boolean finished() {
+    return deleting && (task == null || "STOPPED".equals(task.lastStatus()));
+  }
+
+  synchronized V1PodStatus status(Instant now) {
+    return StatusMapper.map(
+        shape, task, new RestartHistory(restarts, lastTerminated, replacing), seen, now);
+  }
+
+  /** The pod with current status and the CapacityProvisioned annotation, as getPod returns it. */
+  synchronized V1Pod snapshot(Instant now) {
+    V1ObjectMeta meta = pod.getMetadata();
+    Map<String, String> annotations =
+        new HashMap<>(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
+    capacity().ifPresent(c -> annotations.put(PodAnnotations.CAPACITY_PROVISIONED, c));
+    V1ObjectMeta copy =
+        new V1ObjectMeta()
+            .namespace(meta.getNamespace())
+            .name(meta.getName())
+            .uid(meta.getUid())
+            .labels(meta.getLabels())
+            .annotations(annotations);
+    return new V1Pod()
+        .apiVersion("v1")
+        .kind("Pod")
+        .metadata(copy)
+        .spec(pod.getSpec())
+        .status(status(now));
+  }
+
+  private Optional<String> capacity() {
+    if (task == null || task.cpu() == null || task.memory() == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new TaskSize(Integer.parseInt(task.cpu()), Integer.parseInt(task.memory()))
+              .capacityProvisioned());
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // ECS may echo "1 vCPU" style values; the annotation is optional.
+    }
+  }
+
+  /** Returns the status if it differs from the last one handed to the notifier, and records it. */
+  synchronized Optional<V1Pod> changedSince(Instant now) {
+    V1PodStatus current = status(now);
+    if (current.equals(notified)) {
+      return Optional.empty();
+    }
+    notified = current;
+    return Optional.of(snapshot(now));
+  }
+}

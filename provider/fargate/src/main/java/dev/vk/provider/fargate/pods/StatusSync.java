@@ -1,0 +1,133 @@
+package dev.vk.provider.fargate.pods;
+
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.fargate.ecs.TaskReader;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * Keeps every record's task current at a cost that does not grow per pod per poll.
+ *
+ * <p>Each round (every transition interval): tasks that are starting or stopping are described, 100
+ * per DescribeTasks call. Every status interval, one ListTasks by {@code startedBy} (100 ARNs a
+ * page) lists this node's tasks still meant to run; a steady RUNNING task missing from it has
+ * stopped or is stopping and is described, and a listed task no record knows is adopted. With N
+ * steady tasks a minute costs ceil(N/100) x 60/status-interval calls: 1000 pods at 25 s, 24 calls.
+ */
+final class StatusSync {
+  private static final Logger log = LoggerFactory.getLogger(StatusSync.class);
+  private final PodRegistry registry;
+  private final TaskReader reader;
+  private final Restarter restarter;
+  private final Clock clock;
+  private final Duration statusInterval;
+  private final String clusterId;
+  private final Set<String> foreign = ConcurrentHashMap.newKeySet();
+  private volatile Consumer<V1Pod> listener;
+  private Instant lastList;
+
+  StatusSync(
+      PodRegistry registry,
+      TaskReader reader,
+      Restarter restarter,
+      Clock clock,
+      Duration statusInterval,
+      String clusterId) {
+    this.registry = registry;
+    this.reader = reader;
+    this.restarter = restarter;
+    this.clock = clock;
+    this.statusInterval = statusInterval;
+    this.clusterId = clusterId;
+  }
+
+  void listen(Consumer<V1Pod> listener) {
+    this.listener = listener;
+  }
+
+  /** One round as the scheduler runs it: failures are logged and the next round tries again. */
+  void tickQuietly() {
+    try {
+      tick(false);
+    } catch (ProviderException e) {
+      log.warn("Status sync failed; retrying next round: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("Status sync failed unexpectedly", e);
+    }
+  }
+
+  /**
+   * One round. Blocks on ECS. With {@code forceList} it lists (and adopts) regardless of the status
+   * interval, which startup reconciliation needs.
+   */
+  synchronized void tick(boolean forceList) throws ProviderException {
+    Instant now = clock.instant();
+    Set<String> describe = new LinkedHashSet<>();
+    for (PodRecord r : registry.all()) {
+      if (r.inTransition()) {
+        r.task().ifPresent(t -> describe.add(t.taskArn()));
+      }
+    }
+    if (forceList || lastList == null || !now.isBefore(lastList.plus(statusInterval))) {
+      Set<String> listed = reader.listRunning();
+      lastList = now;
+      for (PodRecord r : registry.all()) {
+        r.task()
+            .filter(t -> r.steady() && !listed.contains(t.taskArn()))
+            .ifPresent(t -> describe.add(t.taskArn()));
+      }
+      listed.stream()
+          .filter(arn -> !foreign.contains(arn) && !registry.knowsTask(arn))
+          .forEach(describe::add);
+    }
+    if (!describe.isEmpty()) {
+      for (Task task : reader.describe(describe)) {
+        apply(task, now);
+      }
+    }
+    for (PodRecord r : registry.all()) {
+      if (r.replacementDue(now)) {
+        restarter.replace(r);
+      }
+      deliver(r, now);
+    }
+  }
+
+  private void apply(Task task, Instant now) {
+    var known = registry.byTask(task.taskArn());
+    if (known.isPresent()) {
+      known.get().apply(task, now);
+      return;
+    }
+    var adopted = Adoption.record(task, clusterId);
+    if (adopted.isEmpty()) {
+      foreign.add(task.taskArn());
+      return;
+    }
+    PodRecord record = registry.putIfAbsent(adopted.get());
+    if (record == adopted.get() || record.task().isEmpty()) {
+      record.apply(task, now);
+    }
+  }
+
+  private void deliver(PodRecord r, Instant now) {
+    var changed = r.changedSince(now);
+    Consumer<V1Pod> target = listener;
+    if (changed.isPresent()) {
+      if (target != null) {
+        target.accept(changed.get());
+      }
+    } else if (r.finished()) {
+      registry.remove(r); // Its final status was delivered last round; nothing left to watch.
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.vk.provider.fargate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.PodStatuses;
+import dev.vk.provider.testkit.Pods;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** kubectl logs against CloudWatch Logs in the emulator. */
+@Timeout(60)
+class LogsIT {
+  private EcsEmulator emulator;
+  private FargateProvider provider;
+
+  @BeforeEach
+  void start() {
+    emulator = EmulatedFargate.start();
+    provider = EmulatedFargate.provider("vk-logs", EmulatedFargate.settings(emulator));
+  }
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    emulator.close();
+  }
+
+  @Test
+  void followStreamsNewLinesAndCompletesWhenTheTaskStops() throws Exception {
+    V1Pod pod = pod("sh", "-c", "echo one; echo two; sleep 2; echo three");
+    ContainerRef ref = ContainerRef.of("ns", pod.getMetadata().getName(), "app");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                provider
+                    .getPod("ns", pod.getMetadata().getName())
+                    .filter(p -> PodStatuses.isTrue(p, "Ready"))
+                    .isPresent());
+
+    Collector follow = Collector.of(provider.logs(ref, options(OptionalLong.empty(), true)));
+
+    follow.done.get(30, TimeUnit.SECONDS);
+    assertThat(follow.lines).containsExactly("one\n", "two\n", "three\n");
+  }
+
+  @Test
+  void tailReturnsTheLastLinesOfThisTaskOnly() throws Exception {
+    V1Pod pod = pod("sh", "-c", "echo a; echo b; echo c");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                provider
+                    .getPod("ns", pod.getMetadata().getName())
+                    .filter(p -> PodStatuses.hasPhase(p, "Succeeded"))
+                    .isPresent());
+    ContainerRef ref = ContainerRef.of("ns", pod.getMetadata().getName(), "app");
+
+    Collector tail = Collector.of(provider.logs(ref, options(OptionalLong.of(2), false)));
+
+    tail.done.get(10, TimeUnit.SECONDS);
+    assertThat(tail.lines).containsExactly("b\n", "c\n");
+  }
+
+  private V1Pod pod(String... command) throws Exception {
+    V1Pod pod =
+        Pods.pod("ns", Pods.uniqueName("logs"), Pods.container("app").command(List.of(command)));
+    pod.getSpec().setRestartPolicy("Never");
+    provider.createPod(pod);
+    return pod;
+  }
+
+  private static LogOptions options(OptionalLong tail, boolean follow) {
+    return new LogOptions(
+        tail, OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), false, follow, false);
+  }
+
+  /** Collects lines until completion. */
+  static final class Collector implements Flow.Subscriber<LogLine> {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    static Collector of(Flow.Publisher<LogLine> publisher) {
+      Collector c = new Collector();
+      publisher.subscribe(c);
+      return c;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(LogLine line) {
+      lines.add(new String(line.content(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      done.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      done.complete(null);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.vk.provider.fargate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.PodStatuses;
+import dev.vk.provider.testkit.Pods;
+import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Tasks stopped out of band (Spot interruption, a container killed) under each restart policy. */
+@Timeout(60)
+class RestartIT {
+  private EcsEmulator emulator;
+  private FargateProvider provider;
+
+  @BeforeEach
+  void start() {
+    emulator = EmulatedFargate.start();
+    provider = EmulatedFargate.provider("vk-restart", EmulatedFargate.settings(emulator));
+  }
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    emulator.close();
+  }
+
+  @Test
+  void alwaysReplacesAStoppedTaskAndCountsTheRestart() throws Exception {
+    V1Pod pod = Pods.pod("ns", Pods.uniqueName("always"));
+    provider.createPod(pod);
+    V1Pod running = awaitPod(pod, p -> PodStatuses.isTrue(p, "Ready"));
+    String firstContainer = PodStatuses.container(running, "app").orElseThrow().getContainerID();
+
+    emulator
+        .faults()
+        .stopTask(taskId(running), "SpotInterruption", "Your Spot Task was interrupted.");
+
+    V1Pod restarted =
+        awaitPod(
+            pod, p -> PodStatuses.restartCount(p, "app") == 1 && PodStatuses.isTrue(p, "Ready"));
+    assertThat(restarted.getStatus().getPhase()).isEqualTo("Running");
+    var status = PodStatuses.container(restarted, "app").orElseThrow();
+    assertThat(status.getContainerID()).isNotEqualTo(firstContainer);
+    assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(137);
+  }
+
+  @Test
+  void neverFailsThePodWithTheContainersExitCode() throws Exception {
+    V1Pod pod = Pods.pod("ns", Pods.uniqueName("never"));
+    pod.getSpec().setRestartPolicy("Never");
+    provider.createPod(pod);
+    V1Pod running = awaitPod(pod, p -> PodStatuses.isTrue(p, "Ready"));
+
+    emulator.faults().exitContainer(taskId(running), "app", 7);
+
+    V1Pod failed = awaitPod(pod, p -> PodStatuses.hasPhase(p, "Failed"));
+    V1ContainerStateTerminated terminated =
+        PodStatuses.container(failed, "app").orElseThrow().getState().getTerminated();
+    assertThat(terminated.getExitCode()).isEqualTo(7);
+    assertThat(terminated.getReason()).isEqualTo("Error");
+    assertThat(PodStatuses.restartCount(failed, "app")).isZero();
+  }
+
+  /** The task ID, from a container ID of the form ecs://taskId-n. */
+  static String taskId(V1Pod pod) {
+    String runtime =
+        pod.getStatus().getContainerStatuses().get(0).getContainerID().substring("ecs://".length());
+    return runtime.substring(0, runtime.lastIndexOf('-'));
+  }
+
+  private V1Pod awaitPod(V1Pod pod, Predicate<V1Pod> condition) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> provider.getPod("ns", pod.getMetadata().getName()),
+            p -> p.filter(condition).isPresent())
+        .orElseThrow();
+  }
+}

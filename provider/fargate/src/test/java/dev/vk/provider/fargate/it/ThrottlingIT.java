@@ -1,0 +1,89 @@
+package dev.vk.provider.fargate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.PodStatuses;
+import dev.vk.provider.testkit.Pods;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** With 20% of every ECS call throttled, pods still converge to Running with one task each. */
+@Timeout(120)
+class ThrottlingIT {
+
+  @Test
+  void convergesWithoutDuplicateTasks() throws Exception {
+    try (EcsEmulator emulator = EmulatedFargate.start()) {
+      Map<String, String> settings = EmulatedFargate.settings(emulator);
+      try (FargateProvider provider = EmulatedFargate.provider("vk-throttled", settings)) {
+        emulator.faults().throttlePercent("*", 20);
+        List<V1Pod> pods = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          V1Pod pod = Pods.pod("ns", Pods.uniqueName("t"));
+          pods.add(pod);
+          createRetrying(provider, pod);
+        }
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptionsMatching(e -> e instanceof ProviderException p && p.retriable())
+            .until(
+                () ->
+                    provider.getPods().stream().filter(p -> PodStatuses.isTrue(p, "Ready")).count()
+                        == pods.size());
+
+        emulator.faults().clear();
+        assertThat(
+                emulator.calls().timeline().stream()
+                    .filter(c -> "ThrottlingException".equals(c.errorType()))
+                    .count())
+            .as("throttling was injected")
+            .isPositive();
+        try (EcsClient ecs = client(emulator)) {
+          assertThat(ecs.listTasks(r -> r.cluster("default").startedBy("vk-throttled")).taskArns())
+              .as("one task per pod, no duplicates")
+              .hasSize(pods.size());
+        }
+      }
+    }
+  }
+
+  /** What the node's pod worker does: retry a retriable failure (with backoff, here immediate). */
+  private static void createRetrying(FargateProvider provider, V1Pod pod) throws ProviderException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        provider.createPod(Pods.copy(pod));
+        return;
+      } catch (ProviderException e) {
+        if (!e.retriable() || attempt > 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static EcsClient client(EcsEmulator emulator) {
+    return EcsClient.builder()
+        .endpointOverride(emulator.endpoint())
+        .region(Region.of(emulator.region()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.vk.provider.mock;
+
+import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.provider.ProviderException;
+import dev.vk.provider.testkit.TestingClock;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The setup the mock's ability tests share: a provider whose containers start one second after
+ * creation, on a clock the test moves (starting at 2026-01-01T00:00:00Z), closed after each test.
+ */
+abstract class MockProviderFixture {
+
+  /** The one container of {@code Pods.pod("ns", "web")}. */
+  static final ContainerRef APP = ContainerRef.of("ns", "web", "app");
+
+  final TestingClock clock = new TestingClock();
+  final InMemoryProvider provider =
+      new InMemoryProvider(Contexts.context("start-delay", "1s"), clock);
+
+  @AfterEach
+  void closeProvider() {
+    provider.close();
+  }
+
+  /** Creates {@code pod} and lets {@code elapsed} pass. */
+  void start(V1Pod pod, Duration elapsed) throws ProviderException {
+    provider.createPod(pod);
+    clock.advance(elapsed);
+  }
+}
