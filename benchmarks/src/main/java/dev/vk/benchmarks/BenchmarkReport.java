@@ -22,7 +22,9 @@ final class BenchmarkReport {
         .append(
             "container is crashed out of band. A fresh provider then starts as a restarted node would\n")
         .append(
-            "(first column: how long until it has reported every pod), and the emulator counts every\n")
+            "(first column: how long until it has reported every pod); after 75 s of settling (ACI\n")
+        .append(
+            "re-reads groups that started less than a minute ago every round) the emulator counts every\n")
         .append("API call for ")
         .append(window.toSeconds())
         .append(" s.\n")

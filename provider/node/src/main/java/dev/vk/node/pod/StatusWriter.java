@@ -1,5 +1,7 @@
 package dev.vk.node.pod;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import dev.vk.node.kube.ApiErrors;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -11,7 +13,6 @@ import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.util.PatchUtils;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,25 +52,44 @@ public class StatusWriter {
     return writes.get();
   }
 
-  /** Fills what a kubelet always reports and the API validates together. */
+  /**
+   * Fills what a kubelet always reports and the API validates together. The host is this node,
+   * whatever address the provider gives its sandbox, as a kubelet reports its own address.
+   */
   private void complete(V1PodStatus status) {
-    if (status.getHostIP() == null) {
-      status.hostIP(hostIp);
-    }
-    status.hostIPs(List.of(new V1HostIP().ip(status.getHostIP())));
+    status.hostIP(hostIp);
+    status.hostIPs(List.of(new V1HostIP().ip(hostIp)));
     if (status.getPodIP() != null) {
       status.podIPs(List.of(new V1PodIP().ip(status.getPodIP())));
     }
   }
 
+  /**
+   * A strategic-merge patch with the UID as precondition. {@code podIPs} is a list merged by IP, so
+   * a new address (a replacement task) would be added beside the old one, which the API server
+   * refuses; the {@code $patch: replace} element makes the list replace the old one.
+   */
+  static String patchBody(Gson gson, V1Pod pod, V1PodStatus status) {
+    JsonObject body = new JsonObject();
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("uid", pod.getMetadata().getUid());
+    body.add("metadata", metadata);
+    JsonObject json = gson.toJsonTree(status).getAsJsonObject();
+    for (String list : List.of("podIPs", "hostIPs")) {
+      if (json.has(list) && json.get(list).isJsonArray()) {
+        JsonObject replace = new JsonObject();
+        replace.addProperty("$patch", "replace");
+        json.getAsJsonArray(list).add(replace);
+      }
+    }
+    body.add("status", json);
+    return gson.toJson(body);
+  }
+
   protected void send(V1Pod pod, V1PodStatus status) throws ApiException {
     String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
-    String body =
-        client
-            .getJSON()
-            .serialize(
-                Map.of("metadata", Map.of("uid", pod.getMetadata().getUid()), "status", status));
+    String body = patchBody(client.getJSON().getGson(), pod, status);
     try {
       PatchUtils.patch(
           V1Pod.class,
