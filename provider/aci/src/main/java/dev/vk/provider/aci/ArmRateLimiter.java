@@ -46,6 +46,15 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
     return Duration.between(now, start);
   }
 
+  /**
+   * What is left of a pause that began after the caller reserved its slot (a 429 answered to
+   * another request meanwhile); zero when the caller may send now.
+   */
+  synchronized Duration remainingPause() {
+    Instant now = clock.instant();
+    return pausedUntil.isAfter(now) ? Duration.between(now, pausedUntil) : Duration.ZERO;
+  }
+
   /** ARM requests sent so far (attempts, pages and polls included), for cost accounting. */
   synchronized long sent() {
     return sent;
@@ -64,18 +73,28 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
 
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-    return Mono.defer(() -> Mono.delay(reserve()).then(next.process()).doOnNext(this::observe));
+    return Mono.defer(() -> Mono.delay(reserve()).then(whenUnpaused(next)).doOnNext(this::observe));
+  }
+
+  private Mono<HttpResponse> whenUnpaused(HttpPipelineNextPolicy next) {
+    return Mono.defer(
+        () -> {
+          Duration pause = remainingPause();
+          return pause.isZero() ? next.process() : Mono.delay(pause).then(whenUnpaused(next));
+        });
   }
 
   @Override
   public HttpResponse processSync(
       HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-    Duration wait = reserve();
-    try {
-      Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the ARM rate limit", e);
+    // A 429 to another request may pause the provider while this one waits for its slot.
+    for (Duration wait = reserve(); !wait.isZero(); wait = remainingPause()) {
+      try {
+        Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the ARM rate limit", e);
+      }
     }
     HttpResponse response = next.processSync();
     observe(response);

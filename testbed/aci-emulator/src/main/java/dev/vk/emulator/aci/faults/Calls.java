@@ -1,6 +1,7 @@
 package dev.vk.emulator.aci.faults;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,15 +76,25 @@ public final class Calls {
    * elapsed: a well-behaved client produces none.
    */
   public synchronized List<Call> retryAfterViolations() {
+    return retryAfterViolations(Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #retryAfterViolations()}, but a call received less than {@code inFlight} after the
+   * 429 was answered is not counted: a client with concurrent requests had already sent it.
+   */
+  public synchronized List<Call> retryAfterViolations(Duration inFlight) {
     List<Call> violations = new ArrayList<>();
-    Map<String, Instant> notBefore = new LinkedHashMap<>();
+    Map<String, Call> throttledBy = new LinkedHashMap<>();
     for (Call call : calls) {
-      Instant allowed = notBefore.get(call.operation());
-      if (allowed != null && call.receivedAt().isBefore(allowed)) {
+      Call throttle = throttledBy.get(call.operation());
+      if (throttle != null
+          && call.receivedAt().isBefore(throttle.retryNotBefore())
+          && !call.receivedAt().isBefore(throttle.receivedAt().plus(inFlight))) {
         violations.add(call);
       }
       if (call.retryNotBefore() != null) {
-        notBefore.put(call.operation(), call.retryNotBefore());
+        throttledBy.put(call.operation(), call);
       }
     }
     return violations;

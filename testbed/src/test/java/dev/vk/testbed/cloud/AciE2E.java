@@ -1,0 +1,282 @@
+package dev.vk.testbed.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.emulator.aci.faults.Call;
+import dev.vk.emulator.aci.faults.FaultRule;
+import dev.vk.testbed.cluster.BackgroundCommand;
+import dev.vk.testbed.cluster.CommandResult;
+import dev.vk.testbed.cluster.ControlPlane;
+import dev.vk.testbed.cluster.RealCluster;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The node with provider {@code azure} on the real control plane, against the ARM emulator: what a
+ * user of AKS virtual nodes sees with kubectl, and what lands in Azure.
+ */
+@RealCluster
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AciE2E {
+  private static final String NODE = "vk-aci-e2e";
+  private static final String SUITE = "aci-e2e";
+  private static final String IMAGE = "mcr.microsoft.com/azuredocs/aci-helloworld";
+  private static final Pattern TICK = Pattern.compile("tick (\\d+)");
+
+  private static ControlPlane cp;
+  private static CloudCluster cluster;
+  private static AciEmulator aci;
+  private static ArmGroups arm;
+  private static CloudNode node;
+
+  @BeforeAll
+  static void start(ControlPlane controlPlane) {
+    cp = controlPlane;
+    cluster = new CloudCluster(cp);
+    aci = CloudNode.aciEmulator();
+    arm = new ArmGroups(aci);
+    node = CloudNode.azure(cp, aci, NODE, 10280);
+  }
+
+  @AfterEach
+  void removeDeployments() {
+    aci.faults().clear();
+    cluster.deleteDeployments(SUITE);
+  }
+
+  @AfterAll
+  static void stop() {
+    CloudNode.stop(node, aci);
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName(
+      "3 replicas of aci-helloworld run as 3 container groups default-<pod> of 1 core / 1.5 GB,"
+          + " and kubectl get pods -o wide shows the node and the groups' IPs")
+  void helloworldRunsAsContainerGroups() {
+    // As a user writes it: the pods also get the default service-account token volume.
+    cluster.apply(CloudCluster.deployment(SUITE, "hello", NODE, "azure", 3, IMAGE, null));
+    List<V1Pod> pods = cluster.awaitRunning("hello", NODE, 3, CloudCluster.PATIENCE);
+
+    Map<String, JsonNode> groups = arm.named("default-hello-");
+    assertThat(groups.keySet())
+        .as("one group per pod, named <namespace>-<pod>")
+        .containsExactlyInAnyOrderElementsOf(
+            pods.stream().map(p -> "default-" + p.getMetadata().getName()).toList());
+    for (V1Pod pod : pods) {
+      JsonNode group = groups.get("default-" + pod.getMetadata().getName());
+      assertThat(ArmGroups.tag(group, "pod-uid")).isEqualTo(pod.getMetadata().getUid());
+      assertThat(
+              group
+                  .path("properties")
+                  .path("containers")
+                  .path(0)
+                  .path("properties")
+                  .path("image")
+                  .asText())
+          .isEqualTo(IMAGE);
+      JsonNode requests = ArmGroups.requests(group);
+      assertThat(requests.path("cpu").asDouble()).as("cpu of %s", group).isEqualTo(1.0);
+      assertThat(requests.path("memoryInGB").asDouble()).as("memory of %s", group).isEqualTo(1.5);
+      assertThat(pod.getStatus().getPodIP())
+          .as("pod IP = the group's IP")
+          .isEqualTo(group.path("properties").path("ipAddress").path("ip").asText());
+    }
+
+    String wide = cp.kubectl("get", "pods", "-l", "app=hello", "-o", "wide").orThrow().stdout();
+    for (V1Pod pod : pods) {
+      assertThat(wide.lines().filter(l -> l.startsWith(pod.getMetadata().getName() + " ")))
+          .as(wide)
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line.split("\\s+"))
+                      .contains("Running", NODE, pod.getStatus().getPodIP()));
+    }
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("kubectl logs -f follows the container: new lines keep arriving")
+  void logsFollow() {
+    V1Pod pod = oneRunning("tail");
+    try (BackgroundCommand logs =
+        cp.kubectlInBackground("logs", "-f", pod.getMetadata().getName())) {
+      await("first log lines")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> maxTick(logs.output()) >= 0);
+      int first = maxTick(logs.output());
+      await("lines written after kubectl logs -f started")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> maxTick(logs.output()) >= first + 3);
+      assertThat(logs.alive()).as("still following: %s", logs.output()).isTrue();
+      List<Integer> ticks = ticks(logs.output());
+      assertThat(ticks).as("each line once, in order").isSorted().doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("kubectl exec -i <pod> -- /bin/sh runs the commands fed on stdin")
+  void execShellFromStdin() {
+    V1Pod pod = oneRunning("shell");
+    CommandResult sh =
+        cp.kubectlWithInput(
+            "echo hello\nexit\n", "exec", "-i", pod.getMetadata().getName(), "--", "/bin/sh");
+    assertThat(sh.exitCode()).as(sh.toString()).isZero();
+    assertThat(sh.stdout().lines().map(String::strip))
+        .as("the output of echo, not only the echoed keystrokes: %s", sh)
+        .contains("hello");
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("deleting the Deployment deletes its container groups")
+  void deleteDeletesGroups() {
+    cluster.apply(CloudCluster.deployment(SUITE, "doomed", NODE, "azure", 2, IMAGE, null));
+
+    cluster.awaitRunning("doomed", NODE, 2, CloudCluster.PATIENCE);
+    assertThat(arm.named("default-doomed-")).hasSize(2);
+
+    cp.kubectl("delete", "deployment", "doomed").orThrow();
+    await("no doomed group left in the resource group")
+        .atMost(CloudCluster.PATIENCE)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              assertThat(cluster.pods("app=doomed")).isEmpty();
+              assertThat(arm.named("default-doomed-")).isEmpty();
+            });
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName(
+      "with ~20% of ARM calls failing (429 with Retry-After, 503) all pods still run,"
+          + " and no call comes before a Retry-After")
+  void convergesUnderThrottling() {
+    aci.calls().reset();
+    aci.faults()
+        .inject(FaultRule.throttle(FaultRule.ANY, Duration.ofSeconds(1)).forPercentOfCalls(10));
+    aci.faults().inject(FaultRule.error(FaultRule.ANY, 503).forPercentOfCalls(12));
+
+    cluster.apply(CloudCluster.deployment(SUITE, "throttled", NODE, "azure", 5, IMAGE, null));
+
+    List<V1Pod> pods = cluster.awaitRunning("throttled", NODE, 5, Duration.ofMinutes(3));
+
+    // Requests already on the wire when a 429 is answered cannot be recalled; anything the
+    // provider sends after it has read the 429 must wait for Retry-After.
+    List<Call> violations = aci.calls().retryAfterViolations(Duration.ofMillis(50));
+    List<Call> timeline = aci.calls().timeline();
+    aci.faults().clear();
+    long throttled = timeline.stream().filter(c -> c.injected() && c.status() == 429).count();
+    long failed = timeline.stream().filter(c -> c.injected() && c.status() == 503).count();
+    assertThat(throttled).as("429s injected").isPositive();
+    assertThat(failed).as("503s injected").isPositive();
+    assertThat(violations)
+        .as("calls before Retry-After; 429s were %s", only429(timeline))
+        .isEmpty();
+    Map<String, JsonNode> groups = arm.named("default-throttled-");
+    assertThat(groups.values().stream().map(g -> ArmGroups.tag(g, "pod-uid")).toList())
+        .containsExactlyInAnyOrderElementsOf(CloudCluster.uids(pods));
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName(
+      "a node killed mid-rollout and restarted leaves no orphan and no duplicate:"
+          + " one group per pod, each created once")
+  void killMidRolloutNoOrphanNoDuplicate() {
+    cluster.apply(CloudCluster.deployment(SUITE, "rollout", NODE, "azure", 0, IMAGE, null));
+
+    aci.calls().reset();
+    // Slow creates down so that the kill lands while some groups exist and others do not.
+    String slow =
+        aci.faults()
+            .inject(FaultRule.latency("containerGroups.createOrUpdate", Duration.ofMillis(1500)));
+    cp.kubectl("scale", "deployment", "rollout", "--replicas=5").orThrow();
+    await("the first groups exist")
+        .atMost(CloudCluster.PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> !arm.named("default-rollout-").isEmpty());
+    int atKill = arm.named("default-rollout-").size();
+    node.process.kill();
+    aci.faults().remove(slow);
+    node.process.restart();
+    cluster.awaitReady(NODE);
+
+    List<V1Pod> pods = cluster.awaitRunning("rollout", NODE, 5, Duration.ofMinutes(3));
+    Map<String, JsonNode> groups = arm.named("default-rollout-");
+    assertThat(atKill).as("groups when the node was killed").isBetween(1, 4);
+    assertThat(groups.keySet())
+        .as("no orphan: exactly the API's pods have groups")
+        .containsExactlyInAnyOrderElementsOf(
+            pods.stream().map(p -> "default-" + p.getMetadata().getName()).toList());
+    assertThat(groups.values().stream().map(g -> ArmGroups.tag(g, "pod-uid")).toList())
+        .as("one group per pod UID")
+        .containsExactlyInAnyOrderElementsOf(CloudCluster.uids(pods));
+
+    List<Call> writes =
+        aci.calls().timeline().stream()
+            .filter(c -> c.uri().contains("/containerGroups/default-rollout-"))
+            .filter(c -> c.method().equals("PUT") || c.method().equals("DELETE"))
+            .toList();
+    Map<String, Long> created =
+        writes.stream()
+            .filter(c -> c.method().equals("PUT") && c.status() == 201)
+            .collect(Collectors.groupingBy(c -> groupName(c.uri()), Collectors.counting()));
+    assertThat(created)
+        .as("every group created exactly once (ARM answers 201 only to a creation): %s", writes)
+        .hasSize(5)
+        .allSatisfy((name, count) -> assertThat(count).isEqualTo(1L));
+    assertThat(writes.stream().filter(c -> c.method().equals("DELETE")))
+        .as("no group deleted and created again")
+        .isEmpty();
+  }
+
+  private V1Pod oneRunning(String app) {
+    cluster.apply(CloudCluster.deployment(SUITE, app, NODE, "azure", 1, IMAGE, null));
+
+    return cluster.awaitRunning(app, NODE, 1, CloudCluster.PATIENCE).get(0);
+  }
+
+  private static String groupName(String uri) {
+    String rest = uri.substring(uri.indexOf("/containerGroups/") + "/containerGroups/".length());
+    int end = rest.indexOf('?');
+    return end < 0 ? rest : rest.substring(0, end);
+  }
+
+  private static List<Call> only429(List<Call> timeline) {
+    return timeline.stream().filter(c -> c.status() == 429).toList();
+  }
+
+  private static List<Integer> ticks(String output) {
+    return output
+        .lines()
+        .map(TICK::matcher)
+        .filter(Matcher::find)
+        .map(m -> Integer.parseInt(m.group(1)))
+        .toList();
+  }
+
+  private static int maxTick(String output) {
+    return ticks(output).stream().mapToInt(Integer::intValue).max().orElse(-1);
+  }
+}

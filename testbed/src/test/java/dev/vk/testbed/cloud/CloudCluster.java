@@ -1,0 +1,218 @@
+package dev.vk.testbed.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vk.testbed.cluster.ControlPlane;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1NodeCondition;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the cloud E2E tests ask the real API server. (The e2e package's {@code Cluster} is
+ * package-private; this is the part these tests need, plus Deployments aimed at a cloud node.)
+ */
+final class CloudCluster {
+  static final Duration PATIENCE = Duration.ofMinutes(2);
+
+  /** Label on every Deployment these tests create, so a test can remove what it left behind. */
+  static final String SUITE_LABEL = "vk-e2e-suite";
+
+  private final ControlPlane cp;
+  private final CoreV1Api api;
+
+  CloudCluster(ControlPlane cp) {
+    this.cp = cp;
+    this.api = new CoreV1Api(cp.apiClient());
+  }
+
+  ControlPlane cp() {
+    return cp;
+  }
+
+  V1Node node(String name) {
+    try {
+      return api.readNode(name).execute();
+    } catch (ApiException e) {
+      throw new IllegalStateException(e.getResponseBody(), e);
+    }
+  }
+
+  /** The node's Ready condition status: True, False, Unknown, or "absent". */
+  String ready(String name) {
+    try {
+      V1Node n = api.readNode(name).execute();
+      List<V1NodeCondition> conditions =
+          n.getStatus() == null || n.getStatus().getConditions() == null
+              ? List.of()
+              : n.getStatus().getConditions();
+      return conditions.stream()
+          .filter(c -> "Ready".equals(c.getType()))
+          .map(V1NodeCondition::getStatus)
+          .findFirst()
+          .orElse("absent");
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return "absent";
+      }
+      throw new IllegalStateException(e.getResponseBody(), e);
+    }
+  }
+
+  void awaitReady(String name) {
+    await("node " + name + " Ready")
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> "True".equals(ready(name)));
+  }
+
+  List<V1Pod> pods(String labelSelector) {
+    try {
+      return api.listNamespacedPod("default").labelSelector(labelSelector).execute().getItems();
+    } catch (ApiException e) {
+      throw new IllegalStateException(e.getResponseBody(), e);
+    }
+  }
+
+  V1Pod pod(String name) {
+    try {
+      return api.readNamespacedPod(name, "default").execute();
+    } catch (ApiException e) {
+      throw new IllegalStateException(e.getResponseBody(), e);
+    }
+  }
+
+  /** Pods of {@code app} that are Running on {@code node} with a pod IP. */
+  List<V1Pod> running(String app, String node) {
+    return pods("app=" + app).stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .filter(p -> node.equals(p.getSpec().getNodeName()))
+        .filter(p -> "Running".equals(p.getStatus().getPhase()))
+        .filter(p -> p.getStatus().getPodIP() != null && !p.getStatus().getPodIP().isBlank())
+        .toList();
+  }
+
+  /** Waits until exactly {@code replicas} pods of {@code app} exist and all run on the node. */
+  List<V1Pod> awaitRunning(String app, String node, int replicas, Duration patience) {
+    await(replicas + " running " + app + " pods on " + node)
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(500))
+        .failFast(
+            "the provider refused a pod of " + app,
+            () -> assertThat(refusals(app)).as("pods the provider refused").isEmpty())
+        .untilAsserted(
+            () ->
+                assertThat(running(app, node))
+                    .as("running pods of %s; all of them: %s", app, states(app))
+                    .hasSize(replicas)
+                    .hasSameSizeAs(pods("app=" + app)));
+    return running(app, node);
+  }
+
+  /** Each pod of {@code app} as name, node, phase, reason and message. */
+  String states(String app) {
+    return pods("app=" + app).stream()
+        .map(
+            p ->
+                p.getMetadata().getName()
+                    + " on "
+                    + p.getSpec().getNodeName()
+                    + ": "
+                    + p.getStatus().getPhase()
+                    + (p.getStatus().getReason() == null ? "" : " " + p.getStatus().getReason())
+                    + (p.getStatus().getMessage() == null
+                        ? ""
+                        : " (" + p.getStatus().getMessage() + ")"))
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The pods of {@code app} that the provider refused (status reason ProviderFailed). */
+  private String refusals(String app) {
+    return pods("app=" + app).stream()
+        .filter(p -> "ProviderFailed".equals(p.getStatus().getReason()))
+        .map(p -> p.getMetadata().getName() + ": " + p.getStatus().getMessage())
+        .collect(Collectors.joining("; "));
+  }
+
+  static Set<String> uids(List<V1Pod> pods) {
+    return pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+  }
+
+  static Set<String> names(List<V1Pod> pods) {
+    return pods.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+  }
+
+  void apply(String yaml) {
+    cp.kubectlWithInput(yaml, "apply", "-f", "-").orThrow();
+  }
+
+  /** Deletes the Deployments a test class created and waits until their pods left the API. */
+  void deleteDeployments(String suite) {
+    cp.kubectl("delete", "deployment", "-l", SUITE_LABEL + "=" + suite, "--wait=false").orThrow();
+    await("pods of the " + suite + " Deployments gone")
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> pods(SUITE_LABEL + "=" + suite).isEmpty());
+  }
+
+  /**
+   * A Deployment of {@code replicas} pods aimed at {@code node} by the hostname node selector and
+   * tolerating {@code virtual-kubelet.io/provider=<provider>:NoSchedule}, as a user writes it.
+   *
+   * @param command the container's command as a YAML flow sequence, or null for the image's own
+   */
+  static String deployment(
+      String suite,
+      String name,
+      String node,
+      String provider,
+      int replicas,
+      String image,
+      String command) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: %s
+          namespace: default
+          labels: {%s: %s}
+        spec:
+          replicas: %d
+          selector:
+            matchLabels: {app: %s}
+          template:
+            metadata:
+              labels: {app: %s, %s: %s}
+            spec:
+              nodeSelector:
+                kubernetes.io/hostname: %s
+              tolerations:
+              - key: virtual-kubelet.io/provider
+                operator: Equal
+                value: %s
+                effect: NoSchedule
+              containers:
+              - name: web
+                image: %s
+        %s"""
+        .formatted(
+            name,
+            SUITE_LABEL,
+            suite,
+            replicas,
+            name,
+            name,
+            SUITE_LABEL,
+            suite,
+            node,
+            provider,
+            image,
+            command == null ? "" : "        command: " + command + "\n");
+  }
+}

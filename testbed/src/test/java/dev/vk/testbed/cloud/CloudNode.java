@@ -1,0 +1,137 @@
+package dev.vk.testbed.cloud;
+
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.emulator.aci.AciEmulatorOptions;
+import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
+import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.emulator.ecs.EmulatorOptions;
+import dev.vk.testbed.cluster.ControlPlane;
+import dev.vk.testbed.node.NodeProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The real node jar with a cloud provider, pointed at an emulator in the test JVM, configured only
+ * through the documented {@code --azure-*} / {@code --fargate-*} settings.
+ */
+final class CloudNode implements AutoCloseable {
+  static final String RESOURCE_GROUP = "vk-rg";
+  static final String LOG_GROUP = "/ecs/vk";
+
+  final String name;
+  final NodeProcess process;
+
+  private CloudNode(String name, NodeProcess process) {
+    this.name = name;
+    this.process = process;
+  }
+
+  /** An ACI emulator with quick image pulls and room for every test's groups. */
+  static AciEmulator aciEmulator() {
+    try {
+      return AciEmulator.start(
+          AciEmulatorOptions.defaults()
+              .withPageSize(5)
+              .withResourceGroups(RESOURCE_GROUP)
+              .withLimits(64, 256, 10_000)
+              .withLifecycle(
+                  new LifecycleSettings(
+                      Duration.ofMillis(800),
+                      Duration.ofSeconds(1),
+                      Duration.ofMillis(500),
+                      Duration.ofSeconds(5),
+                      10_000)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An ECS + CloudWatch Logs emulator with the log group the node writes to. */
+  static EcsEmulator ecsEmulator() {
+    return EcsEmulator.start(EmulatorOptions.defaults().logGroup(LOG_GROUP));
+  }
+
+  /** Starts a node with provider {@code azure} against {@code aci}; returns once it is Ready. */
+  static CloudNode azure(ControlPlane cp, AciEmulator aci, String name, int kubeletPort) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("provider", "azure");
+    s.put("azure-subscription-id", aci.subscriptionId());
+    s.put("azure-resource-group", RESOURCE_GROUP);
+    s.put("azure-region", "westeurope");
+    s.put("azure-tenant-id", aci.tenantId());
+    s.put("azure-client-id", "vk-e2e");
+    s.put("azure-client-secret", "not-a-secret");
+    s.put("azure-arm-endpoint", aci.baseUrl());
+    s.put("azure-aad-endpoint", aci.baseUrl());
+    s.put("azure-ca-file", aci.caCertificatePath().toString());
+    // VNet mode, as AKS virtual nodes run: every group gets a private IP, the pod IP.
+    s.put(
+        "azure-subnet-ids",
+        "/subscriptions/"
+            + aci.subscriptionId()
+            + "/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aci");
+    s.put("azure-status-interval", "1s");
+    s.put("azure-status-calls-per-minute", "600");
+    s.put("azure-settle-time", "5s");
+    s.put("azure-log-poll-interval", "500ms");
+    return start(cp, name, kubeletPort, s);
+  }
+
+  /** Starts a node with provider {@code fargate} against {@code ecs}; returns once it is Ready. */
+  static CloudNode fargate(ControlPlane cp, EcsEmulator ecs, String name, int kubeletPort) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("provider", "fargate");
+    s.put("fargate-region", ecs.region());
+    s.put("fargate-subnets", "subnet-0e2e0e2e");
+    s.put("fargate-security-groups", "sg-0e2e0e2e");
+    s.put("fargate-ecs-endpoint", ecs.endpoint().toString());
+    s.put("fargate-access-key-id", "AKIDEMULATOR");
+    s.put("fargate-secret-access-key", "emulator-secret");
+    s.put(
+        "fargate-execution-role-arn",
+        "arn:aws:iam::" + ecs.accountId() + ":role/ecsTaskExecutionRole");
+    s.put("fargate-log-group", LOG_GROUP);
+    s.put("fargate-status-interval", "2s");
+    s.put("fargate-transition-interval", "500ms");
+    return start(cp, name, kubeletPort, s);
+  }
+
+  private static CloudNode start(
+      ControlPlane cp, String name, int kubeletPort, Map<String, String> settings) {
+    CloudNode node = new CloudNode(name, NodeProcess.start(cp, name, kubeletPort, settings));
+    try {
+      new CloudCluster(cp).awaitReady(name);
+    } catch (RuntimeException e) {
+      node.close();
+      throw new IllegalStateException(
+          "node " + name + " never got Ready; its log:\n" + node.process.logTail(), e);
+    }
+    return node;
+  }
+
+  /** For {@code @AfterAll}: a class whose setup failed may have no node. */
+  static void stop(AutoCloseable... closeables) {
+    for (AutoCloseable c : closeables) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          System.err.println("cloud e2e: closing " + c + " failed: " + e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  @Override
+  public String toString() {
+    return "node " + name;
+  }
+}
