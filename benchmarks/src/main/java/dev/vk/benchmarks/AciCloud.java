@@ -62,9 +62,10 @@ final class AciCloud implements Cloud {
   }
 
   @Override
-  public void crash(V1Pod pod) {
+  public Runnable crasher(V1Pod pod) {
     String group = pod.getMetadata().getNamespace() + "-" + pod.getMetadata().getName();
-    aci.faults().exitContainer(GROUP, group, pod.getSpec().getContainers().get(0).getName(), 1);
+    String container = pod.getSpec().getContainers().get(0).getName();
+    return () -> aci.faults().exitContainer(GROUP, group, container, 1);
   }
 
   @Override

@@ -18,8 +18,11 @@ interface Cloud extends AutoCloseable {
 
   void resetCalls();
 
-  /** Makes the pod's container exit behind the provider's back, as a crash would. */
-  void crash(V1Pod pod) throws Exception;
+  /**
+   * Finds the pod at the cloud and returns what makes its container exit behind the provider's
+   * back, as a crash would; the finding (which may cost calls) happens before the clock starts.
+   */
+  Runnable crasher(V1Pod pod) throws Exception;
 
   /** What the reference (Go) provider spends per pod per minute on status polling. */
   int referenceCallsPerPodPerMinute();

@@ -74,7 +74,7 @@ final class FargateCloud implements Cloud {
 
   /** Finds the pod's task by its UID tag (this benchmark's own calls are reset afterwards). */
   @Override
-  public void crash(V1Pod pod) {
+  public Runnable crasher(V1Pod pod) {
     String uid = pod.getMetadata().getUid();
     for (String arn : client.listTasksPaginator(b -> b.cluster("default")).taskArns()) {
       Task task =
@@ -88,8 +88,8 @@ final class FargateCloud implements Cloud {
               .get(0);
       if (task.tags().stream()
           .anyMatch(t -> t.key().equals("vk.dev/pod-uid") && t.value().equals(uid))) {
-        ecs.faults().exitContainer(arn, pod.getSpec().getContainers().get(0).getName(), 1);
-        return;
+        String container = pod.getSpec().getContainers().get(0).getName();
+        return () -> ecs.faults().exitContainer(arn, container, 1);
       }
     }
     throw new IllegalStateException("no task for pod " + uid);

@@ -86,9 +86,10 @@ public final class StatusCostBenchmark {
       // every round, and past the startup round's stragglers.
       Thread.sleep(Long.getLong("vk.bench.settle", 75) * 1000);
       V1Pod victim = pods.get(0);
-      cloud.crash(victim);
+      Runnable crash = cloud.crasher(victim);
       cloud.resetCalls();
       Instant start = Instant.now();
+      crash.run();
       Instant seen = null;
       while (Duration.between(start, Instant.now()).compareTo(window) < 0) {
         if (seen == null && crashed(latest.get(victim.getMetadata().getName()))) {

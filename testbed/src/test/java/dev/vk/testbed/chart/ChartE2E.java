@@ -124,7 +124,7 @@ class ChartE2E {
                   subscription-id: 00000000-0000-0000-0000-000000000000
                   resource-group: virtual-kubelet
                   region: westeurope
-                  subnets: [/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/virtualNetworks/v/subnets/aci]
+                  subnet-ids: [/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/virtualNetworks/v/subnets/aci]
                 credentials: {existingSecrets: [vk-azure-credentials]}
                 serviceAccount:
                   annotations: {azure.workload.identity/client-id: 11111111-1111-1111-1111-111111111111}
