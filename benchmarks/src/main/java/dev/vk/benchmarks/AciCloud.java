@@ -25,15 +25,7 @@ final class AciCloud implements Cloud {
                 .withResourceGroups(GROUP)
                 .withLimits(64, 256, 100_000));
     Map<String, String> s = settings;
-    s.put("subscription-id", aci.subscriptionId());
-    s.put("resource-group", GROUP);
-    s.put("region", "westeurope");
-    s.put("tenant-id", aci.tenantId());
-    s.put("client-id", "vk-bench");
-    s.put("client-secret", "not-a-secret");
-    s.put("arm-endpoint", aci.baseUrl());
-    s.put("aad-endpoint", aci.baseUrl());
-    s.put("ca-file", aci.caCertificatePath().toString());
+    s.putAll(aci.providerSettings(GROUP));
     // Only seeding is sped up; status settings stay at their defaults, which is what is measured.
     s.put("requests-per-second", "200");
   }

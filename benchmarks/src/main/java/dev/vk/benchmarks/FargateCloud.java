@@ -25,15 +25,7 @@ final class FargateCloud implements Cloud {
   private FargateCloud() {
     ecs = EcsEmulator.start(EmulatorOptions.defaults().logGroup("/ecs/vk"));
     Map<String, String> s = settings;
-    s.put("region", ecs.region());
-    s.put("subnets", "subnet-0a1b2c3d");
-    s.put("security-groups", "sg-0a1b2c3d");
-    s.put("ecs-endpoint", ecs.endpoint().toString());
-    s.put("logs-endpoint", ecs.endpoint().toString());
-    s.put("access-key-id", "AKIDBENCH");
-    s.put("secret-access-key", "bench-secret");
-    s.put("execution-role-arn", "arn:aws:iam::" + ecs.accountId() + ":role/ecsTaskExecutionRole");
-    s.put("log-group", "/ecs/vk");
+    s.putAll(ecs.providerSettings());
     // Only seeding is sped up; status settings stay at their defaults, which is what is measured.
     s.put("run-task-rate", "200");
     client =
@@ -42,7 +34,7 @@ final class FargateCloud implements Cloud {
             .region(Region.of(ecs.region()))
             .credentialsProvider(
                 StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIDBENCH", "bench-secret")))
+                    AwsBasicCredentials.create(s.get("access-key-id"), s.get("secret-access-key"))))
             .httpClient(UrlConnectionHttpClient.create())
             .build();
   }

@@ -85,7 +85,13 @@ public final class StatusCostBenchmark {
       // Steady state: past ACI's settle time (1 min), in which just-started groups are re-read
       // every round, and past the startup round's stragglers.
       Thread.sleep(Long.getLong("vk.bench.settle", 75) * 1000);
-      V1Pod victim = pods.get(0);
+      // The victim must look healthy to the measured provider before the clock starts: a pod
+      // already shown restarted or terminated would be "seen" at once (an earlier 0 s result).
+      V1Pod victim =
+          pods.stream()
+              .filter(p -> healthy(latest.get(p.getMetadata().getName())))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no pod is Running and unrestarted"));
       Runnable crash = cloud.crasher(victim);
       cloud.resetCalls();
       Instant start = Instant.now();
@@ -143,6 +149,10 @@ public final class StatusCostBenchmark {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static boolean healthy(V1Pod pod) {
+    return pod != null && phase(pod).equals("Running") && !crashed(pod);
   }
 
   private static boolean crashed(V1Pod pod) {

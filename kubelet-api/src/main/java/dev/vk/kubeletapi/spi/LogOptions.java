@@ -34,6 +34,17 @@ public record LogOptions(
           false,
           false);
 
+  /** Follow with {@code tailLines=0}: only what is written from now on, as attach shows it. */
+  public static final LogOptions NEW_LINES =
+      new LogOptions(
+          OptionalLong.of(0),
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          Optional.empty(),
+          false,
+          true,
+          false);
+
   public LogOptions {
     Objects.requireNonNull(tailLines, "tailLines");
     Objects.requireNonNull(limitBytes, "limitBytes");

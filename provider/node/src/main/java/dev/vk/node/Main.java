@@ -8,7 +8,6 @@ import dev.vk.node.config.SettingCatalog;
 import dev.vk.node.config.Settings;
 import dev.vk.node.events.ApiEventRecorder;
 import dev.vk.node.kube.ApiKubernetesAccess;
-import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.KubeClients;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
@@ -50,8 +49,7 @@ public final class Main {
       KubeClients clients = KubeClients.connect(config.kubeconfig());
       ApiEventRecorder events =
           new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
-      KubernetesAccess kubernetes =
-          new ApiKubernetesAccess(new ApiObjectLookup(clients.calls()), events);
+      KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
       PodLifecycle provider = provider(providers, config, settings, kubernetes);
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       node = new VirtualKubelet(config, api, provider, clients, events, Clock.systemUTC(), meters);
@@ -96,7 +94,10 @@ public final class Main {
     String prefix = factory.name() + "-";
     return factory.create(
         new ProviderContext(
-            config.nodeName(), config.internalIp(), name -> settings.get(prefix + name)));
+            config.nodeName(),
+            config.internalIp(),
+            name -> settings.get(prefix + name),
+            kubernetes));
   }
 
   private static void setLogLevel(String level) {

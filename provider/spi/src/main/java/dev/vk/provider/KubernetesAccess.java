@@ -3,11 +3,16 @@ package dev.vk.provider;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a provider may read from and report to Kubernetes about the pods it runs: the Secrets and
- * ConfigMaps they mount or pull images with, and Events users see in {@code kubectl describe}.
+ * ConfigMaps they mount or pull images with, the service accounts they run as and the tokens a
+ * kubelet would mount for them, annotations users read with {@code kubectl get}, and Events users
+ * see in {@code kubectl describe}.
  */
 public interface KubernetesAccess {
 
@@ -16,6 +21,26 @@ public interface KubernetesAccess {
 
   /** The ConfigMap, or empty when it does not exist. May block (one API call). */
   Optional<V1ConfigMap> configMap(String namespace, String name) throws ProviderException;
+
+  /** The ServiceAccount, or empty when it does not exist. May block (one API call). */
+  Optional<V1ServiceAccount> serviceAccount(String namespace, String name) throws ProviderException;
+
+  /**
+   * A token of the pod's service account bound to the pod (the TokenRequest API, as a kubelet fills
+   * a projected {@code serviceAccountToken} source). It stops working when the pod is deleted. May
+   * block (one API call).
+   *
+   * @param audience the audience, or null for the API server's own
+   * @param lifetime the requested lifetime; the API server may grant a different one
+   */
+  String serviceAccountToken(V1Pod pod, String audience, Duration lifetime)
+      throws ProviderException;
+
+  /**
+   * Merges annotations into the pod's metadata, for facts users read with {@code kubectl get -o
+   * yaml} (such as the size a cloud chose). Idempotent; may block (one API call).
+   */
+  void annotate(V1Pod pod, Map<String, String> annotations) throws ProviderException;
 
   /** Records an Event on the pod ({@code Normal} or {@code Warning}). Never blocks or throws. */
   void event(V1Pod pod, String type, String reason, String message);
@@ -37,6 +62,21 @@ public interface KubernetesAccess {
         public Optional<V1ConfigMap> configMap(String namespace, String name) {
           return Optional.empty();
         }
+
+        @Override
+        public Optional<V1ServiceAccount> serviceAccount(String namespace, String name) {
+          return Optional.empty();
+        }
+
+        @Override
+        public String serviceAccountToken(V1Pod pod, String audience, Duration lifetime)
+            throws ProviderException {
+          throw new ProviderException(
+              ProviderException.Kind.UNSUPPORTED, "no Kubernetes API to request a token from");
+        }
+
+        @Override
+        public void annotate(V1Pod pod, Map<String, String> annotations) {}
 
         @Override
         public void event(V1Pod pod, String type, String reason, String message) {}

@@ -481,6 +481,9 @@ class ChartE2E {
         List.of("update", "nodes", "--subresource=status"),
         List.of("list", "pods", "--all-namespaces"),
         List.of("delete", "pods", "-n", "default"),
+        List.of("patch", "pods", "-n", "default"),
+        List.of("get", "serviceaccounts", "-n", "default"),
+        List.of("create", "serviceaccounts", "--subresource=token", "-n", "default"),
         List.of("patch", "pods", "--subresource=status", "-n", "default"),
         List.of("get", "secrets", "-n", "default"),
         List.of("get", "configmaps", "-n", "default"),
@@ -499,6 +502,7 @@ class ChartE2E {
         List.of("create", "pods", "-n", "default"),
         List.of("update", "pods", "-n", "default"),
         List.of("list", "secrets", "-n", "default"),
+        List.of("create", "serviceaccounts", "-n", "default"),
         List.of("create", "deployments.apps", "-n", "default"),
         List.of("delete", "leases.coordination.k8s.io", "-n", "kube-node-lease"));
   }

@@ -12,7 +12,9 @@ import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -110,6 +112,31 @@ class AciE2E {
                   assertThat(line.split("\\s+"))
                       .contains("Running", NODE, pod.getStatus().getPodIP()));
     }
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName(
+      "the default kube-api-access volume holds the namespace and a token of the pod's service"
+          + " account, bound to the pod, that the API server accepts")
+  void serviceAccountTokenIsMounted() throws Exception {
+    V1Pod pod = oneRunning("token");
+    JsonNode group = arm.named("default-" + pod.getMetadata().getName()).values().iterator().next();
+    JsonNode volume = null;
+    for (JsonNode v : group.path("properties").path("volumes")) {
+      if (v.path("name").asText().startsWith("kube-api-access-")) {
+        volume = v.path("secret");
+      }
+    }
+    assertThat(volume).as("the projected volume as an ACI secret volume: %s", group).isNotNull();
+    assertThat(decode(volume.path("namespace").asText())).isEqualTo("default");
+    String token = decode(volume.path("token").asText());
+
+    cluster.assertPodToken(token, pod);
+  }
+
+  private static String decode(String base64) {
+    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   @Test

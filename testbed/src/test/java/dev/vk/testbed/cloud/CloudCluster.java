@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.testbed.cluster.ControlPlane;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AuthenticationV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeCondition;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1TokenReview;
+import io.kubernetes.client.openapi.models.V1TokenReviewSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -159,6 +162,25 @@ final class CloudCluster {
         .atMost(PATIENCE)
         .pollInterval(Duration.ofMillis(500))
         .until(() -> pods(SUITE_LABEL + "=" + suite).isEmpty());
+  }
+
+  /**
+   * Asserts that the API server authenticates {@code token} as the default service account of
+   * namespace default, bound to {@code pod} (a TokenRequest token, as a kubelet mounts).
+   */
+  void assertPodToken(String token, V1Pod pod) throws ApiException {
+    V1TokenReview review =
+        new AuthenticationV1Api(cp.apiClient())
+            .createTokenReview(new V1TokenReview().spec(new V1TokenReviewSpec().token(token)))
+            .execute();
+    assertThat(review.getStatus().getAuthenticated()).as("%s", review.getStatus()).isTrue();
+    assertThat(review.getStatus().getUser().getUsername())
+        .isEqualTo("system:serviceaccount:default:default");
+    assertThat(review.getStatus().getUser().getExtra())
+        .as("bound to this pod")
+        .containsEntry(
+            "authentication.kubernetes.io/pod-name", List.of(pod.getMetadata().getName()))
+        .containsEntry("authentication.kubernetes.io/pod-uid", List.of(pod.getMetadata().getUid()));
   }
 
   /**

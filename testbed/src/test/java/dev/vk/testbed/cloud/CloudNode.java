@@ -58,21 +58,9 @@ final class CloudNode implements AutoCloseable {
   static CloudNode azure(ControlPlane cp, AciEmulator aci, String name, int kubeletPort) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("provider", "azure");
-    s.put("azure-subscription-id", aci.subscriptionId());
-    s.put("azure-resource-group", RESOURCE_GROUP);
-    s.put("azure-region", "westeurope");
-    s.put("azure-tenant-id", aci.tenantId());
-    s.put("azure-client-id", "vk-e2e");
-    s.put("azure-client-secret", "not-a-secret");
-    s.put("azure-arm-endpoint", aci.baseUrl());
-    s.put("azure-aad-endpoint", aci.baseUrl());
-    s.put("azure-ca-file", aci.caCertificatePath().toString());
+    aci.providerSettings(RESOURCE_GROUP).forEach((k, v) -> s.put("azure-" + k, v));
     // VNet mode, as AKS virtual nodes run: every group gets a private IP, the pod IP.
-    s.put(
-        "azure-subnet-ids",
-        "/subscriptions/"
-            + aci.subscriptionId()
-            + "/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aci");
+    s.put("azure-subnet-ids", aci.subnetId());
     s.put("azure-status-interval", "1s");
     s.put("azure-status-calls-per-minute", "600");
     s.put("azure-settle-time", "5s");
@@ -84,16 +72,7 @@ final class CloudNode implements AutoCloseable {
   static CloudNode fargate(ControlPlane cp, EcsEmulator ecs, String name, int kubeletPort) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("provider", "fargate");
-    s.put("fargate-region", ecs.region());
-    s.put("fargate-subnets", "subnet-0e2e0e2e");
-    s.put("fargate-security-groups", "sg-0e2e0e2e");
-    s.put("fargate-ecs-endpoint", ecs.endpoint().toString());
-    s.put("fargate-access-key-id", "AKIDEMULATOR");
-    s.put("fargate-secret-access-key", "emulator-secret");
-    s.put(
-        "fargate-execution-role-arn",
-        "arn:aws:iam::" + ecs.accountId() + ":role/ecsTaskExecutionRole");
-    s.put("fargate-log-group", LOG_GROUP);
+    ecs.providerSettings().forEach((k, v) -> s.put("fargate-" + k, v));
     s.put("fargate-status-interval", "2s");
     s.put("fargate-transition-interval", "500ms");
     return start(cp, name, kubeletPort, s);

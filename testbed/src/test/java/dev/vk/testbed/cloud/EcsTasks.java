@@ -67,6 +67,13 @@ final class EcsTasks {
         .toList();
   }
 
+  /** The task definition, as DescribeTaskDefinition returns it. */
+  JsonNode taskDefinition(String arn) {
+    ObjectNode describe = JSON.createObjectNode();
+    describe.put("taskDefinition", arn);
+    return call("DescribeTaskDefinition", describe).path("taskDefinition");
+  }
+
   static String tag(JsonNode task, String key) {
     for (JsonNode t : task.path("tags")) {
       if (key.equals(t.path("key").asText())) {

@@ -8,6 +8,7 @@ import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.fault.CallLog;
 import dev.vk.testbed.cluster.BackgroundCommand;
+import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -271,6 +272,108 @@ class FargateE2E {
     assertThat(all.stream().map(t -> EcsTasks.tag(t, "vk.dev/pod-uid")).toList())
         .as("no orphan, no duplicate: one task per API pod")
         .containsExactlyInAnyOrderElementsOf(CloudCluster.uids(pods));
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName(
+      "a pod whose ServiceAccount carries eks.amazonaws.com/role-arn runs with that task role,"
+          + " kubectl shows its CapacityProvisioned annotation, and kubectl attach its output")
+  void serviceAccountRoleCapacityAnnotationAndAttach() {
+    String role = "arn:aws:iam::123456789012:role/fg-irsa";
+    cp.kubectlWithInput(
+            """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: fg-irsa
+              namespace: default
+              annotations: {eks.amazonaws.com/role-arn: "%s"}
+            """
+                .formatted(role),
+            "apply",
+            "-f",
+            "-")
+        .orThrow();
+    String deployment =
+        CloudCluster.deployment(SUITE, "fg-irsa", FARGATE_NODE, "fargate", 1, IMAGE, null)
+            .replaceFirst("(\\n\\s*)nodeSelector:", "$1serviceAccountName: fg-irsa$1nodeSelector:");
+    cluster.apply(deployment);
+    V1Pod pod = cluster.awaitRunning("fg-irsa", FARGATE_NODE, 1, FARGATE_PATIENCE).get(0);
+    String name = pod.getMetadata().getName();
+
+    JsonNode task = tasks.ofDeployment(FARGATE_NODE, "fg-irsa").get(0);
+    assertThat(
+            tasks
+                .taskDefinition(task.path("taskDefinitionArn").asText())
+                .path("taskRoleArn")
+                .asText())
+        .as("the ServiceAccount's role")
+        .isEqualTo(role);
+    await("the CapacityProvisioned annotation")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cp.kubectl(
+                        "get",
+                        "pod",
+                        name,
+                        "-o",
+                        "jsonpath={.metadata.annotations.CapacityProvisioned}")
+                    .orThrow()
+                    .stdout(),
+            "0.25vCPU 0.5GB"::equals);
+    try (BackgroundCommand attach = cp.kubectlInBackground("attach", name)) {
+      await("output written after attaching")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> ticks(attach.output()).size() >= 2);
+      assertThat(attach.alive()).as("still attached: %s", attach.output()).isTrue();
+    }
+    CommandResult withStdin = cp.kubectl("attach", "-i", name);
+    assertThat(withStdin.exitCode()).isNotZero();
+    assertThat(withStdin.stderr()).contains("ECS cannot write to a task's main process");
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName(
+      "a Fargate pod sees its configMap volume and the default kube-api-access files (namespace"
+          + " and a token of its service account the API server accepts) through kubectl exec")
+  void volumesAndServiceAccountToken() throws Exception {
+    cp.kubectlWithInput(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: fg-config, namespace: default}
+            data: {greeting: hello from a configMap}
+            """,
+            "apply",
+            "-f",
+            "-")
+        .orThrow();
+    String deployment =
+        CloudCluster.deployment(SUITE, "fg-files", FARGATE_NODE, "fargate", 1, IMAGE, null)
+            .replaceFirst(
+                "(\\n(\\s*))nodeSelector:",
+                "$1volumes:$1- name: config$1  configMap: {name: fg-config}$1nodeSelector:")
+            .replaceFirst(
+                "(\\n(\\s*))image: (.*)",
+                "$1image: $3$1volumeMounts:$1- {name: config, mountPath: /etc/config}");
+    cluster.apply(deployment);
+    V1Pod pod = cluster.awaitRunning("fg-files", FARGATE_NODE, 1, FARGATE_PATIENCE).get(0);
+    String name = pod.getMetadata().getName();
+    String dir = "/var/run/secrets/kubernetes.io/serviceaccount/";
+
+    assertThat(
+            cp.kubectl("exec", name, "--", "cat", "/etc/config/greeting")
+                .orThrow()
+                .stdout()
+                .strip())
+        .isEqualTo("hello from a configMap");
+    assertThat(cp.kubectl("exec", name, "--", "cat", dir + "namespace").orThrow().stdout().strip())
+        .isEqualTo("default");
+    String token = cp.kubectl("exec", name, "--", "cat", dir + "token").orThrow().stdout().strip();
+    cluster.assertPodToken(token, pod);
   }
 
   /**

@@ -53,8 +53,16 @@ final class AciExec {
     return bridge.ended().thenApply(v -> 0);
   }
 
-  /** The main process's output; ACI's attach carries no stdin. */
+  /**
+   * The main process's output. ACI's attach API carries no stdin, so attaching with stdin is
+   * refused with that reason instead of dropping the input.
+   */
   CompletionStage<Void> attach(ContainerRef ref, StreamIO io) throws ProviderException {
+    if (io.stdin().isPresent()) {
+      throw ProviderException.invalid(
+          "attach with stdin: ACI's attach API streams the main process's output only; use"
+              + " kubectl attach without -i to see it, or kubectl exec -i");
+    }
     ContainerGroupInner group = lookup.require(ref.pod().namespace(), ref.pod().name());
     var session = groups.attach(group.name(), ref.container());
     WebSocketBridge bridge = new WebSocketBridge(io.stdout());

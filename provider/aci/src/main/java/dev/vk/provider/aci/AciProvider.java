@@ -55,7 +55,7 @@ public final class AciProvider
     this.mapper = new PodMapper(settings.pods(), settings.connection().region(), runtime.objects());
     this.statuses = new StatusMapper(settings.pods().nodeName(), hostIp);
     this.cache = new GroupCache();
-    this.events = new AciEvents(runtime.kubernetes());
+    this.events = new AciEvents(runtime.kubernetes(), runtime.clock());
     this.tracker =
         new StatusTracker(
             groups,

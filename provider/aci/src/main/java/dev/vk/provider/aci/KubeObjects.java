@@ -2,7 +2,9 @@ package dev.vk.provider.aci;
 
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1Pod;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,11 @@ interface KubeObjects {
 
   /** A ConfigMap's data and binaryData, or empty when it does not exist. May block. */
   Optional<Map<String, byte[]>> configMap(String namespace, String name) throws ProviderException;
+
+  /**
+   * A token of the pod's service account bound to the pod, or empty without Kubernetes. May block.
+   */
+  Optional<String> token(V1Pod pod, String audience, Duration lifetime) throws ProviderException;
 
   /** Reads through the node's Kubernetes access. */
   static KubeObjects of(KubernetesAccess kubernetes) {
@@ -59,6 +66,12 @@ interface KubeObjects {
                   return data;
                 });
       }
+
+      @Override
+      public Optional<String> token(V1Pod pod, String audience, Duration lifetime)
+          throws ProviderException {
+        return Optional.of(kubernetes.serviceAccountToken(pod, audience, lifetime));
+      }
     };
   }
 
@@ -77,6 +90,11 @@ interface KubeObjects {
 
         @Override
         public Optional<Map<String, byte[]>> configMap(String namespace, String name) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> token(V1Pod pod, String audience, Duration lifetime) {
           return Optional.empty();
         }
       };

@@ -2,6 +2,8 @@ package dev.vk.provider.aci;
 
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.ProviderException.Kind;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,11 @@ final class ObjectData {
 
   boolean available() {
     return objects.available();
+  }
+
+  /** The pod's bound service account token, or empty without Kubernetes. May block. */
+  Optional<String> token(V1Pod pod, String audience, Duration lifetime) throws ProviderException {
+    return objects.token(pod, audience, lifetime);
   }
 
   /**

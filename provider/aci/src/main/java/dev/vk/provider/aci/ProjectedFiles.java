@@ -7,20 +7,30 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
 import io.kubernetes.client.openapi.models.V1VolumeProjection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files of a projected volume, best effort (see {@link VolumeMapper}): downward API pod
- * identity fields, ConfigMap and Secret items when they can be read; never a service account token.
+ * The files of a projected volume, best effort (see {@link VolumeMapper}): the service account
+ * token (requested bound to the pod, as a kubelet does), downward API pod identity fields,
+ * ConfigMap and Secret items when they can be read.
+ *
+ * <p>ACI secret volumes cannot change after creation, so the token is not rotated: it is requested
+ * with the projection's lifetime, which the API server extends to a year for the default {@code
+ * kube-api-access} volume (its {@code --service-account-extend-token-expiration}, on by default).
  */
 final class ProjectedFiles {
 
   private static final Logger logger = LoggerFactory.getLogger(ProjectedFiles.class);
+
+  /** Kubernetes' default for a projected token without expirationSeconds: one hour. */
+  private static final long DEFAULT_SECONDS = 3600;
 
   private ProjectedFiles() {}
 
@@ -34,7 +44,15 @@ final class ProjectedFiles {
       V1VolumeProjection source = sources.get(i);
       String at = field + ".projected.sources[" + i + "]";
       if (source.getServiceAccountToken() != null) {
-        logger.info("{}: ACI pods get no service account token; the file is left out", at);
+        var t = source.getServiceAccountToken();
+        long seconds =
+            t.getExpirationSeconds() == null ? DEFAULT_SECONDS : t.getExpirationSeconds();
+        Optional<String> token = objects.token(pod, t.getAudience(), Duration.ofSeconds(seconds));
+        if (token.isPresent()) {
+          files.put(t.getPath(), base64(token.get()));
+        } else {
+          logger.info("{}: no Kubernetes API to request a token from; the file is left out", at);
+        }
       } else if (source.getDownwardAPI() != null && source.getDownwardAPI().getItems() != null) {
         for (V1DownwardAPIVolumeFile item : source.getDownwardAPI().getItems()) {
           String value = downward(pod.getMetadata(), item);

@@ -24,9 +24,10 @@ import java.util.Set;
  * emptyDir turned into a share by annotation). Anything else is refused naming the volume's field.
  *
  * <p>Projected volumes are mapped best effort because every pod gets one ({@code
- * kube-api-access-*}): downward API names and readable ConfigMap/Secret items are written, the
- * service account token is not (there is no TokenRequest path here), and a projected volume left
- * empty is dropped together with its mounts.
+ * kube-api-access-*}): the service account token, downward API names and readable ConfigMap/Secret
+ * items are written, and a projected volume left empty is dropped together with its mounts. ACI has
+ * no secret volumes on Windows, so there projected volumes are dropped too (and secret or configMap
+ * volumes refused).
  */
 final class VolumeMapper {
 
@@ -50,6 +51,9 @@ final class VolumeMapper {
     for (int i = 0; i < volumes.size(); i++) {
       Optional<Volume> v = volume("spec.volumes[" + i + "]", volumes.get(i), pod, objects);
       if (v.isPresent() && windows && v.get().secret() != null) {
+        if (volumes.get(i).getProjected() != null) {
+          continue; // best effort, like an empty projection: every pod has kube-api-access-*
+        }
         throw Rejection.of("spec.volumes[" + i + "]", "ACI has no secret volumes on Windows");
       }
       v.ifPresent(out::add);
@@ -66,13 +70,13 @@ final class VolumeMapper {
     String share =
         annotations == null ? null : annotations.get(AZURE_FILE_ANNOTATION + v.getName());
     if (share != null && v.getEmptyDir() != null) {
+      String annotation = "metadata.annotations[" + AZURE_FILE_ANNOTATION + v.getName() + "]";
       String[] parts = share.split("/", 2);
-      if (parts.length != 2) {
-        throw Rejection.of(
-            "metadata.annotations[" + AZURE_FILE_ANNOTATION + v.getName() + "]",
-            "expected <secret>/<share>");
+      if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        throw Rejection.of(annotation, "expected <secret>/<share>");
       }
-      return Optional.of(out.withAzureFile(azureFile(field, parts[0], parts[1], false, objects)));
+      return Optional.of(
+          out.withAzureFile(azureFile(annotation, parts[0], parts[1], false, objects)));
     }
     if (v.getEmptyDir() != null) {
       return Optional.of(out.withEmptyDir(Map.of()));
@@ -131,10 +135,13 @@ final class VolumeMapper {
     }
     Map<String, String> attrs =
         csi.getVolumeAttributes() == null ? Map.of() : csi.getVolumeAttributes();
-    String secret = attrs.get("secretName");
     String share = attrs.get("shareName");
-    if (secret == null || share == null) {
-      throw Rejection.of(field + ".volumeAttributes", "shareName and secretName are required");
+    String secret = attrs.get("secretName");
+    if (share == null || share.isEmpty()) {
+      throw Rejection.of(field + ".volumeAttributes[shareName]", "required for ACI (Azure File)");
+    }
+    if (secret == null || secret.isEmpty()) {
+      throw Rejection.of(field + ".volumeAttributes[secretName]", "required for ACI (Azure File)");
     }
     return azureFile(field, secret, share, Boolean.TRUE.equals(csi.getReadOnly()), objects);
   }

@@ -38,23 +38,9 @@ final class Emulators {
 
   /** The settings a deployment against the emulator uses; {@code extra} overrides, in pairs. */
   static Map<String, String> settings(AciEmulator aci, String... extra) {
-    Map<String, String> s = new HashMap<>();
-    s.put("subscription-id", aci.subscriptionId());
-    s.put("resource-group", RESOURCE_GROUP);
-    s.put("region", "westeurope");
-    s.put("tenant-id", aci.tenantId());
-    s.put("client-id", "vk-provider");
-    s.put("client-secret", "not-a-secret");
-    s.put("arm-endpoint", aci.baseUrl());
-    s.put("aad-endpoint", aci.baseUrl());
-    s.put("ca-file", aci.caCertificatePath().toString());
+    Map<String, String> s = new HashMap<>(aci.providerSettings(RESOURCE_GROUP));
     // VNet mode: every group gets a private IP, as AKS virtual nodes run.
-    s.put(
-        "subnet-ids",
-        "/subscriptions/"
-            + aci.subscriptionId()
-            + "/resourceGroups/net/providers/"
-            + "Microsoft.Network/virtualNetworks/vnet/subnets/aci");
+    s.put("subnet-ids", aci.subnetId());
     s.put("status-interval", "200ms");
     s.put("status-calls-per-minute", "100000");
     s.put("settle-time", "1s");

@@ -8,7 +8,14 @@ import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
+import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeFile;
+import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.kubernetes.client.openapi.models.V1VolumeProjection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +77,28 @@ class LogsAndExecIT {
   }
 
   @Test
+  void sinceTimeAndSinceSecondsSkipOlderLines() throws Exception {
+    V1Pod pod = TestPods.running("echo early; sleep 1; echo late; sleep 600");
+    provider.createPod(pod);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> collect(ref(pod), options(OptionalLong.empty(), false)).await().size() == 2);
+    List<LogLine> all = collect(ref(pod), options(OptionalLong.empty(), false)).awaitLines();
+    Instant late = all.get(1).timestamp();
+    assertThat(late).isAfter(all.get(0).timestamp());
+
+    assertThat(collect(ref(pod), since(OptionalLong.empty(), Optional.of(late))).await())
+        .containsExactly("late");
+    assertThat(collect(ref(pod), since(OptionalLong.of(3600), Optional.empty())).await())
+        .containsExactly("early", "late");
+    // Once "late" is over a second old, --since=1s shows nothing.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> collect(ref(pod), since(OptionalLong.of(1), Optional.empty())).await().isEmpty());
+  }
+
+  @Test
   void execRunsAShellFedFromStdin() throws Exception {
     V1Pod pod = TestPods.sleeper();
     provider.createPod(pod);
@@ -87,6 +116,39 @@ class LogsAndExecIT {
   }
 
   @Test
+  void execSeesProjectedFilesInTheMountedSecretVolume() throws Exception {
+    V1Pod pod = TestPods.sleeper();
+    pod.getSpec()
+        .addVolumesItem(
+            new V1Volume()
+                .name("podinfo")
+                .projected(
+                    new V1ProjectedVolumeSource()
+                        .addSourcesItem(
+                            new V1VolumeProjection()
+                                .downwardAPI(
+                                    new V1DownwardAPIProjection()
+                                        .addItemsItem(
+                                            new V1DownwardAPIVolumeFile()
+                                                .path("namespace")
+                                                .fieldRef(
+                                                    new V1ObjectFieldSelector()
+                                                        .fieldPath("metadata.namespace")))))));
+    pod.getSpec()
+        .getContainers()
+        .get(0)
+        .addVolumeMountsItem(
+            new V1VolumeMount().name("podinfo").mountPath("/etc/podinfo").readOnly(true));
+    provider.createPod(pod);
+    awaitRunning(pod);
+    TestStreams io = new TestStreams("cat /etc/podinfo/namespace\nexit\n");
+
+    provider.exec(ref(pod), List.of("/bin/sh"), io).toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+    assertThat(io.output()).contains(pod.getMetadata().getNamespace());
+  }
+
+  @Test
   void execWithArgumentsIsRefusedNamingTheLimit() throws Exception {
     V1Pod pod = TestPods.sleeper();
     provider.createPod(pod);
@@ -97,6 +159,23 @@ class LogsAndExecIT {
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
         .hasMessageContaining("single command without arguments");
+  }
+
+  @Test
+  void attachStreamsTheMainProcessOutputAndRefusesStdin() throws Exception {
+    V1Pod pod = TestPods.running("echo a; sleep 1; echo b; sleep 1; echo c; sleep 600");
+    provider.createPod(pod);
+    awaitRunning(pod);
+    assertThatThrownBy(() -> provider.attach(ref(pod), new TestStreams("")))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
+        .hasMessageContaining("output only");
+    TestStreams io = TestStreams.outputOnly();
+
+    provider.attach(ref(pod), io);
+
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> io.output().contains("c"));
   }
 
   private static void awaitRunning(V1Pod pod) {
@@ -118,6 +197,11 @@ class LogsAndExecIT {
   private static LogOptions options(OptionalLong tail, boolean follow) {
     return new LogOptions(
         tail, OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), false, follow, false);
+  }
+
+  private static LogOptions since(OptionalLong seconds, Optional<Instant> time) {
+    return new LogOptions(
+        OptionalLong.empty(), OptionalLong.empty(), seconds, time, false, false, false);
   }
 
   private static Collected collect(ContainerRef ref, LogOptions options) throws ProviderException {
@@ -155,6 +239,11 @@ class LogsAndExecIT {
       return lines.stream()
           .map(l -> new String(l.content(), StandardCharsets.UTF_8).strip())
           .toList();
+    }
+
+    List<LogLine> awaitLines() throws Exception {
+      done.get(10, TimeUnit.SECONDS);
+      return lines;
     }
 
     List<String> await() throws Exception {

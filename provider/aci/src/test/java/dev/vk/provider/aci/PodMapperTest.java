@@ -10,6 +10,9 @@ import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Capabilities;
+import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
+import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeFile;
+import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1ExecAction;
 import io.kubernetes.client.openapi.models.V1HTTPGetAction;
@@ -17,17 +20,22 @@ import io.kubernetes.client.openapi.models.V1HostPathVolumeSource;
 import io.kubernetes.client.openapi.models.V1Lifecycle;
 import io.kubernetes.client.openapi.models.V1LifecycleHandler;
 import io.kubernetes.client.openapi.models.V1LocalObjectReference;
+import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1SecretVolumeSource;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
+import io.kubernetes.client.openapi.models.V1ServiceAccountTokenProjection;
 import io.kubernetes.client.openapi.models.V1TCPSocketAction;
 import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.kubernetes.client.openapi.models.V1VolumeProjection;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -219,6 +227,165 @@ class PodMapperTest {
   }
 
   @Test
+  void theDefaultKubeApiAccessVolumeCarriesATokenBoundToThePod() throws Exception {
+    PodMapper withObjects = new PodMapper(DEFAULTS, "westeurope", new FixedObjects(Map.of()));
+    V1Pod pod = pod();
+    pod.getSpec()
+        .addVolumesItem(
+            new V1Volume()
+                .name("kube-api-access-x1")
+                .projected(
+                    new V1ProjectedVolumeSource()
+                        .addSourcesItem(
+                            new V1VolumeProjection()
+                                .serviceAccountToken(
+                                    new V1ServiceAccountTokenProjection()
+                                        .path("token")
+                                        .expirationSeconds(3607L)))
+                        .addSourcesItem(
+                            new V1VolumeProjection()
+                                .downwardAPI(
+                                    new V1DownwardAPIProjection()
+                                        .addItemsItem(
+                                            new V1DownwardAPIVolumeFile()
+                                                .path("namespace")
+                                                .fieldRef(
+                                                    new V1ObjectFieldSelector()
+                                                        .fieldPath("metadata.namespace")))))));
+
+    Map<String, String> files = withObjects.map(pod).volumes().get(0).secret();
+
+    assertThat(decode(files.get("token"))).isEqualTo("web|null|3607");
+    assertThat(decode(files.get("namespace"))).isEqualTo("team");
+  }
+
+  @Test
+  void withoutKubernetesTheTokenIsLeftOutAndAnEmptyProjectionDropped() throws Exception {
+    V1Pod pod = pod();
+    pod.getSpec()
+        .addVolumesItem(
+            new V1Volume()
+                .name("kube-api-access-x1")
+                .projected(
+                    new V1ProjectedVolumeSource()
+                        .addSourcesItem(
+                            new V1VolumeProjection()
+                                .serviceAccountToken(
+                                    new V1ServiceAccountTokenProjection().path("token")))));
+
+    assertThat(mapper.map(pod).volumes()).isNull();
+  }
+
+  @Test
+  void aWindowsNodeSelectorRunsTheGroupOnWindows() throws Exception {
+    V1Pod pod = pod();
+    pod.getSpec().putNodeSelectorItem("kubernetes.io/os", "windows");
+
+    assertThat(mapper.map(pod).osType().toString()).isEqualTo("Windows");
+  }
+
+  @Test
+  void secretVolumesAreRefusedOnWindowsNamingTheVolume() {
+    PodMapper withObjects =
+        new PodMapper(
+            DEFAULTS, "westeurope", new FixedObjects(Map.of("s", FixedObjects.data("k", "v"))));
+    V1Pod pod = pod();
+    pod.getSpec()
+        .putNodeSelectorItem("kubernetes.io/os", "windows")
+        .addVolumesItem(new V1Volume().name("e").emptyDir(new V1EmptyDirVolumeSource()))
+        .addVolumesItem(
+            new V1Volume().name("s").secret(new V1SecretVolumeSource().secretName("s")));
+
+    assertThatThrownBy(() -> withObjects.map(pod))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
+        .hasMessage("spec.volumes[1]: ACI has no secret volumes on Windows");
+  }
+
+  @Test
+  void theDefaultServiceAccountVolumeIsLeftOutOnWindowsInsteadOfRefusingThePod() throws Exception {
+    PodMapper withObjects = new PodMapper(DEFAULTS, "westeurope", new FixedObjects(Map.of()));
+    V1Pod pod = pod();
+    pod.getSpec()
+        .putNodeSelectorItem("kubernetes.io/os", "windows")
+        .addVolumesItem(
+            new V1Volume()
+                .name("kube-api-access-x1")
+                .projected(
+                    new V1ProjectedVolumeSource()
+                        .addSourcesItem(
+                            new V1VolumeProjection()
+                                .serviceAccountToken(
+                                    new V1ServiceAccountTokenProjection().path("token")))));
+    app(pod)
+        .addVolumeMountsItem(
+            new V1VolumeMount()
+                .name("kube-api-access-x1")
+                .mountPath("/var/run/secrets/kubernetes.io/serviceaccount"));
+
+    ContainerGroupInner group = withObjects.map(pod);
+
+    assertThat(group.osType().toString()).isEqualTo("Windows");
+    assertThat(group.volumes()).isNull();
+    assertThat(group.containers().get(0).volumeMounts()).isNullOrEmpty();
+  }
+
+  @Test
+  void userAndSystemAssignedIdentitiesComeFromTheAnnotation() throws Exception {
+    String id =
+        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.ManagedIdentity"
+            + "/userAssignedIdentities/puller";
+    V1Pod both = pod();
+    both.getMetadata().putAnnotationsItem("azure.vk.dev/managed-identity", "system, " + id);
+    V1Pod userOnly = pod();
+    userOnly.getMetadata().putAnnotationsItem("azure.vk.dev/managed-identity", id);
+
+    ContainerGroupInner group = mapper.map(both);
+    assertThat(group.identity().type().toString()).isEqualTo("SystemAssigned, UserAssigned");
+    assertThat(group.identity().userAssignedIdentities()).containsOnlyKeys(id);
+    assertThat(mapper.map(userOnly).identity().type().toString()).isEqualTo("UserAssigned");
+  }
+
+  @Test
+  void anIdentityThatIsNeitherSystemNorAResourceIdIsRefused() {
+    V1Pod pod = pod();
+    pod.getMetadata().putAnnotationsItem("azure.vk.dev/managed-identity", "puller");
+
+    assertThatThrownBy(() -> mapper.map(pod))
+        .hasMessage(
+            "metadata.annotations[azure.vk.dev/managed-identity]: \"puller\" is neither system"
+                + " nor an identity resource id");
+  }
+
+  @Test
+  void aCcePolicyMakesTheGroupConfidentialWithThatPolicy() throws Exception {
+    V1Pod pod = pod();
+    pod.getMetadata()
+        .putAnnotationsItem("virtual-kubelet.io/confidential-compute-cce-policy", "cGFja2FnZQ==");
+
+    ContainerGroupInner group = mapper.map(pod);
+
+    assertThat(group.sku().toString()).isEqualTo("Confidential");
+    assertThat(group.confidentialComputeProperties().ccePolicy()).isEqualTo("cGFja2FnZQ==");
+  }
+
+  @Test
+  void anUnknownSkuIsRefused() {
+    V1Pod pod = pod();
+    pod.getMetadata().putAnnotationsItem("virtual-kubelet.io/container-sku", "Dedicated");
+
+    assertThatThrownBy(() -> mapper.map(pod))
+        .hasMessage(
+            "metadata.annotations[virtual-kubelet.io/container-sku]: must be Confidential or"
+                + " Standard");
+  }
+
+  private static String decode(String base64) {
+    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+  }
+
+  @Test
   void namesAreNamespaceDashPodOrShortenedWithAHash() {
     assertThat(GroupNames.of("team", "web")).isEqualTo("team-web");
     String longName =
@@ -241,23 +408,5 @@ class PodMapperTest {
 
   private static io.kubernetes.client.openapi.models.V1Container app(V1Pod pod) {
     return pod.getSpec().getContainers().get(0);
-  }
-
-  /** Secrets by name, in any namespace. */
-  private record FixedObjects(Map<String, Map<String, byte[]>> secrets) implements KubeObjects {
-    @Override
-    public boolean available() {
-      return true;
-    }
-
-    @Override
-    public Optional<Map<String, byte[]>> secret(String namespace, String name) {
-      return Optional.ofNullable(secrets.get(name));
-    }
-
-    @Override
-    public Optional<Map<String, byte[]>> configMap(String namespace, String name) {
-      return Optional.empty();
-    }
   }
 }

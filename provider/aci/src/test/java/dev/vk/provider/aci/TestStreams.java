@@ -10,14 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** A client's streams for exec tests: fixed stdin, stdout captured. */
+/** A client's streams for exec and attach tests: fixed stdin (or none), stdout captured. */
 final class TestStreams implements StreamIO {
 
   private final byte[] stdin;
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
   TestStreams(String stdin) {
-    this.stdin = stdin.getBytes(StandardCharsets.UTF_8);
+    this.stdin = stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code kubectl attach} without {@code -i}. */
+  static TestStreams outputOnly() {
+    return new TestStreams(null);
   }
 
   synchronized String output() {
@@ -31,7 +36,7 @@ final class TestStreams implements StreamIO {
 
   @Override
   public Optional<InputStream> stdin() {
-    return Optional.of(new ByteArrayInputStream(stdin));
+    return Optional.ofNullable(stdin).map(ByteArrayInputStream::new);
   }
 
   @Override

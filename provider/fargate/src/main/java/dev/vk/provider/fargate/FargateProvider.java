@@ -14,6 +14,7 @@ import dev.vk.provider.fargate.config.NodeCapacity;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
+import dev.vk.provider.fargate.logs.LogAttach;
 import dev.vk.provider.fargate.pods.PodEngine;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeStatus;
@@ -46,6 +47,7 @@ public final class FargateProvider
   private final PodEngine engine;
   private final CloudWatchLogs logs;
   private final EcsExec exec;
+  private final LogAttach attach;
 
   FargateProvider(
       EcsClient ecs,
@@ -62,6 +64,7 @@ public final class FargateProvider
     this.engine = engine;
     this.logs = logs;
     this.exec = exec;
+    this.attach = new LogAttach(logs);
   }
 
   @Override
@@ -135,7 +138,7 @@ public final class FargateProvider
   @Override
   public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
       throws ProviderException {
-    return exec.attach(container, io);
+    return attach.attach(container, io);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate;
 
+import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderFactory;
@@ -40,7 +41,13 @@ public final class FargateProviderFactory implements ProviderFactory {
   @Override
   public PodLifecycle create(ProviderContext context) {
     FargateSettings s = FargateSettings.from(context.settings());
-    return create(context.nodeName(), s, AwsClients.ecs(s), AwsClients.logs(s), Clock.systemUTC());
+    return create(
+        context.nodeName(),
+        s,
+        AwsClients.ecs(s),
+        AwsClients.logs(s),
+        context.kubernetes(),
+        Clock.systemUTC());
   }
 
   static FargateProvider create(
@@ -48,6 +55,7 @@ public final class FargateProviderFactory implements ProviderFactory {
       FargateSettings s,
       EcsClient ecs,
       CloudWatchLogsClient logsClient,
+      KubernetesAccess kubernetes,
       Clock clock) {
     String startedBy = FamilyNames.startedBy(nodeName);
     MappingConfig mapping =
@@ -58,7 +66,8 @@ public final class FargateProviderFactory implements ProviderFactory {
             s.logStreamPrefix(),
             s.executionRoleArn(),
             s.taskRoleArn(),
-            s.capacityProvider());
+            s.capacityProvider(),
+            s.volumeImage());
     LaunchConfig launch =
         new LaunchConfig(
             s.cluster(),
@@ -77,6 +86,7 @@ public final class FargateProviderFactory implements ProviderFactory {
             s.runTaskRate(),
             s.statusInterval(),
             s.transitionInterval(),
+            kubernetes,
             clock);
     Duration follow =
         s.transitionInterval().compareTo(Duration.ofSeconds(1)) < 0

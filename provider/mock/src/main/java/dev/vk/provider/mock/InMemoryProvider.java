@@ -25,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
@@ -67,17 +66,6 @@ public final class InMemoryProvider
         PortForwarding,
         PodMetricsSource,
         AutoCloseable {
-
-  /** What attach reads: the main process's output from now on. */
-  private static final LogOptions NEW_LINES =
-      new LogOptions(
-          OptionalLong.of(0),
-          OptionalLong.empty(),
-          OptionalLong.empty(),
-          Optional.empty(),
-          false,
-          true,
-          false);
 
   private static final Logger logger = LoggerFactory.getLogger(InMemoryProvider.class);
 
@@ -195,7 +183,8 @@ public final class InMemoryProvider
   public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
       throws ProviderException {
     lookup.running(container);
-    return new AttachSession(io).start(logs.open(container, NEW_LINES), threads.workers());
+    return new AttachSession(io)
+        .start(logs.open(container, LogOptions.NEW_LINES), threads.workers());
   }
 
   /** Echoes the connection's bytes on a worker thread; returns at once. */

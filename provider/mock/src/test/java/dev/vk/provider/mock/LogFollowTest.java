@@ -89,17 +89,7 @@ class LogFollowTest extends MockProviderFixture {
   @DisplayName("follow with tailLines 0 waits for the next line only")
   void onlyNewLines() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofSeconds(5));
-    LogOptions fromNow =
-        new LogOptions(
-            OptionalLong.of(0),
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            Optional.empty(),
-            false,
-            true,
-            false);
-
-    LogCollector log = LogCollector.all(provider.logs(APP, fromNow));
+    LogCollector log = LogCollector.all(provider.logs(APP, LogOptions.NEW_LINES));
     assertThat(log.lines).isEmpty();
     clock.advance(Duration.ofSeconds(1));
 

@@ -5,19 +5,44 @@ import dev.vk.podenv.LookupException;
 import dev.vk.podenv.ObjectLookup;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.ProviderException;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
-/** Gives providers the node's own object reads and event recorder. */
+/** Gives providers the node's own object reads, token requests, pod annotations and events. */
 public final class ApiKubernetesAccess implements KubernetesAccess {
   private final ObjectLookup objects;
   private final EventRecorder events;
+  private final ApiServiceAccounts accounts;
+  private final ApiPodAnnotations annotations;
 
-  public ApiKubernetesAccess(ObjectLookup objects, EventRecorder events) {
-    this.objects = objects;
+  public ApiKubernetesAccess(ApiClient client, EventRecorder events) {
+    this.objects = new ApiObjectLookup(client);
     this.events = events;
+    this.accounts = new ApiServiceAccounts(client);
+    this.annotations = new ApiPodAnnotations(client);
+  }
+
+  @Override
+  public Optional<V1ServiceAccount> serviceAccount(String namespace, String name)
+      throws ProviderException {
+    return accounts.read(namespace, name);
+  }
+
+  @Override
+  public String serviceAccountToken(V1Pod pod, String audience, Duration lifetime)
+      throws ProviderException {
+    return accounts.token(pod, audience, lifetime);
+  }
+
+  @Override
+  public void annotate(V1Pod pod, Map<String, String> annotations) throws ProviderException {
+    this.annotations.merge(pod, annotations);
   }
 
   @Override

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
@@ -87,6 +89,32 @@ public final class AciEmulator implements AutoCloseable {
   /** The only subscription that exists. */
   public String subscriptionId() {
     return options.subscriptionId();
+  }
+
+  /**
+   * The azure provider settings (names without the {@code azure-} prefix) that point it at this
+   * emulator with a client secret: subscription, resource group, region, identity, both endpoints
+   * and the CA. Timings and network mode are left to the caller.
+   */
+  public Map<String, String> providerSettings(String resourceGroup) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("subscription-id", subscriptionId());
+    s.put("resource-group", resourceGroup);
+    s.put("region", "westeurope");
+    s.put("tenant-id", tenantId());
+    s.put("client-id", "vk-provider");
+    s.put("client-secret", "not-a-secret");
+    s.put("arm-endpoint", baseUrl);
+    s.put("aad-endpoint", baseUrl);
+    s.put("ca-file", caCertificatePath().toString());
+    return s;
+  }
+
+  /** A VNet subnet ID in this subscription, for {@code subnet-ids} (private IPs, as AKS runs). */
+  public String subnetId() {
+    return "/subscriptions/"
+        + subscriptionId()
+        + "/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aci";
   }
 
   /** The tenant of the fake identity provider. */

@@ -13,6 +13,9 @@ import dev.vk.emulator.ecs.time.ExecutorScheduler;
 import dev.vk.emulator.ecs.time.Scheduler;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,6 +31,7 @@ public final class EcsEmulator implements AutoCloseable {
   private final CallLog calls;
   private final String region;
   private final String accountId;
+  private final List<String> logGroups;
   private final AutoCloseable ownedScheduler;
 
   private EcsEmulator(
@@ -43,6 +47,7 @@ public final class EcsEmulator implements AutoCloseable {
     this.calls = calls;
     this.region = options.region;
     this.accountId = options.accountId;
+    this.logGroups = List.copyOf(options.logGroups);
     this.ownedScheduler = ownedScheduler;
   }
 
@@ -102,6 +107,27 @@ public final class EcsEmulator implements AutoCloseable {
 
   public String accountId() {
     return accountId;
+  }
+
+  /**
+   * The fargate provider settings (names without the {@code fargate-} prefix) that point it at this
+   * emulator: region, network, both endpoints, static keys, an execution role and the first log
+   * group created at start. Timings are left to the caller.
+   */
+  public Map<String, String> providerSettings() {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("region", region);
+    s.put("subnets", "subnet-0a1b2c3d");
+    s.put("security-groups", "sg-0a1b2c3d");
+    s.put("ecs-endpoint", endpoint.toString());
+    s.put("logs-endpoint", endpoint.toString());
+    s.put("access-key-id", "AKIDEMULATOR");
+    s.put("secret-access-key", "emulator-secret");
+    s.put("execution-role-arn", "arn:aws:iam::" + accountId + ":role/ecsTaskExecutionRole");
+    if (!logGroups.isEmpty()) {
+      s.put("log-group", logGroups.get(0));
+    }
+    return s;
   }
 
   /** Stops serving and the simulation; idempotent. */

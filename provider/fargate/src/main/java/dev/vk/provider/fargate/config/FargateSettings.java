@@ -1,6 +1,7 @@
 package dev.vk.provider.fargate.config;
 
 import dev.vk.provider.ProviderContext;
+import dev.vk.provider.fargate.mapping.MappingConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,8 @@ import java.util.regex.Pattern;
  * @param runTaskRate RunTask calls per second this node allows itself
  * @param maxAttempts SDK attempts per call (throttling and 5xx are retried with jittered backoff)
  * @param capacity the node capacity advertised to the scheduler
+ * @param volumeImage image of the helper container that writes configMap, secret, downwardAPI and
+ *     projected volumes (needs {@code sh}, {@code mkdir -p} and {@code base64 -d})
  */
 public record FargateSettings(
     String region,
@@ -53,7 +56,8 @@ public record FargateSettings(
     Duration transitionInterval,
     double runTaskRate,
     int maxAttempts,
-    NodeCapacity capacity) {
+    NodeCapacity capacity,
+    String volumeImage) {
 
   /** An access key pair; only for emulators and development, production uses the default chain. */
   public record StaticKeys(String accessKeyId, String secretAccessKey) {
@@ -89,7 +93,8 @@ public record FargateSettings(
           "cpu",
           "memory",
           "pods",
-          "ephemeral-storage");
+          "ephemeral-storage",
+          "volume-image");
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
@@ -154,7 +159,8 @@ public record FargateSettings(
         r.duration("transition-interval", Duration.ofSeconds(5)),
         r.positiveNumber("run-task-rate", 10),
         (int) Math.max(1, Math.round(maxAttempts)),
-        NodeCapacity.from(r));
+        NodeCapacity.from(r),
+        r.string("volume-image", MappingConfig.DEFAULT_VOLUME_IMAGE));
   }
 
   private static Optional<String> role(SettingReader r, String name) {

@@ -2,7 +2,10 @@ package dev.vk.provider.fargate.ecs;
 
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.mapping.TaskPlan;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,20 +18,28 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
  * Resolves a plan to a registered task definition, registering only when its content-addressed
  * family has no ACTIVE revision yet: identical specs share one revision, and a restarted node finds
  * the revisions it registered before. One lock per family keeps concurrent pods of the same spec
- * from registering twice.
+ * from registering twice. Registrations are tagged with the node and cluster, so that {@link
+ * TaskDefinitionCleaner} removes only its own.
  */
 public final class TaskDefinitionRegistry {
   private static final Logger log = LoggerFactory.getLogger(TaskDefinitionRegistry.class);
   private final EcsClient ecs;
+  private final Map<String, String> ownerTags;
   private final Map<String, String> arnByFamily = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final Set<String> touched = ConcurrentHashMap.newKeySet();
 
-  public TaskDefinitionRegistry(EcsClient ecs) {
+  public TaskDefinitionRegistry(EcsClient ecs, LaunchConfig owner) {
     this.ecs = ecs;
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put(TaskTags.NODE, owner.nodeName());
+    tags.put(TaskTags.CLUSTER_ID, owner.clusterId());
+    this.ownerTags = Map.copyOf(tags);
   }
 
   /** The ARN of an ACTIVE revision for the plan. Blocks on ECS calls; idempotent. */
   public String resolve(TaskPlan plan) throws ProviderException {
+    touched.add(plan.family());
     String cached = arnByFamily.get(plan.family());
     if (cached != null) {
       return cached;
@@ -52,9 +63,16 @@ public final class TaskDefinitionRegistry {
     arnByFamily.remove(family);
   }
 
-  /** Whether this registry resolved the family recently (cleanup must not remove it). */
-  public boolean inUse(String family) {
-    return arnByFamily.containsKey(family);
+  /** The tags that mark a task definition as registered by this node of this cluster. */
+  Map<String, String> ownerTags() {
+    return ownerTags;
+  }
+
+  /** The families resolved since the previous call: a create may be about to use them. */
+  Set<String> drainTouched() {
+    Set<String> drained = new HashSet<>(touched);
+    touched.removeAll(drained);
+    return drained;
   }
 
   private String lookUp(String family) throws ProviderException {
@@ -73,7 +91,10 @@ public final class TaskDefinitionRegistry {
   private String register(TaskPlan plan) throws ProviderException {
     try {
       String arn =
-          ecs.registerTaskDefinition(plan.registration()).taskDefinition().taskDefinitionArn();
+          ecs.registerTaskDefinition(
+                  plan.registration().toBuilder().tags(TaskTags.of(ownerTags)).build())
+              .taskDefinition()
+              .taskDefinitionArn();
       log.info("Registered task definition {}", arn);
       return arn;
     } catch (SdkException e) {

@@ -1,12 +1,14 @@
 package dev.vk.provider.fargate.ecs;
 
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.fargate.mapping.FileVolumes;
 import dev.vk.provider.fargate.mapping.TaskPlan;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
  * Starts and stops tasks. RunTask carries a {@code clientToken} derived from the pod UID and the
@@ -21,6 +24,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * task the first call started instead of starting a duplicate.
  */
 public final class TaskLauncher {
+
   private final EcsClient ecs;
   private final LaunchConfig config;
   private final TaskDefinitionRegistry definitions;
@@ -43,28 +47,35 @@ public final class TaskLauncher {
    */
   public Task run(V1Pod pod, TaskPlan plan) throws ProviderException {
     try {
-      return launch(pod, definitions.resolve(plan), plan.capacityProvider(), 0);
+      return launch(pod, definitions.resolve(plan), plan.capacityProvider(), 0, plan.overrides());
     } catch (ProviderException e) {
       if (!String.valueOf(e.getMessage()).toLowerCase().contains("inactive")) {
         throw e;
       }
       // Someone deregistered the revision we cached; register the family again, once.
       definitions.forget(plan.family());
-      return launch(pod, definitions.resolve(plan), plan.capacityProvider(), 0);
+      return launch(pod, definitions.resolve(plan), plan.capacityProvider(), 0, plan.overrides());
     }
   }
 
   /**
    * Runs task number {@code restarts} of a pod from an existing task definition (replacements use
-   * the stopped task's definition). Blocks; idempotent for the same pod UID and restart number.
+   * the stopped task's definition and {@link #carriedOverrides overrides}). Blocks; idempotent for
+   * the same pod UID, restart number and overrides.
    */
-  public Task launch(V1Pod pod, String definition, String capacityProvider, int restarts)
+  public Task launch(
+      V1Pod pod,
+      String definition,
+      String capacityProvider,
+      int restarts,
+      Optional<TaskOverride> overrides)
       throws ProviderException {
     String where =
         "RunTask for " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     try {
       limiter.acquire();
-      RunTaskResponse response = ecs.runTask(request(pod, definition, capacityProvider, restarts));
+      RunTaskResponse response =
+          ecs.runTask(request(pod, definition, capacityProvider, restarts, overrides));
       if (!response.tasks().isEmpty()) {
         return response.tasks().get(0);
       }
@@ -95,7 +106,30 @@ public final class TaskLauncher {
     }
   }
 
-  RunTaskRequest request(V1Pod pod, String definition, String capacityProvider, int restarts) {
+  /**
+   * The overrides a replacement of {@code stopped} needs: the per-pod volume files it was given
+   * (read back from DescribeTasks, so this also works for tasks adopted after a node restart).
+   */
+  public static Optional<TaskOverride> carriedOverrides(Task stopped) {
+    if (stopped.overrides() == null) {
+      return Optional.empty();
+    }
+    return stopped.overrides().containerOverrides().stream()
+        .filter(o -> FileVolumes.HELPER.equals(o.name()) && !o.environment().isEmpty())
+        .findFirst()
+        .map(
+            o ->
+                TaskOverride.builder()
+                    .containerOverrides(c -> c.name(o.name()).environment(o.environment()))
+                    .build());
+  }
+
+  RunTaskRequest request(
+      V1Pod pod,
+      String definition,
+      String capacityProvider,
+      int restarts,
+      Optional<TaskOverride> overrides) {
     String uid = pod.getMetadata().getUid();
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(TaskTags.POD_UID, uid);
@@ -132,6 +166,7 @@ public final class TaskLauncher {
         .group("vk:" + truncate(pod.getMetadata().getNamespace(), 200))
         .enableExecuteCommand(true)
         .tags(TaskTags.of(tags))
+        .overrides(overrides.orElse(null))
         .clientToken(uid + "-" + restarts)
         .build();
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
@@ -35,6 +36,18 @@ public final class TaskReader {
    * the only filter, as ECS requires). Blocks; ceil(N/100) calls.
    */
   public Set<String> listRunning() throws ProviderException {
+    return list(DesiredStatus.RUNNING);
+  }
+
+  /**
+   * ARNs of this node's stopped tasks ECS still shows (it keeps them for at least an hour), for the
+   * startup reconciliation: pods whose task ended while the node was down. Blocks.
+   */
+  public Set<String> listStopped() throws ProviderException {
+    return list(DesiredStatus.STOPPED);
+  }
+
+  private Set<String> list(DesiredStatus desired) throws ProviderException {
     Set<String> arns = new LinkedHashSet<>();
     String token = null;
     try {
@@ -42,12 +55,17 @@ public final class TaskReader {
         String next = token;
         ListTasksResponse page =
             ecs.listTasks(
-                r -> r.cluster(cluster).startedBy(startedBy).maxResults(BATCH).nextToken(next));
+                r ->
+                    r.cluster(cluster)
+                        .startedBy(startedBy)
+                        .desiredStatus(desired)
+                        .maxResults(BATCH)
+                        .nextToken(next));
         arns.addAll(page.taskArns());
         token = page.nextToken();
       } while (token != null && !token.isEmpty());
     } catch (SdkException e) {
-      throw EcsErrors.classify("ListTasks startedBy " + startedBy, e);
+      throw EcsErrors.classify("ListTasks " + desired + " startedBy " + startedBy, e);
     }
     return arns;
   }

@@ -33,7 +33,12 @@ public final class TaskTags {
 
   /** A task's tags (DescribeTasks with include=TAGS) as a map. */
   public static Map<String, String> read(Task task) {
-    return task.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
+    return toMap(task.tags());
+  }
+
+  /** Tags of any resource as a map. */
+  public static Map<String, String> toMap(List<Tag> tags) {
+    return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
   }
 
   public static Optional<String> get(Task task, String key) {

@@ -80,18 +80,6 @@ public final class EcsExec implements AutoCloseable {
     return ExecCall.start(URI.create(session.streamUrl()), session.tokenValue(), io, runtime);
   }
 
-  /**
-   * Not offered: ECS has no API to reach a container's main process. ECS Exec only starts new
-   * processes, so there is no faithful attach. Does not block.
-   */
-  public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
-      throws ProviderException {
-    throw new ProviderException(
-        ProviderException.Kind.UNSUPPORTED,
-        "attach: ECS can only start new processes in a container (ECS Exec), not attach to its"
-            + " main process; use kubectl exec, or kubectl logs -f for its output");
-  }
-
   /** The pod's task, checked to hold the container and to be able to run a command. */
   private Task runningTask(ContainerRef ref) throws ProviderException {
     Task task =

@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.KernelCapabilities;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
@@ -34,25 +36,44 @@ final class ContainerDefinitions {
 
   private ContainerDefinitions() {}
 
+  /**
+   * Maps the pod's containers.
+   *
+   * @param volumes the pod volumes the task has (emptyDir and file volumes)
+   * @param fileVolumes those of them written by the helper: always mounted read-only, as the
+   *     kubelet mounts configMap, secret, downwardAPI and projected volumes
+   * @param helper the {@link VolumeHelper} container every container waits for, if any
+   */
   static List<ContainerDefinition> map(
-      V1PodSpec spec, MappingConfig config, TaskSize size, Set<String> emptyDirs) {
+      V1PodSpec spec,
+      MappingConfig config,
+      TaskSize size,
+      Set<String> volumes,
+      Set<String> fileVolumes,
+      Optional<String> helper) {
     List<ContainerDefinition> out = new ArrayList<>();
     List<V1Container> inits =
         spec.getInitContainers() == null ? List.of() : spec.getInitContainers();
     Integer stopTimeout = stopTimeout(spec.getTerminationGracePeriodSeconds());
+    List<ContainerDependency> first = helper.map(h -> List.of(success(h))).orElse(List.of());
     String previous = null;
     for (V1Container init : inits) {
-      List<ContainerDependency> deps = previous == null ? List.of() : List.of(success(previous));
-      out.add(base(init, config, size, emptyDirs).essential(false).dependsOn(deps).build());
+      List<ContainerDependency> deps = new ArrayList<>(first);
+      if (previous != null) {
+        deps.add(success(previous));
+      }
+      out.add(
+          base(init, config, size, volumes, fileVolumes).essential(false).dependsOn(deps).build());
       previous = init.getName();
     }
-    List<ContainerDependency> afterInits = inits.stream().map(c -> success(c.getName())).toList();
+    List<ContainerDependency> afterInits = new ArrayList<>(first);
+    inits.forEach(c -> afterInits.add(success(c.getName())));
     for (V1Container app : spec.getContainers()) {
       out.add(
-          base(app, config, size, emptyDirs)
+          base(app, config, size, volumes, fileVolumes)
               .essential(true)
               .dependsOn(afterInits)
-              .healthCheck(HealthChecks.fromLiveness(app).orElse(null))
+              .healthCheck(HealthChecks.of(app).orElse(null))
               .stopTimeout(stopTimeout)
               .build());
     }
@@ -60,7 +81,11 @@ final class ContainerDefinitions {
   }
 
   private static ContainerDefinition.Builder base(
-      V1Container c, MappingConfig config, TaskSize size, Set<String> emptyDirs) {
+      V1Container c,
+      MappingConfig config,
+      TaskSize size,
+      Set<String> volumes,
+      Set<String> fileVolumes) {
     ContainerDefinition.Builder b =
         ContainerDefinition.builder()
             .name(c.getName())
@@ -70,27 +95,33 @@ final class ContainerDefinitions {
             .workingDirectory(c.getWorkingDir())
             .environment(environment(c.getEnv()))
             .portMappings(ports(c.getPorts()))
-            .mountPoints(mounts(c.getVolumeMounts(), emptyDirs))
+            .mountPoints(mounts(c.getVolumeMounts(), volumes, fileVolumes))
             .pseudoTerminal(Boolean.TRUE.equals(c.getTty()) ? true : null)
             .interactive(Boolean.TRUE.equals(c.getStdin()) ? true : null)
             // An init process reaps zombies, which ECS Exec sessions would otherwise leave behind.
             .linuxParameters(lp -> lp.initProcessEnabled(true).capabilities(capabilities(c)));
     Resources.memoryLimitMiB(c).ifPresent(mib -> b.memory((int) Math.min(mib, size.memoryMiB())));
     securityUser(c.getSecurityContext(), b);
-    config
-        .logGroup()
-        .ifPresent(
-            group ->
-                b.logConfiguration(
-                    l ->
-                        l.logDriver(LogDriver.AWSLOGS)
-                            .options(
-                                new TreeMap<>(
-                                    Map.of(
-                                        "awslogs-group", group,
-                                        "awslogs-region", config.region(),
-                                        "awslogs-stream-prefix", config.logStreamPrefix())))));
+    b.logConfiguration(logConfiguration(config));
     return b;
+  }
+
+  /** awslogs when a log group is set, else null (no logs). */
+  static LogConfiguration logConfiguration(MappingConfig config) {
+    return config
+        .logGroup()
+        .map(
+            group ->
+                LogConfiguration.builder()
+                    .logDriver(LogDriver.AWSLOGS)
+                    .options(
+                        new TreeMap<>(
+                            Map.of(
+                                "awslogs-group", group,
+                                "awslogs-region", config.region(),
+                                "awslogs-stream-prefix", config.logStreamPrefix())))
+                    .build())
+        .orElse(null);
   }
 
   private static Integer stopTimeout(Long grace) {
@@ -139,20 +170,20 @@ final class ContainerDefinitions {
         .toList();
   }
 
-  private static List<MountPoint> mounts(List<V1VolumeMount> mounts, Set<String> emptyDirs) {
+  private static List<MountPoint> mounts(
+      List<V1VolumeMount> mounts, Set<String> volumes, Set<String> fileVolumes) {
     if (mounts == null) {
       return List.of();
     }
-    // Only emptyDir volumes exist in the task; service account tokens and ConfigMap/Secret volumes
-    // cannot be mounted on Fargate and are left out (documented gap).
     return mounts.stream()
-        .filter(m -> emptyDirs.contains(m.getName()))
+        .filter(m -> volumes.contains(m.getName()))
         .map(
             m ->
                 MountPoint.builder()
                     .sourceVolume(m.getName())
                     .containerPath(m.getMountPath())
-                    .readOnly(Boolean.TRUE.equals(m.getReadOnly()))
+                    .readOnly(
+                        fileVolumes.contains(m.getName()) || Boolean.TRUE.equals(m.getReadOnly()))
                     .build())
         .toList();
   }

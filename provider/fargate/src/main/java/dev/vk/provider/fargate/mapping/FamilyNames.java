@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 /**
  * Task definition family names and other ECS identifiers built from Kubernetes names. ECS families
@@ -53,6 +55,21 @@ public final class FamilyNames {
   }
 
   /** Lower-case hex SHA-256 of the UTF-8 text. */
+  /**
+   * The content hash of a registration, family excluded. The SDK's {@code toString} redacts
+   * container environments, so they are appended: two specs differing only in an environment value
+   * (or in a ConfigMap the volume helper carries) must not share a revision.
+   */
+  static String contentHash(RegisterTaskDefinitionRequest request) {
+    StringBuilder text = new StringBuilder(request.toString());
+    for (ContainerDefinition c : request.containerDefinitions()) {
+      text.append('\n').append(c.name());
+      c.environment()
+          .forEach(e -> text.append('\0').append(e.name()).append('=').append(e.value()));
+    }
+    return sha256(text.toString()).substring(0, 12);
+  }
+
   public static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

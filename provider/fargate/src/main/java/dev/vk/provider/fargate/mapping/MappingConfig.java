@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param executionRoleArn the execution role, needed for awslogs and private images
  * @param defaultTaskRoleArn the task role when the pod names none
  * @param defaultCapacityProvider FARGATE or FARGATE_SPOT
+ * @param volumeImage the image of the container that writes configMap, secret, downwardAPI and
+ *     projected volumes ({@link VolumeHelper}); it needs {@code sh}, {@code mkdir} and {@code
+ *     base64}
  */
 public record MappingConfig(
     String nodeIdentity,
@@ -20,4 +23,9 @@ public record MappingConfig(
     String logStreamPrefix,
     Optional<String> executionRoleArn,
     Optional<String> defaultTaskRoleArn,
-    String defaultCapacityProvider) {}
+    String defaultCapacityProvider,
+    String volumeImage) {
+
+  /** The default of the {@code fargate-volume-image} setting. */
+  public static final String DEFAULT_VOLUME_IMAGE = "public.ecr.aws/docker/library/busybox:1.36";
+}

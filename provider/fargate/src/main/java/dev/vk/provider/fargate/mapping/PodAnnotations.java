@@ -6,8 +6,8 @@ public final class PodAnnotations {
   public static final String TASK_ROLE = "fargate.vk.dev/task-role-arn";
 
   /**
-   * The IRSA role annotation. EKS puts it on the ServiceAccount; the SPI cannot look service
-   * accounts up, so it is honoured when present on the pod (copied by a webhook or by hand).
+   * The IRSA role annotation. EKS puts it on the ServiceAccount, where it is read; on the pod
+   * (copied by a webhook or by hand) it wins over the account's.
    */
   public static final String IRSA_ROLE = "eks.amazonaws.com/role-arn";
 

@@ -4,6 +4,7 @@ import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.CPUArchitecture;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.OSFamily;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Volume;
 
 /**
- * Turns a pod into a {@link TaskPlan}: admission, sizing, container definitions and the
- * content-addressed family. Pure: no AWS calls, so it is tested with tables.
+ * Turns a pod into a {@link TaskPlan}: admission, sizing, container definitions (with the {@link
+ * VolumeHelper} when the pod has {@link FileVolumes}) and the content-addressed family. Pure: no
+ * AWS calls, so it is tested with tables.
  */
 public final class TaskDefinitionMapper {
   private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
@@ -29,12 +32,23 @@ public final class TaskDefinitionMapper {
     this.config = config;
   }
 
+  /** The prefix of every family this mapper names, for cleanup. */
+  public String familyPrefix() {
+    return FamilyNames.familyPrefix(config.nodeIdentity());
+  }
+
+  /** Plans a pod that needs nothing read from Kubernetes. */
+  public TaskPlan plan(V1Pod pod) throws ProviderException {
+    return plan(pod, PodInputs.NONE);
+  }
+
   /**
    * Plans the pod's task.
    *
+   * @param inputs what was read from Kubernetes for this pod
    * @throws ProviderException INVALID_INPUT naming the field when Fargate cannot run the pod
    */
-  public TaskPlan plan(V1Pod pod) throws ProviderException {
+  public TaskPlan plan(V1Pod pod, PodInputs inputs) throws ProviderException {
     if (pod.getSpec() == null
         || pod.getSpec().getContainers() == null
         || pod.getSpec().getContainers().isEmpty()) {
@@ -43,9 +57,27 @@ public final class TaskDefinitionMapper {
     PodAdmission.check(pod.getSpec());
     PodSizing.Sizing sizing = PodSizing.size(pod.getSpec());
     Map<String, String> annotations = annotations(pod.getMetadata());
-    Optional<String> taskRole = taskRole(annotations);
+    Optional<String> taskRole = taskRole(annotations, inputs.serviceAccountRole());
     String capacityProvider = capacityProvider(annotations);
-    Set<String> emptyDirs = emptyDirs(pod.getSpec().getVolumes());
+    Set<String> volumes = emptyDirs(pod.getSpec().getVolumes());
+    Map<String, String> fileVolumes = FileVolumes.fields(pod.getSpec());
+    FileVolumes.checkMounts(pod.getSpec(), fileVolumes.keySet());
+    volumes.addAll(fileVolumes.keySet());
+    Optional<VolumeHelper.Helper> helper = Optional.empty();
+    List<ContainerDefinition> containers = new ArrayList<>();
+    if (!fileVolumes.isEmpty()) {
+      helper =
+          Optional.of(VolumeHelper.build(pod.getSpec(), fileVolumes, inputs.volumeFiles(), config));
+      containers.add(helper.get().container());
+    }
+    containers.addAll(
+        ContainerDefinitions.map(
+            pod.getSpec(),
+            config,
+            sizing.size(),
+            volumes,
+            fileVolumes.keySet(),
+            helper.map(h -> VolumeHelper.NAME)));
     RegisterTaskDefinitionRequest.Builder request =
         RegisterTaskDefinitionRequest.builder()
             .requiresCompatibilities(Compatibility.FARGATE)
@@ -57,30 +89,44 @@ public final class TaskDefinitionMapper {
             .memory(Integer.toString(sizing.size().memoryMiB()))
             .executionRoleArn(config.executionRoleArn().orElse(null))
             .taskRoleArn(taskRole.orElse(null))
-            .volumes(emptyDirs.stream().map(n -> Volume.builder().name(n).build()).toList())
-            .containerDefinitions(
-                ContainerDefinitions.map(pod.getSpec(), config, sizing.size(), emptyDirs));
+            // No host: Fargate's bind-mount volume, shared by the task's containers.
+            .volumes(volumes.stream().map(n -> Volume.builder().name(n).build()).toList())
+            .containerDefinitions(containers);
     sizing.ephemeralStorageGiB().ifPresent(gib -> request.ephemeralStorage(e -> e.sizeInGiB(gib)));
     // The hash covers everything but the family, so equal specs land in one family and revision.
-    String hash = FamilyNames.sha256(request.build().toString()).substring(0, 12);
+    String hash = FamilyNames.contentHash(request.build());
     String family =
         FamilyNames.family(
             config.nodeIdentity(), pod.getMetadata().getNamespace(), base(pod.getMetadata()), hash);
-    return new TaskPlan(family, request.family(family).build(), sizing.size(), capacityProvider);
+    return new TaskPlan(
+        family,
+        request.family(family).build(),
+        sizing.size(),
+        capacityProvider,
+        helper.flatMap(VolumeHelper.Helper::overrides));
   }
 
-  private Optional<String> taskRole(Map<String, String> annotations) throws ProviderException {
+  /** The pod's own annotations win, then its ServiceAccount's (as EKS does), then the default. */
+  private Optional<String> taskRole(Map<String, String> annotations, Optional<String> account)
+      throws ProviderException {
     for (String key : List.of(PodAnnotations.TASK_ROLE, PodAnnotations.IRSA_ROLE)) {
       String value = annotations.get(key);
       if (value != null) {
-        if (!ROLE.matcher(value).matches()) {
-          throw ProviderException.invalid(
-              "metadata.annotations[" + key + "]: '" + value + "' is not an IAM role ARN");
-        }
-        return Optional.of(value);
+        return Optional.of(role("metadata.annotations[" + key + "]", value));
       }
     }
+    if (account.isPresent()) {
+      String field = "serviceAccount.metadata.annotations[" + PodAnnotations.IRSA_ROLE + "]";
+      return Optional.of(role(field, account.get()));
+    }
     return config.defaultTaskRoleArn();
+  }
+
+  private static String role(String field, String value) throws ProviderException {
+    if (!ROLE.matcher(value).matches()) {
+      throw ProviderException.invalid(field + ": '" + value + "' is not an IAM role ARN");
+    }
+    return value;
   }
 
   private String capacityProvider(Map<String, String> annotations) throws ProviderException {

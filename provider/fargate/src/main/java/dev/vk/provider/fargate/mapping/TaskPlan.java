@@ -1,6 +1,8 @@
 package dev.vk.provider.fargate.mapping;
 
+import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
  * What the provider will ask ECS for one pod.
@@ -9,9 +11,11 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
  * @param registration the RegisterTaskDefinition request, family included
  * @param size the Fargate size, also reported as the CapacityProvisioned annotation
  * @param capacityProvider FARGATE or FARGATE_SPOT
+ * @param overrides RunTask overrides carrying the pod's own volume files, if it has any
  */
 public record TaskPlan(
     String family,
     RegisterTaskDefinitionRequest registration,
     TaskSize size,
-    String capacityProvider) {}
+    String capacityProvider,
+    Optional<TaskOverride> overrides) {}

@@ -1,6 +1,7 @@
 package dev.vk.provider.fargate.pods;
 
 import dev.vk.provider.fargate.ecs.TaskTags;
+import dev.vk.provider.fargate.mapping.FileVolumes;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -33,6 +34,9 @@ final class Adoption {
     List<V1Container> initContainers = new ArrayList<>();
     List<V1Container> containers = new ArrayList<>();
     for (Container c : task.containers()) {
+      if (FileVolumes.HELPER.equals(c.name())) {
+        continue; // the provider's own volume writer, not one of the pod's containers
+      }
       V1Container container = new V1Container().name(c.name()).image(c.image());
       (inits.contains(c.name()) ? initContainers : containers).add(container);
     }

@@ -1,7 +1,10 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.provider.KubernetesAccess;
+import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
 import dev.vk.provider.fargate.ecs.RunTaskLimiter;
+import dev.vk.provider.fargate.ecs.TaskDefinitionCleaner;
 import dev.vk.provider.fargate.ecs.TaskDefinitionRegistry;
 import dev.vk.provider.fargate.ecs.TaskLauncher;
 import dev.vk.provider.fargate.ecs.TaskReader;
@@ -15,10 +18,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-/** Wires the pod side (service, status sync, restarts) and owns its two threads. */
+/**
+ * Wires the pod side (service, status sync, restarts, task definition cleanup) and owns its
+ * threads. Cleanup runs every {@value #CLEANUP_ROUNDS} status intervals (5 minutes by default):
+ * stale revisions cost nothing but clutter, so it need not be sooner.
+ */
 public final class PodEngine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PodEngine.class);
+  static final int CLEANUP_ROUNDS = 12;
   private final PodService service;
   private final StatusSync sync;
   private final ScheduledExecutorService scheduler;
@@ -31,24 +42,42 @@ public final class PodEngine implements AutoCloseable {
       double runTaskRate,
       Duration statusInterval,
       Duration transitionInterval,
+      KubernetesAccess kubernetes,
       Clock clock) {
     PodRegistry registry = new PodRegistry();
+    TaskDefinitionRegistry definitions = new TaskDefinitionRegistry(ecs, launch);
     TaskLauncher launcher =
-        new TaskLauncher(
-            ecs, launch, new TaskDefinitionRegistry(ecs), new RunTaskLimiter(runTaskRate));
+        new TaskLauncher(ecs, launch, definitions, new RunTaskLimiter(runTaskRate));
     this.restarts = Executors.newFixedThreadPool(2, daemon("fargate-restart"));
     this.sync =
         new StatusSync(
             registry,
             new TaskReader(ecs, launch.cluster(), launch.startedBy()),
             new Restarter(launcher, restarts),
+            new LivenessEnforcer(launcher::stop, kubernetes),
             clock,
             statusInterval,
             launch.clusterId());
-    this.service = new PodService(registry, mapper, launcher, sync, clock);
+    this.service = new PodService(registry, mapper, launcher, sync, kubernetes, clock);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("fargate-status"));
     long period = transitionInterval.toMillis();
     scheduler.scheduleWithFixedDelay(sync::tickQuietly, period, period, TimeUnit.MILLISECONDS);
+    TaskDefinitionCleaner cleaner =
+        new TaskDefinitionCleaner(ecs, definitions, mapper.familyPrefix());
+    long cleanup = statusInterval.toMillis() * CLEANUP_ROUNDS;
+    scheduler.scheduleWithFixedDelay(
+        () -> clean(cleaner, registry), cleanup, cleanup, TimeUnit.MILLISECONDS);
+  }
+
+  private void clean(TaskDefinitionCleaner cleaner, PodRegistry registry) {
+    try {
+      service.reconcile(); // adopted tasks count as in use
+      cleaner.sweep(registry.familiesInUse());
+    } catch (ProviderException e) {
+      if (!scheduler.isShutdown()) {
+        log.warn("Task definition cleanup failed, next round retries: {}", e.getMessage());
+      }
+    }
   }
 
   public PodService pods() {
@@ -62,6 +91,7 @@ public final class PodEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    sync.close();
     scheduler.shutdownNow();
     restarts.shutdownNow();
   }

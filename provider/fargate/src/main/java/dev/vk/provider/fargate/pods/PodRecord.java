@@ -2,6 +2,7 @@ package dev.vk.provider.fargate.pods;
 
 import dev.vk.provider.fargate.mapping.PodAnnotations;
 import dev.vk.provider.fargate.mapping.TaskSize;
+import dev.vk.provider.fargate.status.LivenessFailures;
 import dev.vk.provider.fargate.status.Observations;
 import dev.vk.provider.fargate.status.PodShape;
 import dev.vk.provider.fargate.status.RestartBackoff;
@@ -9,6 +10,7 @@ import dev.vk.provider.fargate.status.RestartHistory;
 import dev.vk.provider.fargate.status.StatusMapper;
 import dev.vk.provider.fargate.status.TaskOutcome;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
+import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
@@ -33,6 +35,7 @@ final class PodRecord {
   private Instant replaceAfter = Instant.MIN;
   private boolean deleting;
   private V1PodStatus notified;
+  private LivenessStop livenessStop;
   private final Observations seen = new Observations();
 
   PodRecord(V1Pod pod, int restarts) {
@@ -41,6 +44,15 @@ final class PodRecord {
     this.shape = PodShape.of(pod.getSpec());
     this.restarts = restarts;
   }
+
+  /**
+   * A task stopped because a container's liveness check failed.
+   *
+   * @param taskArn the stopped task
+   * @param container the unhealthy container
+   * @param message StopTask reason, event message and the container's termination message
+   */
+  record LivenessStop(String taskArn, String container, String message) {}
 
   String uid() {
     return uid;
@@ -90,13 +102,63 @@ final class PodRecord {
     Map<String, V1ContainerStateTerminated> out = new HashMap<>();
     V1PodStatus before =
         StatusMapper.map(shape, stopped, new RestartHistory(restarts, Map.of(), false), seen, now);
-    before
+    withLivenessMessage(before, stopped)
         .getContainerStatuses()
         .forEach(
             s ->
                 Optional.ofNullable(s.getState().getTerminated())
                     .ifPresent(t -> out.put(s.getName(), t)));
     return out;
+  }
+
+  /**
+   * Claims the stop of the current task for a failed liveness check: once per task, never for a pod
+   * being deleted or replaced, never for a container without a liveness check.
+   */
+  synchronized Optional<LivenessStop> claimLivenessStop() {
+    if (deleting || replacing || task == null) {
+      return Optional.empty();
+    }
+    if (livenessStop != null && livenessStop.taskArn().equals(task.taskArn())) {
+      return Optional.empty();
+    }
+    Optional<LivenessStop> claim =
+        LivenessFailures.failedContainer(shape, task)
+            .map(c -> new LivenessStop(task.taskArn(), c, LivenessFailures.message(c)));
+    claim.ifPresent(c -> livenessStop = c);
+    return claim;
+  }
+
+  /** The StopTask of a claimed liveness stop failed: the next round may try again. */
+  synchronized void releaseLivenessStop(LivenessStop claim) {
+    if (claim.equals(livenessStop)) {
+      livenessStop = null;
+    }
+  }
+
+  private boolean stopRequested() {
+    return livenessStop != null && task != null && livenessStop.taskArn().equals(task.taskArn());
+  }
+
+  /** The unhealthy container of a task stopped for its liveness check says why it was killed. */
+  private V1PodStatus withLivenessMessage(V1PodStatus status, Task of) {
+    if (livenessStop == null || of == null || !livenessStop.taskArn().equals(of.taskArn())) {
+      return status;
+    }
+    for (V1ContainerStatus c : status.getContainerStatuses()) {
+      V1ContainerStateTerminated t = c.getState() == null ? null : c.getState().getTerminated();
+      if (livenessStop.container().equals(c.getName()) && t != null && t.getMessage() == null) {
+        t.setMessage(livenessStop.message());
+      }
+    }
+    return status;
+  }
+
+  /** Delays a pending replacement until at least {@code notBefore}. */
+  synchronized void holdReplacement(Instant notBefore) {
+    if (replacing && replaceAfter.isBefore(notBefore)) {
+      replaceAfter = notBefore;
+    }
   }
 
   synchronized boolean replacementDue(Instant now) {
@@ -131,7 +193,12 @@ final class PodRecord {
       return false;
     }
     String last = task.lastStatus();
-    return !"STOPPED".equals(last) && !steady();
+    return !"STOPPED".equals(last) && (!steady() || stopRequested());
+  }
+
+  /** A steady task whose health checks decide readiness or restarts: described every listing. */
+  synchronized boolean watchesHealth() {
+    return steady() && shape.checksHealth();
   }
 
   /** RUNNING and meant to keep running: only ListTasks watches it. */
@@ -147,8 +214,10 @@ final class PodRecord {
   }
 
   synchronized V1PodStatus status(Instant now) {
-    return StatusMapper.map(
-        shape, task, new RestartHistory(restarts, lastTerminated, replacing), seen, now);
+    return withLivenessMessage(
+        StatusMapper.map(
+            shape, task, new RestartHistory(restarts, lastTerminated, replacing), seen, now),
+        task);
   }
 
   /** The pod with current status and the CapacityProvisioned annotation, as getPod returns it. */

@@ -1,10 +1,13 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.provider.fargate.ecs.TaskDefinitionCleaner;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The pods this node runs, by UID. A name can briefly have two records (a deleted pod still
@@ -38,6 +41,14 @@ final class PodRegistry {
 
   Collection<PodRecord> all() {
     return byUid.values();
+  }
+
+  /** The task definition families of the records' current tasks. */
+  Set<String> familiesInUse() {
+    return byUid.values().stream()
+        .flatMap(r -> r.task().stream())
+        .map(t -> TaskDefinitionCleaner.familyOf(t.taskDefinitionArn()))
+        .collect(Collectors.toSet());
   }
 
   /** Whether any record runs {@code taskArn}. */

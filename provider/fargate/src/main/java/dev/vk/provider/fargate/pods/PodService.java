@@ -1,14 +1,19 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.TaskLauncher;
+import dev.vk.provider.fargate.mapping.PodAnnotations;
+import dev.vk.provider.fargate.mapping.PodInputs;
 import dev.vk.provider.fargate.mapping.TaskDefinitionMapper;
 import dev.vk.provider.fargate.mapping.TaskPlan;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -24,6 +29,12 @@ public final class PodService implements PodLifecycle {
   private final TaskDefinitionMapper mapper;
   private final TaskLauncher launcher;
   private final StatusSync sync;
+  private final KubernetesAccess kubernetes;
+  private final PodInputsReader inputs;
+
+  /** What a failed create read, reused by its retry so that RunTask's request stays the same. */
+  private final Map<String, PodInputs> retryInputs = new ConcurrentHashMap<>();
+
   private final Clock clock;
   private volatile boolean reconciled;
 
@@ -32,11 +43,14 @@ public final class PodService implements PodLifecycle {
       TaskDefinitionMapper mapper,
       TaskLauncher launcher,
       StatusSync sync,
+      KubernetesAccess kubernetes,
       Clock clock) {
     this.registry = registry;
     this.mapper = mapper;
     this.launcher = launcher;
     this.sync = sync;
+    this.kubernetes = kubernetes;
+    this.inputs = new PodInputsReader(kubernetes);
     this.clock = clock;
   }
 
@@ -45,7 +59,7 @@ public final class PodService implements PodLifecycle {
     if (!reconciled) {
       synchronized (this) {
         if (!reconciled) {
-          sync.tick(true);
+          sync.reconcile();
           reconciled = true;
         }
       }
@@ -63,20 +77,40 @@ public final class PodService implements PodLifecycle {
           .replacePod(pod); // Adopted or created before: keep the task, take the real spec.
       return;
     }
-    TaskPlan plan = mapper.plan(pod);
+    String uid = pod.getMetadata().getUid();
+    PodInputs read = retryInputs.remove(uid);
+    if (read == null) {
+      read = inputs.read(pod);
+    }
+    TaskPlan plan = mapper.plan(pod, read);
     PodRecord record = registry.putIfAbsent(new PodRecord(pod, 0));
     try {
       Task task = launcher.run(pod, plan);
       record.apply(task, clock.instant());
     } catch (ProviderException e) {
       registry.remove(record); // The node retries the create; the clientToken keeps it single.
+      if (plan.overrides().isPresent()) {
+        retryInputs.put(uid, read); // a new token would change the request under the same token
+      }
       throw e;
+    }
+    showCapacity(pod, plan.size().capacityProvisioned());
+  }
+
+  /** Like EKS, the billed size is an annotation on the pod object ({@code kubectl get -o yaml}). */
+  private void showCapacity(V1Pod pod, String size) {
+    try {
+      kubernetes.annotate(pod, Map.of(PodAnnotations.CAPACITY_PROVISIONED, size));
+    } catch (ProviderException e) {
+      // The task runs either way; getPod keeps reporting the size on the status object.
+      log.warn("Pod {}: cannot show {}: {}", name(pod), PodAnnotations.CAPACITY_PROVISIONED, e);
     }
   }
 
   /**
-   * Takes new metadata (labels, annotations). A running task cannot change, so spec changes apply
-   * only to pods created afterwards; Kubernetes allows few such changes anyway (images).
+   * Takes new metadata (labels, annotations). A running ECS task cannot change, and an image is the
+   * one spec field Kubernetes lets users change that Fargate would need: that is refused naming the
+   * field, so the user learns it needs a new pod instead of seeing "updated".
    */
   @Override
   public void updatePod(V1Pod pod) throws ProviderException {
@@ -84,6 +118,7 @@ public final class PodService implements PodLifecycle {
     if (record.isEmpty()) {
       throw ProviderException.notFound("pod " + name(pod) + " is not running on Fargate");
     }
+    ImageChange.refuse(record.get().pod(), pod);
     record.get().replacePod(pod);
   }
 
@@ -99,6 +134,7 @@ public final class PodService implements PodLifecycle {
                         ? registry.byName(
                             pod.getMetadata().getNamespace(), pod.getMetadata().getName())
                         : Optional.empty());
+    Optional.ofNullable(pod.getMetadata().getUid()).ifPresent(retryInputs::remove);
     if (record.isEmpty()) {
       return;
     }

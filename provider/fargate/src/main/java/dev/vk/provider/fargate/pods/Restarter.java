@@ -42,7 +42,9 @@ final class Restarter {
                     stopped.capacityProviderName() == null
                         ? "FARGATE"
                         : stopped.capacityProviderName(),
-                    record.restarts() + 1);
+                    record.restarts() + 1,
+                    // The same per-pod volume files (token included) as the stopped task.
+                    TaskLauncher.carriedOverrides(stopped));
             record.replaced(replacement);
             if (record.deleting()) {
               // Deleted while the replacement was starting: do not leave it running.

@@ -2,11 +2,14 @@ package dev.vk.provider.fargate.pods;
 
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.TaskReader;
+import dev.vk.provider.fargate.ecs.TaskTags;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -22,29 +25,37 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * page) lists this node's tasks still meant to run; a steady RUNNING task missing from it has
  * stopped or is stopping and is described, and a listed task no record knows is adopted. With N
  * steady tasks a minute costs ceil(N/100) x 60/status-interval calls: 1000 pods at 25 s, 24 calls.
+ * Steady tasks with ECS health checks (exec probes) are also described every status interval, since
+ * only DescribeTasks shows health: ceil(H/100) more calls per interval for H such tasks. A liveness
+ * check that ECS reports UNHEALTHY stops the task ({@link LivenessEnforcer}).
  */
 final class StatusSync {
   private static final Logger log = LoggerFactory.getLogger(StatusSync.class);
   private final PodRegistry registry;
   private final TaskReader reader;
   private final Restarter restarter;
+  private final LivenessEnforcer liveness;
   private final Clock clock;
   private final Duration statusInterval;
   private final String clusterId;
   private final Set<String> foreign = ConcurrentHashMap.newKeySet();
   private volatile Consumer<V1Pod> listener;
+  private static final Duration ADOPTION_GRACE = Duration.ofSeconds(2);
   private Instant lastList;
+  private volatile boolean closed;
 
   StatusSync(
       PodRegistry registry,
       TaskReader reader,
       Restarter restarter,
+      LivenessEnforcer liveness,
       Clock clock,
       Duration statusInterval,
       String clusterId) {
     this.registry = registry;
     this.reader = reader;
     this.restarter = restarter;
+    this.liveness = liveness;
     this.clock = clock;
     this.statusInterval = statusInterval;
     this.clusterId = clusterId;
@@ -54,20 +65,74 @@ final class StatusSync {
     this.listener = listener;
   }
 
-  /** One round as the scheduler runs it: failures are logged and the next round tries again. */
+  /**
+   * One round as the scheduler runs it: failures are logged and the next round tries again. After
+   * {@link #close()} a round cut short (the cloud client is gone) is not an error worth a log line.
+   */
   void tickQuietly() {
     try {
       tick(false);
     } catch (ProviderException e) {
-      log.warn("Status sync failed; retrying next round: {}", e.getMessage());
+      if (!closed) {
+        log.warn("Status sync failed; retrying next round: {}", e.getMessage());
+      }
     } catch (RuntimeException e) {
-      log.error("Status sync failed unexpectedly", e);
+      if (!closed) {
+        log.error("Status sync failed unexpectedly", e);
+      }
+    }
+  }
+
+  /** Stops reporting failures: the provider is shutting down. */
+  void close() {
+    closed = true;
+  }
+
+  /**
+   * The startup round: lists and adopts this node's running tasks, then the pods whose last task
+   * stopped while the node was down (ECS keeps stopped tasks for an hour or more), so a finished
+   * pod shows its real end instead of being lost and a restarting one continues its count. Blocks.
+   */
+  synchronized void reconcile() throws ProviderException {
+    tick(true);
+    Set<String> stopped = new LinkedHashSet<>(reader.listStopped());
+    stopped.removeIf(arn -> foreign.contains(arn) || registry.knowsTask(arn));
+    if (stopped.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Map<String, Task> latest = new HashMap<>();
+    for (Task task : reader.describe(stopped)) {
+      String uid = TaskTags.get(task, TaskTags.POD_UID).orElse(null);
+      if (uid == null || registry.byUid(uid).isPresent()) {
+        continue; // not ours, or its pod runs a newer task
+      }
+      latest.merge(uid, task, (a, b) -> restartNumber(a) >= restartNumber(b) ? a : b);
+    }
+    for (Task task : latest.values()) {
+      Adoption.record(task, clusterId)
+          .ifPresent(
+              adopted -> {
+                PodRecord record = registry.putIfAbsent(adopted);
+                record.apply(task, now);
+                // The node deletes orphans right after this listing; no replacement before that.
+                record.holdReplacement(now.plus(ADOPTION_GRACE));
+                deliver(record, now);
+              });
+    }
+  }
+
+  private static int restartNumber(Task task) {
+    try {
+      return Integer.parseInt(TaskTags.get(task, TaskTags.RESTARTS).orElse("0"));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
   /**
    * One round. Blocks on ECS. With {@code forceList} it lists (and adopts) regardless of the status
-   * interval, which startup reconciliation needs.
+   * interval.
    */
   synchronized void tick(boolean forceList) throws ProviderException {
     Instant now = clock.instant();
@@ -82,7 +147,7 @@ final class StatusSync {
       lastList = now;
       for (PodRecord r : registry.all()) {
         r.task()
-            .filter(t -> r.steady() && !listed.contains(t.taskArn()))
+            .filter(t -> r.watchesHealth() || (r.steady() && !listed.contains(t.taskArn())))
             .ifPresent(t -> describe.add(t.taskArn()));
       }
       listed.stream()
@@ -95,6 +160,7 @@ final class StatusSync {
       }
     }
     for (PodRecord r : registry.all()) {
+      liveness.check(r);
       if (r.replacementDue(now)) {
         restarter.replace(r);
       }

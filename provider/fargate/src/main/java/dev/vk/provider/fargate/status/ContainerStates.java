@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * One ECS container as a Kubernetes container status. ECS container {@code lastStatus} PENDING is
- * waiting, RUNNING is running (ready unless its health check says UNHEALTHY, and only once the task
- * is RUNNING), STOPPED is terminated with the exit code; a container that never got an exit code
- * could not start and is reported with 128, like a runtime start error.
+ * waiting, RUNNING is running (ready only once the task is RUNNING, and then unless its health
+ * check says UNHEALTHY, or only when it says HEALTHY if the check stands for a readiness probe),
+ * STOPPED is terminated with the exit code; a container that never got an exit code could not start
+ * and is reported with 128, like a runtime start error.
  */
 final class ContainerStates {
   /** Exit code reported for a container that never ran (containerd's start-error convention). */
@@ -53,7 +54,11 @@ final class ContainerStates {
     String ecsStatus = ecs.map(Container::lastStatus).orElse("PENDING");
     if ("RUNNING".equals(ecsStatus)) {
       Instant started = seen.first(spec.name() + "/running", now);
-      boolean healthy = ecs.get().healthStatus() != HealthStatus.UNHEALTHY;
+      HealthStatus health = ecs.get().healthStatus();
+      boolean healthy =
+          spec.readyWhenHealthy()
+              ? health == HealthStatus.HEALTHY
+              : health != HealthStatus.UNHEALTHY;
       s.state(
               new V1ContainerState()
                   .running(new V1ContainerStateRunning().startedAt(time(started))))

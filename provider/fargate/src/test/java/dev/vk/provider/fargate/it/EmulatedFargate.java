@@ -8,6 +8,11 @@ import dev.vk.provider.fargate.FargateProviderFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** Starts the ECS emulator in this JVM and builds providers pointed at it with fast timings. */
 final class EmulatedFargate {
@@ -21,22 +26,23 @@ final class EmulatedFargate {
 
   /** The settings a node would pass, as users write them without the prefix. */
   static Map<String, String> settings(EcsEmulator emulator) {
-    Map<String, String> s = new HashMap<>();
-    s.put("region", emulator.region());
-    s.put("subnets", "subnet-0a1b2c3d");
-    s.put("security-groups", "sg-0a1b2c3d");
-    s.put("ecs-endpoint", emulator.endpoint().toString());
-    s.put("access-key-id", "AKIDEMULATOR");
-    s.put("secret-access-key", "emulator-secret");
-    s.put(
-        "execution-role-arn",
-        "arn:aws:iam::" + emulator.accountId() + ":role/ecsTaskExecutionRole");
+    Map<String, String> s = new HashMap<>(emulator.providerSettings());
     s.put("task-role-arn", "arn:aws:iam::" + emulator.accountId() + ":role/vk-task");
-    s.put("log-group", LOG_GROUP);
     s.put("status-interval", "300ms");
     s.put("transition-interval", "100ms");
     s.put("run-task-rate", "50");
     return s;
+  }
+
+  /** An ECS client of the emulator, to look at what the provider left there. */
+  static EcsClient ecsClient(EcsEmulator emulator) {
+    return EcsClient.builder()
+        .endpointOverride(emulator.endpoint())
+        .region(Region.of(emulator.region()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   static FargateProvider provider(String nodeName, Map<String, String> settings) {

@@ -137,18 +137,6 @@ class ExecIT {
     assertThat(error.getMessage()).contains("not running").contains("STOPPED");
   }
 
-  @Test
-  void attachIsUnsupportedNamingTheLimit() throws Exception {
-    runningPod();
-
-    ProviderException error =
-        catchThrowableOfType(
-            ProviderException.class, () -> provider.attach(app, TestStreams.outputOnly()));
-
-    assertThat(error.kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
-    assertThat(error.getMessage()).contains("main process");
-  }
-
   /** A pod whose container runs until stopped, once it is ready. */
   private V1Pod runningPod() throws Exception {
     pod = Pods.pod("ns", Pods.uniqueName("exec"));

@@ -1,16 +1,19 @@
 package dev.vk.provider.fargate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +82,40 @@ class LogsIT {
 
     tail.done.get(10, TimeUnit.SECONDS);
     assertThat(tail.lines).containsExactly("b\n", "c\n");
+  }
+
+  @Test
+  void attachShowsWhatTheMainProcessWritesFromNowUntilItStops() throws Exception {
+    V1Pod pod = pod("sh", "-c", "echo before; sleep 3; echo after; sleep 1; echo end");
+    ContainerRef ref = ContainerRef.of("ns", pod.getMetadata().getName(), "app");
+    await("the first line in CloudWatch")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              Collector all =
+                  Collector.of(provider.logs(ref, options(OptionalLong.empty(), false)));
+              all.done.get(10, TimeUnit.SECONDS);
+              return all.lines.contains("before\n");
+            });
+    TestStreams io = TestStreams.outputOnly();
+
+    provider.attach(ref, io).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(io.stdoutText()).isEqualTo("after\nend\n");
+  }
+
+  @Test
+  void attachWithStdinIsRefusedNamingTheLimit() throws Exception {
+    V1Pod pod = pod("sleep", "600");
+    ContainerRef ref = ContainerRef.of("ns", pod.getMetadata().getName(), "app");
+
+    assertThatThrownBy(
+            () ->
+                provider.attach(ref, TestStreams.withStdin(new ByteArrayInputStream(new byte[0]))))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
+        .hasMessageContaining("ECS cannot write to a task's main process");
   }
 
   private V1Pod pod(String... command) throws Exception {

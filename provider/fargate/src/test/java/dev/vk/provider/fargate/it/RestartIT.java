@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 
 /** Tasks stopped out of band (Spot interruption, a container killed) under each restart policy. */
 @Timeout(60)
@@ -69,6 +71,46 @@ class RestartIT {
     assertThat(terminated.getExitCode()).isEqualTo(7);
     assertThat(terminated.getReason()).isEqualTo("Error");
     assertThat(PodStatuses.restartCount(failed, "app")).isZero();
+  }
+
+  @Test
+  void aTaskThatEndedWhileTheNodeWasDownShowsItsRealEnd() throws Exception {
+    V1Pod job = Pods.pod("ns", Pods.uniqueName("job"));
+    job.getSpec().setRestartPolicy("Never");
+    V1Pod web = Pods.pod("ns", Pods.uniqueName("web"));
+    provider.createPod(job);
+    provider.createPod(web);
+    String jobTask = taskId(awaitPod(job, p -> PodStatuses.isTrue(p, "Ready")));
+    String webTask = taskId(awaitPod(web, p -> PodStatuses.isTrue(p, "Ready")));
+    provider.close(); // the node goes down; its tasks keep running
+
+    emulator.faults().exitContainer(jobTask, "app", 0);
+    emulator.faults().exitContainer(webTask, "app", 2);
+    try (EcsClient ecs = EmulatedFargate.ecsClient(emulator)) {
+      await("both tasks stopped")
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  ecs.listTasks(r -> r.cluster("default").desiredStatus(DesiredStatus.STOPPED))
+                      .taskArns()
+                      .size(),
+              n -> n == 2);
+    }
+    provider = EmulatedFargate.provider("vk-restart", EmulatedFargate.settings(emulator));
+
+    V1Pod done = awaitPod(job, p -> PodStatuses.hasPhase(p, "Succeeded"));
+    assertThat(PodStatuses.container(done, "app").orElseThrow().getState().getTerminated())
+        .satisfies(t -> assertThat(t.getExitCode()).isZero());
+    V1Pod restarted =
+        awaitPod(
+            web, p -> PodStatuses.restartCount(p, "app") == 1 && PodStatuses.isTrue(p, "Ready"));
+    assertThat(
+            PodStatuses.container(restarted, "app")
+                .orElseThrow()
+                .getLastState()
+                .getTerminated()
+                .getExitCode())
+        .isEqualTo(2);
   }
 
   /** The task ID, from a container ID of the form ecs://taskId-n. */

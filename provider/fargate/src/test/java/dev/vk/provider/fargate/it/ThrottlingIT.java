@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** With 20% of every ECS call throttled, pods still converge to Running with one task each. */
@@ -54,7 +50,7 @@ class ThrottlingIT {
                     .count())
             .as("throttling was injected")
             .isPositive();
-        try (EcsClient ecs = client(emulator)) {
+        try (EcsClient ecs = EmulatedFargate.ecsClient(emulator)) {
           assertThat(ecs.listTasks(r -> r.cluster("default").startedBy("vk-throttled")).taskArns())
               .as("one task per pod, no duplicates")
               .hasSize(pods.size());
@@ -75,15 +71,5 @@ class ThrottlingIT {
         }
       }
     }
-  }
-
-  private static EcsClient client(EcsEmulator emulator) {
-    return EcsClient.builder()
-        .endpointOverride(emulator.endpoint())
-        .region(Region.of(emulator.region()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
   }
 }

@@ -30,7 +30,39 @@ class TaskDefinitionMapperTest {
               "vk",
               Optional.of(ROLE + "exec"),
               Optional.of(ROLE + "default"),
-              "FARGATE"));
+              "FARGATE",
+              MappingConfig.DEFAULT_VOLUME_IMAGE));
+
+  @Test
+  void anExecReadinessProbeIsTheHealthCheckWhenThereIsNoExecLiveness() throws Exception {
+    V1Pod pod = pod();
+    V1Container app = pod.getSpec().getContainers().get(0);
+    app.livenessProbe(null)
+        .readinessProbe(
+            new V1Probe()
+                .exec(new V1ExecAction().command(List.of("test", "-f", "/tmp/ready")))
+                .periodSeconds(1)
+                .failureThreshold(20));
+
+    var check = container(mapper.plan(pod).registration(), "app").healthCheck();
+
+    assertThat(check.command()).containsExactly("CMD", "test", "-f", "/tmp/ready");
+    assertThat(check.interval()).isEqualTo(5);
+    assertThat(check.retries()).isEqualTo(10);
+  }
+
+  @Test
+  void theExecLivenessProbeWinsOverReadiness() throws Exception {
+    V1Pod pod = pod();
+    pod.getSpec()
+        .getContainers()
+        .get(0)
+        .readinessProbe(
+            new V1Probe().exec(new V1ExecAction().command(List.of("test", "-f", "/tmp/ready"))));
+
+    assertThat(container(mapper.plan(pod).registration(), "app").healthCheck().command())
+        .containsExactly("CMD", "cat", "/tmp/healthy");
+  }
 
   @Test
   void mapsContainerFieldsTheDockerWay() throws Exception {

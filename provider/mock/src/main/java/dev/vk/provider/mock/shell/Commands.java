@@ -1,5 +1,6 @@
 package dev.vk.provider.mock.shell;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -34,12 +35,17 @@ final class Commands {
           "true",
           "false",
           "ls",
-          "pwd");
+          "pwd",
+          "mkdir",
+          "base64",
+          "set");
 
   private final TinyShell shell;
+  private final FileCommands files;
 
   Commands(TinyShell shell) {
     this.shell = shell;
+    this.files = new FileCommands(shell);
   }
 
   static boolean knows(String program) {
@@ -58,7 +64,7 @@ final class Commands {
     }
     return switch (name) {
       case "echo" -> echo(args);
-      case "cat" -> cat(args);
+      case "cat" -> shell.files() == null ? cat(args) : files.cat(args, () -> copy(Long.MAX_VALUE));
       case "exit" -> throw new ShellExit(exitStatus(args));
       case "sleep" -> sleep(args);
       case "seq" -> Sequence.print(shell, args);
@@ -68,7 +74,10 @@ final class Commands {
       case "stty" -> stty(args);
       case "true" -> 0;
       case "false" -> 1;
-      case "ls" -> ls(args);
+      case "ls" -> shell.files() == null ? ls(args) : files.ls(args);
+      case "mkdir" -> files.mkdir(args);
+      case "base64" -> files.base64(args, readStdin(args));
+      case "set" -> set(args);
       case "pwd" -> print("/");
       default -> {
         shell.err("sh: " + argv.get(0) + ": not found\n");
@@ -140,6 +149,28 @@ final class Commands {
     OutputStream out = shell.stdout();
     for (long left = count; left > 0; left -= CHUNK) {
       out.write(ZEROS, 0, (int) Math.min(left, CHUNK));
+    }
+    return 0;
+  }
+
+  /** All of stdin when {@code args} name no file, else nothing (stdin is left alone). */
+  private ByteArrayOutputStream readStdin(List<String> args) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    if (args.stream().allMatch(a -> a.startsWith("-"))) {
+      byte[] buffer = new byte[CHUNK];
+      for (int read; (read = shell.stdin().read(buffer)) >= 0; ) {
+        all.write(buffer, 0, read);
+      }
+    }
+    return all;
+  }
+
+  /** {@code set -e} and {@code set +e}; other options are accepted and ignored. */
+  private int set(List<String> args) {
+    for (String arg : args) {
+      if (arg.matches("[-+][a-z]*e[a-z]*")) {
+        shell.errexit(arg.startsWith("-"));
+      }
     }
     return 0;
   }

@@ -34,6 +34,11 @@ public record ShellTimeline(List<Output> output, Duration runTime, int status) {
 
   /** Runs {@code argv} in a {@link TinyShell} with environment {@code env}. */
   public static ShellTimeline run(List<String> argv, Map<String, String> env) {
+    return run(argv, env, null);
+  }
+
+  /** Runs {@code argv} in a {@link TinyShell} with environment {@code env} and {@code files}. */
+  public static ShellTimeline run(List<String> argv, Map<String, String> env, ShellFiles files) {
     List<Output> output = new ArrayList<>();
     Duration[] now = {Duration.ZERO};
     OutputStream recorder =
@@ -57,6 +62,7 @@ public record ShellTimeline(List<Output> output, Duration runTime, int status) {
     TinyShell shell =
         TinyShell.builder()
             .env(env)
+            .files(files)
             .stdout(recorder)
             .stderr(recorder)
             .sleeper(duration -> now[0] = now[0].plus(duration))

@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
  * The POSIX-shell lexing {@link TinyShell} needs: a script splits into commands joined by {@code
  * ;}, newline, {@code &&} or {@code ||}; a command splits into words with single quotes, double
  * quotes, backslashes and {@code $NAME}, {@code ${NAME}} and {@code $?} expansion (none inside
- * single quotes). Pipes, redirections and globs are not supported. Pure and thread-safe.
+ * single quotes). {@link #split} finds pipes and redirections (run by {@link Pipelines} when the
+ * shell has files); globs are not supported. Pure and thread-safe.
  */
 public final class ShellWords {
 
@@ -49,6 +50,34 @@ public final class ShellWords {
     }
     add(steps, operator, current);
     return steps;
+  }
+
+  /**
+   * Splits {@code text} at every unquoted, unescaped {@code separator} (so {@code a>>b} gives
+   * {@code a}, an empty part and {@code b}); parts are trimmed.
+   */
+  public static List<String> split(String text, char separator) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\\' && i + 1 < text.length()) {
+        current.append(c);
+        c = text.charAt(++i);
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == separator) {
+        parts.add(current.toString().trim());
+        current.setLength(0);
+        continue;
+      }
+      current.append(c);
+    }
+    parts.add(current.toString().trim());
+    return parts;
   }
 
   private static void add(List<Step> steps, String operator, StringBuilder text) {

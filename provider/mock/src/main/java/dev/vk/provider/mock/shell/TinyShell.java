@@ -13,10 +13,13 @@ import java.util.Map;
  * A tiny {@code /bin/sh} over blocking streams, enough to drive simulated containers the way tests
  * and users drive real ones with {@code kubectl exec}. Commands: {@code echo}, {@code cat}, {@code
  * exit}, {@code sleep}, {@code seq}, {@code head -c N /dev/zero}, {@code env}, {@code printenv},
- * {@code hostname}, {@code stty size}, {@code true}, {@code false}, {@code ls}, {@code pwd}, and
- * {@code sh}/{@code bash} either with {@code -c SCRIPT} or interactive (reading lines from stdin,
- * prompting with {@value #PROMPT} on a TTY). Anything else prints {@code sh: X: not found} and
- * fails with {@value #NOT_FOUND}.
+ * {@code hostname}, {@code stty size}, {@code true}, {@code false}, {@code ls}, {@code pwd}, {@code
+ * mkdir}, {@code base64 [-d]}, {@code set -e}, and {@code sh}/{@code bash} either with {@code -c
+ * SCRIPT} or interactive (reading lines from stdin, prompting with {@value #PROMPT} on a TTY).
+ * Anything else prints {@code sh: X: not found} and fails with {@value #NOT_FOUND}. Given {@link
+ * Builder#files files}, {@code cat}, {@code ls}, {@code mkdir} and {@code base64} use them and
+ * scripts may use {@code |} and {@code >} ({@link Pipelines}); without, the root is a fixed set of
+ * empty directories and files cannot be read.
  *
  * <p>One instance runs one command line on the caller's thread; only {@link #resize} may be called
  * from another thread. Interrupting the running thread stops the shell with status 130.
@@ -37,16 +40,16 @@ public final class TinyShell {
   }
 
   private final Map<String, String> env;
-  private final ShellInput stdin;
-  private final OutputStream stdout;
+  private ShellInput stdin; // swapped while a pipeline stage or a redirection runs
+  private OutputStream stdout;
   private final OutputStream stderr;
   private final boolean tty;
-  private final Sleeper sleeper;
+  private final SleepControl sleeps;
   private final String hostname;
+  private final ShellFiles files;
   private final Commands commands = new Commands(this);
-  private final Object sleeping = new Object();
-  private Thread sleepingThread; // guarded by sleeping: the thread in sleep, for interrupt()
-  private boolean sigint; // guarded by sleeping: Ctrl-C cut the current sleep short
+  private final Pipelines pipelines = new Pipelines(this);
+  private boolean errexit; // set -e
   private boolean lineInterrupted; // the rest of the command line is abandoned
   private volatile int columns = 80;
   private volatile int rows = 24;
@@ -63,7 +66,8 @@ public final class TinyShell {
         err == null ? OutputStream.nullOutputStream() : tty ? new TerminalOutput(err) : err;
     InputStream in = builder.stdin == null ? InputStream.nullInputStream() : builder.stdin;
     this.stdin = new ShellInput(tty ? new TerminalInput(in, out) : in);
-    this.sleeper = builder.sleeper;
+    this.sleeps = new SleepControl(builder.sleeper);
+    this.files = builder.files;
     this.hostname =
         builder.hostname != null ? builder.hostname : env.getOrDefault("HOSTNAME", "localhost");
   }
@@ -111,44 +115,14 @@ public final class TinyShell {
    * terminal's line discipline handles Ctrl-C). Thread-safe; does not block.
    */
   public boolean interrupt() {
-    synchronized (sleeping) {
-      if (sleepingThread == null) {
-        return false;
-      }
-      sigint = true;
-      sleepingThread.interrupt();
-      return true;
-    }
+    return sleeps.interrupt();
   }
 
   /** Sleeps through the sleeper; true when {@link #interrupt} cut it short. */
   boolean sleep(Duration duration) throws InterruptedException {
-    synchronized (sleeping) {
-      sleepingThread = Thread.currentThread();
-      sigint = false;
-    }
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      synchronized (sleeping) {
-        if (!sigint) {
-          throw e; // killed, not Ctrl-C
-        }
-      }
-    } finally {
-      synchronized (sleeping) {
-        sleepingThread = null;
-      }
-    }
-    synchronized (sleeping) {
-      if (!sigint) {
-        return false;
-      }
-      sigint = false;
-      Thread.interrupted(); // the interrupt was Ctrl-C's, whether or not the sleep saw it
-    }
-    lineInterrupted = true;
-    return true;
+    boolean cut = sleeps.sleep(duration);
+    lineInterrupted |= cut;
+    return cut;
   }
 
   /** Runs one command; its status becomes {@code $?}. */
@@ -162,21 +136,47 @@ public final class TinyShell {
     return lastStatus;
   }
 
-  /** Runs a script's commands in order, honouring {@code &&} and {@code ||}. */
+  /**
+   * Runs a script's commands in order, honouring {@code &&}, {@code ||} and {@code set -e}; with a
+   * file system also {@code |} and {@code >} ({@link Pipelines}).
+   */
   int script(String script) throws IOException {
     int status = lastStatus;
-    for (ShellWords.Step step : ShellWords.commands(script)) {
+    List<ShellWords.Step> steps = ShellWords.commands(script);
+    for (int i = 0; i < steps.size(); i++) {
+      ShellWords.Step step = steps.get(i);
       boolean skip =
           ("&&".equals(step.operator()) && status != 0)
               || ("||".equals(step.operator()) && status == 0);
       if (!skip) {
-        status = command(ShellWords.words(step.text(), this::variable));
+        status =
+            files == null
+                ? command(ShellWords.words(step.text(), this::variable))
+                : pipelines.run(step.text());
+        boolean tested = i + 1 < steps.size() && !";".equals(steps.get(i + 1).operator());
+        if (errexit && status != 0 && !tested) {
+          throw new ShellExit(status); // set -e: an untested failure ends the shell
+        }
       }
       if (lineInterrupted) {
         break; // Ctrl-C abandons the whole line, as in every shell
       }
     }
     return status;
+  }
+
+  /** Runs {@code argv} with stdin and stdout replaced, for a pipeline stage or a redirection. */
+  int command(List<String> argv, ShellInput in, OutputStream out) throws IOException {
+    ShellInput savedIn = stdin;
+    OutputStream savedOut = stdout;
+    stdin = in == null ? stdin : in;
+    stdout = out == null ? stdout : out;
+    try {
+      return command(argv);
+    } finally {
+      stdin = savedIn;
+      stdout = savedOut;
+    }
   }
 
   /** Reads and runs lines from stdin until {@code exit} or end of input; blocks on stdin. */
@@ -228,6 +228,15 @@ public final class TinyShell {
     return lastStatus;
   }
 
+  /** The file system, or null: none was given (then {@code cat FILE} finds nothing). */
+  ShellFiles files() {
+    return files;
+  }
+
+  void errexit(boolean on) {
+    this.errexit = on;
+  }
+
   int columns() {
     return columns;
   }
@@ -249,6 +258,7 @@ public final class TinyShell {
     private boolean tty;
     private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
     private String hostname;
+    private ShellFiles files;
 
     private Builder() {}
 
@@ -290,6 +300,15 @@ public final class TinyShell {
 
     public Builder sleeper(Sleeper waiter) {
       this.sleeper = waiter;
+      return this;
+    }
+
+    /**
+     * The files {@code cat}, {@code ls}, {@code mkdir -p}, {@code base64} and {@code >} see; with
+     * one, {@code |} and {@code >} work too. Null (the default): no file system, as before.
+     */
+    public Builder files(ShellFiles view) {
+      this.files = view;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.vk.emulator.aci.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vk.emulator.aci.exec.ExecSessions;
+import dev.vk.emulator.aci.exec.GroupVolumes;
 import dev.vk.emulator.aci.lifecycle.ContainerTimeline;
 import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
 import dev.vk.emulator.aci.lifecycle.LogRenderer;
@@ -23,6 +24,7 @@ public final class ContainersApi {
   private final LifecycleSettings settings;
   private final Clock clock;
   private final Supplier<String> baseUrl;
+  private final GroupVolumes volumes = new GroupVolumes();
 
   /** The API over {@code store}; WebSocket URIs are derived from {@code baseUrl}. */
   public ContainersApi(
@@ -66,7 +68,9 @@ public final class ContainersApi {
       throw ArmException.missingProperty("command", "");
     }
     requireRunning(group, container);
-    ExecSessions.Session session = sessions.openExec(command, group.key().name(), container.env());
+    ExecSessions.Session session =
+        sessions.openExec(
+            command, group.key().name(), container.env(), volumes.view(group, container.name()));
     JsonNode size = body.path("terminalSize");
     String uri =
         webSocketBase()

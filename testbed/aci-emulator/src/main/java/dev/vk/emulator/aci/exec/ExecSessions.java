@@ -1,6 +1,7 @@
 package dev.vk.emulator.aci.exec;
 
 import dev.vk.emulator.aci.lifecycle.LogRenderer;
+import dev.vk.provider.mock.shell.ShellFiles;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class ExecSessions {
    * @param hostname the container's host name (the group name)
    * @param env the container's environment
    * @param logs the container's current output, for attach
+   * @param files the container's files for exec, or null for none
    * @param createdAt when it was handed out
    */
   public record Session(
@@ -49,6 +51,7 @@ public final class ExecSessions {
       String hostname,
       Map<String, String> env,
       Supplier<List<LogRenderer.Line>> logs,
+      ShellFiles files,
       Instant createdAt) {}
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -60,14 +63,20 @@ public final class ExecSessions {
     this.clock = clock;
   }
 
-  /** Opens an exec session. */
+  /** Opens an exec session in a container without files. */
   public Session openExec(String command, String hostname, Map<String, String> env) {
-    return open(Kind.EXEC, command, hostname, env, List::of);
+    return openExec(command, hostname, env, null);
+  }
+
+  /** Opens an exec session in a container seeing {@code files}. */
+  public Session openExec(
+      String command, String hostname, Map<String, String> env, ShellFiles files) {
+    return open(Kind.EXEC, command, hostname, env, List::of, files);
   }
 
   /** Opens an attach session streaming {@code logs}. */
   public Session openAttach(String hostname, Supplier<List<LogRenderer.Line>> logs) {
-    return open(Kind.ATTACH, null, hostname, Map.of(), logs);
+    return open(Kind.ATTACH, null, hostname, Map.of(), logs, null);
   }
 
   /** The session, if it exists and has not expired, without using it up. */
@@ -87,7 +96,8 @@ public final class ExecSessions {
       String command,
       String hostname,
       Map<String, String> env,
-      Supplier<List<LogRenderer.Line>> logs) {
+      Supplier<List<LogRenderer.Line>> logs,
+      ShellFiles files) {
     sessions.values().removeIf(this::expired);
     byte[] secret = new byte[24];
     random.nextBytes(secret);
@@ -101,6 +111,7 @@ public final class ExecSessions {
             hostname,
             Map.copyOf(env),
             logs,
+            files,
             clock.instant());
     sessions.put(session.id(), session);
     return session;

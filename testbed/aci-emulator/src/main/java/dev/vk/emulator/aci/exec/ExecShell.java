@@ -1,5 +1,6 @@
 package dev.vk.emulator.aci.exec;
 
+import dev.vk.provider.mock.shell.ShellFiles;
 import dev.vk.provider.mock.shell.ShellProcess;
 import dev.vk.provider.mock.shell.ShellWords;
 import dev.vk.provider.mock.shell.TinyShell;
@@ -21,15 +22,28 @@ final class ExecShell {
 
   /** A shell writing to {@code tty} (from its own thread) in a container with this environment. */
   ExecShell(Tty tty, String hostname, Map<String, String> env, TinyShell.Sleeper sleeper) {
+    this(tty, hostname, env, null, sleeper);
+  }
+
+  /** The same, in a container seeing {@code files} (null: none). */
+  ExecShell(
+      Tty tty,
+      String hostname,
+      Map<String, String> env,
+      ShellFiles files,
+      TinyShell.Sleeper sleeper) {
     this.tty = tty;
-    this.process =
-        new ShellProcess(
-            TinyShell.builder()
-                .env(env)
-                .hostname(hostname)
-                .tty(true)
-                .stdout(new TtyOutput(tty))
-                .sleeper(sleeper));
+    TinyShell.Builder shell =
+        TinyShell.builder()
+            .env(env)
+            .hostname(hostname)
+            .tty(true)
+            .stdout(new TtyOutput(tty))
+            .sleeper(sleeper);
+    if (files != null) {
+      shell.files(files);
+    }
+    this.process = new ShellProcess(shell);
   }
 
   /** Runs {@code command}, split into words as ACI does (no shell in between). */

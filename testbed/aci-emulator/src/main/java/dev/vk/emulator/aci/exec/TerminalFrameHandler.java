@@ -85,6 +85,7 @@ public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
               tty(ctx),
               session.hostname(),
               session.env(),
+              session.files(),
               duration -> Thread.sleep(duration.toMillis()));
       shell.start(session.command());
     } else {

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param status response status, 0 while the call is in flight
  * @param injected whether the response was an injected fault
  * @param retryNotBefore for a 429, the earliest moment its {@code Retry-After} allows a retry
+ * @param connectedAt for the first call on a connection, when the connection was opened; else null
  */
 public record Call(
     long sequence,
@@ -22,4 +23,15 @@ public record Call(
     String uri,
     int status,
     boolean injected,
-    Instant retryNotBefore) {}
+    Instant retryNotBefore,
+    Instant connectedAt) {
+
+  /**
+   * When the client had sent this call at the latest: for the first call on a new connection, when
+   * the connection was opened (the client decided to send before connecting and the TLS handshake),
+   * else when it was received.
+   */
+  public Instant sentBy() {
+    return connectedAt != null ? connectedAt : receivedAt;
+  }
+}

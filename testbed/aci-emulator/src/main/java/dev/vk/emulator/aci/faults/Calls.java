@@ -22,9 +22,23 @@ public final class Calls {
 
   /** Records an arriving call; returns its sequence number for {@link #complete}. */
   public synchronized long begin(String operation, String method, String uri) {
+    return begin(operation, method, uri, null);
+  }
+
+  /**
+   * Records an arriving call that came on a connection opened at {@code connectedAt} (null when the
+   * connection carried calls before); returns its sequence number for {@link #complete}.
+   */
+  public synchronized long begin(String operation, String method, String uri, Instant connectedAt) {
     long sequence = cleared + calls.size() + 1L;
-    calls.add(new Call(sequence, clock.instant(), operation, method, uri, 0, false, null));
+    calls.add(
+        new Call(sequence, clock.instant(), operation, method, uri, 0, false, null, connectedAt));
     return sequence;
+  }
+
+  /** The emulator's clock, for stamping connections. */
+  public Instant now() {
+    return clock.instant();
   }
 
   /** Records the response to a call; {@code retryAfterSeconds} is 0 unless it was a 429. */
@@ -46,7 +60,8 @@ public final class Calls {
             c.uri(),
             status,
             injected,
-            notBefore));
+            notBefore,
+            c.connectedAt()));
   }
 
   /** Every call so far, in arrival order. */
@@ -80,8 +95,9 @@ public final class Calls {
   }
 
   /**
-   * Like {@link #retryAfterViolations()}, but a call received less than {@code inFlight} after the
-   * 429 was answered is not counted: a client with concurrent requests had already sent it.
+   * Like {@link #retryAfterViolations()}, but a call sent (see {@link Call#sentBy()}) less than
+   * {@code inFlight} after the 429 was answered is not counted: a client with concurrent requests
+   * had already sent it.
    */
   public synchronized List<Call> retryAfterViolations(Duration inFlight) {
     List<Call> violations = new ArrayList<>();
@@ -90,7 +106,7 @@ public final class Calls {
       Call throttle = throttledBy.get(call.operation());
       if (throttle != null
           && call.receivedAt().isBefore(throttle.retryNotBefore())
-          && !call.receivedAt().isBefore(throttle.receivedAt().plus(inFlight))) {
+          && !call.sentBy().isBefore(throttle.receivedAt().plus(inFlight))) {
         violations.add(call);
       }
       if (call.retryNotBefore() != null) {

@@ -9,6 +9,8 @@ import dev.vk.emulator.aci.faults.Faults;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.AttributeKey;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 @ChannelHandler.Sharable
 public final class FaultHandler extends SimpleChannelInboundHandler<RoutedRequest> {
+
+  /** When the connection was opened, until its first call takes it. */
+  private static final AttributeKey<Instant> CONNECTED_AT = AttributeKey.valueOf("vk.connectedAt");
 
   private final Calls calls;
   private final Faults faults;
@@ -30,6 +35,12 @@ public final class FaultHandler extends SimpleChannelInboundHandler<RoutedReques
   }
 
   @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ctx.channel().attr(CONNECTED_AT).set(calls.now());
+    ctx.fireChannelActive();
+  }
+
+  @Override
   protected void channelRead0(ChannelHandlerContext ctx, RoutedRequest request) {
     if (request.route().kind() == Route.Kind.ADMIN) {
       ctx.fireChannelRead(request);
@@ -38,7 +49,11 @@ public final class FaultHandler extends SimpleChannelInboundHandler<RoutedReques
     String operation = request.route().operation();
     RoutedRequest counted =
         request.counted(
-            calls.begin(operation, request.request().method(), request.request().uri()));
+            calls.begin(
+                operation,
+                request.request().method(),
+                request.request().uri(),
+                ctx.channel().attr(CONNECTED_AT).getAndSet(null)));
     FaultDecision decision = faults.decide(operation);
     long delay = decision.latency().toMillis();
     if (delay > 0) {

@@ -44,6 +44,26 @@ class CallsTest {
   }
 
   @Test
+  @DisplayName(
+      "the first call on a connection opened before the 429 was answered was already in flight;"
+          + " one on a connection opened after it is a violation")
+  void newConnectionsCountFromWhenTheyWereOpened() {
+    Instant beforeThrottle = clock.instant();
+    call("containerGroups.get", 429, 1);
+    clock.advance(Duration.ofMillis(200));
+    Instant afterThrottle = clock.instant();
+    clock.advance(Duration.ofMillis(100)); // a slow TLS handshake
+    long early = calls.begin("containerGroups.get", "GET", "/x", beforeThrottle);
+    calls.complete(early, 200, false, 0);
+    long late = calls.begin("containerGroups.get", "GET", "/x", afterThrottle);
+    calls.complete(late, 200, false, 0);
+
+    assertThat(calls.retryAfterViolations(Duration.ofMillis(50)))
+        .extracting(Call::sequence)
+        .containsExactly(late);
+  }
+
+  @Test
   @DisplayName("reset forgets calls, and a call in flight during the reset is not misfiled")
   void reset() {
     long inFlight = calls.begin("containerGroups.get", "GET", "/x");

@@ -58,7 +58,8 @@ public final class ExecuteCommandOperation {
       }
       Map<String, String> env = new HashMap<>(container.environment());
       env.putIfAbsent("HOSTNAME", task.eni.privateDnsName());
-      ExecSessions.ExecSession session = sessions.create(task.arn, container.name(), command, env);
+      ExecSessions.ExecSession session =
+          sessions.create(task.arn, container.name(), command, env, container.files());
       ObjectNode response = Json.object();
       response.put("clusterArn", task.clusterArn);
       response.put("containerArn", container.arn());

@@ -10,10 +10,14 @@ import dev.vk.emulator.ecs.state.EcsState;
 import dev.vk.emulator.ecs.state.NetworkInterface;
 import dev.vk.emulator.ecs.state.Task;
 import dev.vk.emulator.ecs.state.TaskDefinition;
+import dev.vk.provider.mock.shell.MemoryFiles;
+import dev.vk.provider.mock.shell.MountedFiles;
+import dev.vk.provider.mock.shell.ShellFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds the Task objects RunTask starts: ids, ENI, containers with overrides applied. */
 final class TaskFactory {
+  private static final List<String> ROOT =
+      List.of("bin", "dev", "etc", "home", "proc", "root", "sys", "tmp", "usr", "var");
   private final EcsState state;
 
   TaskFactory(EcsState state) {
@@ -32,6 +38,9 @@ final class TaskFactory {
   Task create(Cluster cluster, TaskDefinition definition, ObjectNode overrides, String subnetId) {
     String id = hex(16);
     List<ContainerState> containers = new ArrayList<>();
+    Map<String, MemoryFiles> volumes = new HashMap<>(); // one tree per task volume, shared
+    Json.elements(definition.description(), "volumes")
+        .forEach(v -> volumes.put(Json.text(v, "name"), new MemoryFiles()));
     for (ContainerDefinition container : definition.containers()) {
       JsonNode override = containerOverride(overrides, container.name());
       containers.add(
@@ -40,10 +49,22 @@ final class TaskFactory {
               state.arns().container(cluster.name(), id, UUID.randomUUID().toString()),
               argv(container, override),
               environment(definition, container, override),
-              "sha256:" + sha256(container.image())));
+              "sha256:" + sha256(container.image()),
+              files(container, volumes)));
     }
     return new Task(
         id, state.arns().task(cluster.name(), id), cluster, definition, containers, eni(subnetId));
+  }
+
+  /** A fresh root (a busybox-like skeleton) with the container's mountPoints over it. */
+  private static ShellFiles files(ContainerDefinition container, Map<String, MemoryFiles> volumes) {
+    List<MountedFiles.Mount> mounts = new ArrayList<>();
+    for (ContainerDefinition.MountPoint mount : container.mountPoints()) {
+      mounts.add(
+          new MountedFiles.Mount(
+              mount.containerPath(), volumes.get(mount.sourceVolume()), mount.readOnly()));
+    }
+    return new MountedFiles(MemoryFiles.withDirectories(ROOT), mounts);
   }
 
   private static JsonNode containerOverride(ObjectNode overrides, String name) {

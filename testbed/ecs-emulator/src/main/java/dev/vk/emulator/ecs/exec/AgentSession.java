@@ -61,6 +61,7 @@ public final class AgentSession {
         new ShellProcess(
             TinyShell.builder()
                 .env(session.environment())
+                .files(session.files())
                 .tty(true)
                 .stdout(new SessionOutput())
                 .sleeper(this::sleep));

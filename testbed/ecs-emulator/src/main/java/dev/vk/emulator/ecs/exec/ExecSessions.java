@@ -1,5 +1,6 @@
 package dev.vk.emulator.ecs.exec;
 
+import dev.vk.provider.mock.shell.ShellFiles;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,6 +26,7 @@ public final class ExecSessions {
    * @param containerName container the command runs in
    * @param command the command line, split like a shell would
    * @param environment the container's environment
+   * @param files the container's files, or null for none
    */
   public record ExecSession(
       String sessionId,
@@ -32,7 +34,20 @@ public final class ExecSessions {
       String taskArn,
       String containerName,
       String command,
-      Map<String, String> environment) {}
+      Map<String, String> environment,
+      ShellFiles files) {
+
+    /** A session in a container without files. */
+    public ExecSession(
+        String sessionId,
+        String token,
+        String taskArn,
+        String containerName,
+        String command,
+        Map<String, String> environment) {
+      this(sessionId, token, taskArn, containerName, command, environment, null);
+    }
+  }
 
   /** Sets the {@code ws://host:port} prefix of stream URLs once the server is bound. */
   public void webSocketBase(String base) {
@@ -40,7 +55,11 @@ public final class ExecSessions {
   }
 
   public ExecSession create(
-      String taskArn, String containerName, String command, Map<String, String> environment) {
+      String taskArn,
+      String containerName,
+      String command,
+      Map<String, String> environment,
+      ShellFiles files) {
     byte[] id = new byte[9];
     RANDOM.nextBytes(id);
     byte[] token = new byte[48];
@@ -52,7 +71,8 @@ public final class ExecSessions {
             taskArn,
             containerName,
             command,
-            Map.copyOf(environment));
+            Map.copyOf(environment),
+            files);
     sessions.put(session.sessionId(), session);
     return session;
   }

@@ -1,6 +1,7 @@
 package dev.vk.emulator.ecs.lifecycle;
 
 import dev.vk.emulator.ecs.time.Scheduler;
+import dev.vk.provider.mock.shell.ShellFiles;
 import dev.vk.provider.mock.shell.ShellTimeline;
 import dev.vk.provider.mock.shell.TinyShell;
 import java.time.Duration;
@@ -58,9 +59,10 @@ final class ContainerProcess {
     return TinyShell.knows(argv.get(0));
   }
 
-  void start(Map<String, String> env) {
+  /** Starts the process with {@code env}, its files seen through {@code files}. */
+  void start(Map<String, String> env, ShellFiles files) {
     if (scripted(argv)) {
-      ShellTimeline timeline = ShellTimeline.run(argv, env);
+      ShellTimeline timeline = ShellTimeline.run(argv, env, files);
       for (ShellTimeline.Output output : timeline.output()) {
         later(output.at(), () -> log.write(output.text()));
       }

@@ -113,9 +113,6 @@ final class ContainerRunner {
       container.managedAgentStatus = "RUNNING";
       container.managedAgentStartedAt = container.startedAt;
     }
-    if (container.definition().hasHealthCheck()) {
-      scheduler.schedule(timings.healthyAfter(), () -> becomeHealthy(task, container));
-    }
     AwsLogsConfig config = container.definition().logs();
     ContainerLog log =
         config == null
@@ -134,7 +131,18 @@ final class ContainerRunner {
             timings,
             status -> scheduler.schedule(Duration.ZERO, () -> exited(task, container, status)));
     processes.put(container, process);
-    process.start(environment(task, container));
+    Map<String, String> env = environment(task, container);
+    process.start(env, container.files());
+    if (container.definition().hasHealthCheck()) {
+      new HealthMonitor(
+              task,
+              container,
+              env,
+              scheduler,
+              state,
+              () -> listener.containerChanged(task, container))
+          .start();
+    }
     task.touch();
   }
 
@@ -145,16 +153,6 @@ final class ContainerRunner {
     env.putIfAbsent(
         "ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/" + container.runtimeId);
     return env;
-  }
-
-  private void becomeHealthy(Task task, ContainerState container) {
-    synchronized (state) {
-      if (container.running() && !task.stopping()) {
-        container.healthStatus = "HEALTHY";
-        task.touch();
-        listener.containerChanged(task, container);
-      }
-    }
   }
 
   private void exited(Task task, ContainerState container, int status) {

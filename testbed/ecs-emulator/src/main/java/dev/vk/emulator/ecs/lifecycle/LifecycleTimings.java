@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How long each simulated phase lasts. Real Fargate takes tens of seconds per phase; the emulator
- * keeps the order and shrinks the time.
+ * keeps the order and shrinks the time. Container health checks run at the intervals their
+ * definitions give (see {@link HealthMonitor}).
  *
  * @param provisioning PROVISIONING to PENDING (ENI attachment)
  * @param pull PENDING image pull, until containers start
@@ -14,7 +15,6 @@ import java.time.Duration;
  * @param deprovisioning DEPROVISIONING to STOPPED (ENI detach)
  * @param minimumRuntime the least time a container runs before its exit is reported, so a command
  *     like {@code exit 3} is observably RUNNING first
- * @param healthyAfter time from start until a container with a healthCheck turns HEALTHY
  * @param logInterval period of the line a long-running container logs
  * @param stoppedRetention how long STOPPED tasks stay visible (ECS: at least an hour)
  */
@@ -26,7 +26,6 @@ public record LifecycleTimings(
     Duration stopping,
     Duration deprovisioning,
     Duration minimumRuntime,
-    Duration healthyAfter,
     Duration logInterval,
     Duration stoppedRetention) {
 
@@ -39,7 +38,6 @@ public record LifecycleTimings(
         Duration.ofMillis(200),
         Duration.ofMillis(300),
         Duration.ofMillis(300),
-        Duration.ofSeconds(1),
         Duration.ofSeconds(1),
         Duration.ofSeconds(1),
         Duration.ofHours(1));
@@ -56,7 +54,6 @@ public record LifecycleTimings(
         phase,
         phase,
         d.minimumRuntime(),
-        d.healthyAfter(),
         d.logInterval(),
         d.stoppedRetention());
   }

@@ -1,5 +1,6 @@
 package dev.vk.emulator.ecs.state;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * @param command ECS command (Docker CMD), possibly empty
  * @param dependsOn start-order conditions
  * @param logs awslogs settings, or null when another or no log driver is used
- * @param hasHealthCheck whether a healthCheck is defined
+ * @param healthCheck the container's healthCheck, or null when it has none
+ * @param mountPoints the task volumes it mounts
  */
 public record ContainerDefinition(
     String name,
@@ -23,7 +25,34 @@ public record ContainerDefinition(
     List<String> command,
     List<Dependency> dependsOn,
     AwsLogsConfig logs,
-    boolean hasHealthCheck) {
+    HealthCheck healthCheck,
+    List<MountPoint> mountPoints) {
+
+  /** Whether a healthCheck is defined. */
+  public boolean hasHealthCheck() {
+    return healthCheck != null;
+  }
+
+  /**
+   * A container healthCheck as ECS (Docker) runs it.
+   *
+   * @param argv what runs: the words after {@code CMD}, or {@code sh -c <string>} for {@code
+   *     CMD-SHELL}
+   * @param interval time between checks (ECS default 30 s); the first check runs one interval after
+   *     the container starts
+   * @param timeout a check taking longer fails (default 5 s)
+   * @param retries consecutive failures that make the container UNHEALTHY (default 3)
+   * @param startPeriod failures within this time after start do not count (default 0)
+   */
+  public record HealthCheck(
+      List<String> argv, Duration interval, Duration timeout, int retries, Duration startPeriod) {
+    public HealthCheck {
+      argv = List.copyOf(argv);
+    }
+  }
+
+  /** One mountPoints entry: a task volume at a path in the container. */
+  public record MountPoint(String sourceVolume, String containerPath, boolean readOnly) {}
 
   /** One dependsOn entry; condition is START, COMPLETE, SUCCESS or HEALTHY. */
   public record Dependency(String containerName, String condition) {}

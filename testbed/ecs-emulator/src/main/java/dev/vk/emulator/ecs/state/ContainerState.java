@@ -1,5 +1,6 @@
 package dev.vk.emulator.ecs.state;
 
+import dev.vk.provider.mock.shell.ShellFiles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ public final class ContainerState {
   private final List<String> argv;
   private final String imageDigest;
   private final Map<String, String> environment;
+  private final ShellFiles files;
   public String lastStatus = "PENDING";
   public Integer exitCode;
   public String reason;
@@ -25,7 +27,9 @@ public final class ContainerState {
       String arn,
       List<String> argv,
       Map<String, String> environment,
-      String imageDigest) {
+      String imageDigest,
+      ShellFiles files) {
+    this.files = files;
     this.definition = definition;
     this.arn = arn;
     this.argv = List.copyOf(argv);
@@ -53,6 +57,11 @@ public final class ContainerState {
   /** Environment after RunTask overrides. */
   public Map<String, String> environment() {
     return environment;
+  }
+
+  /** Its view of files: its own root with the task's volumes at its mountPoints. */
+  public ShellFiles files() {
+    return files;
   }
 
   public String imageDigest() {

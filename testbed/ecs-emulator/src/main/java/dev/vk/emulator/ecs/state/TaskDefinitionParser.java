@@ -6,6 +6,9 @@ import dev.vk.emulator.ecs.http.AwsException;
 import dev.vk.emulator.ecs.json.Json;
 import dev.vk.emulator.ecs.state.ContainerDefinition.AwsLogsConfig;
 import dev.vk.emulator.ecs.state.ContainerDefinition.Dependency;
+import dev.vk.emulator.ecs.state.ContainerDefinition.HealthCheck;
+import dev.vk.emulator.ecs.state.ContainerDefinition.MountPoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -135,7 +138,74 @@ public final class TaskDefinitionParser {
         Json.strings(definition, "command"),
         dependsOn,
         awsLogs(definition.path("logConfiguration"), requiresFargate, task),
-        definition.hasNonNull("healthCheck"));
+        healthCheck(definition.path("healthCheck")),
+        mountPoints(definition, task));
+  }
+
+  /**
+   * The healthCheck with ECS's defaults (interval 30 s, timeout 5 s, retries 3, startPeriod 0) and
+   * ranges (interval 5-300, timeout 2-60, retries 1-10, startPeriod 0-300); emulator wording for
+   * refusals. {@code ["NONE"]} disables the check, as Docker does.
+   */
+  private static HealthCheck healthCheck(JsonNode check) {
+    if (check.isMissingNode() || check.isNull()) {
+      return null;
+    }
+    List<String> command = Json.strings(check, "command");
+    if (command.isEmpty()) {
+      throw AwsException.client("HealthCheck.command should not be null or empty.");
+    }
+    List<String> argv =
+        switch (command.get(0)) {
+          case "NONE" -> null;
+          case "CMD" -> command.subList(1, command.size());
+          case "CMD-SHELL" ->
+              List.of("sh", "-c", String.join(" ", command.subList(1, command.size())));
+          default ->
+              throw AwsException.client(
+                  "Invalid healthCheck command: it must start with CMD, CMD-SHELL or NONE");
+        };
+    if (argv == null) {
+      return null;
+    }
+    if (argv.isEmpty()) {
+      throw AwsException.client("HealthCheck.command has no command after " + command.get(0));
+    }
+    return new HealthCheck(
+        argv,
+        Duration.ofSeconds(healthSetting(check, "interval", 30, 5, 300)),
+        Duration.ofSeconds(healthSetting(check, "timeout", 5, 2, 60)),
+        healthSetting(check, "retries", 3, 1, 10),
+        Duration.ofSeconds(healthSetting(check, "startPeriod", 0, 0, 300)));
+  }
+
+  private static int healthSetting(JsonNode check, String field, int fallback, int min, int max) {
+    Integer value = Json.integer(check, field);
+    int v = value == null ? fallback : value;
+    if (v < min || v > max) {
+      throw AwsException.client(
+          "Invalid healthCheck " + field + ": " + v + " (allowed " + min + "-" + max + ")");
+    }
+    return v;
+  }
+
+  /** Each mount must name a volume of the task and an absolute path (emulator wording). */
+  private static List<MountPoint> mountPoints(JsonNode definition, ObjectNode task) {
+    Set<String> volumes = new HashSet<>();
+    Json.elements(task, "volumes").forEach(v -> volumes.add(Json.text(v, "name")));
+    List<MountPoint> mounts = new ArrayList<>();
+    for (JsonNode mount : Json.elements(definition, "mountPoints")) {
+      String source = Json.text(mount, "sourceVolume");
+      String path = Json.text(mount, "containerPath");
+      if (source == null || !volumes.contains(source)) {
+        throw AwsException.client("Unknown volume reference in mountPoints: " + source);
+      }
+      if (path == null || !path.startsWith("/")) {
+        throw AwsException.client("Invalid containerPath in mountPoints: " + path);
+      }
+      mounts.add(new MountPoint(source, path, Json.bool(mount, "readOnly", false)));
+    }
+    return mounts;
   }
 
   private static AwsLogsConfig awsLogs(JsonNode logging, boolean requiresFargate, ObjectNode task) {
