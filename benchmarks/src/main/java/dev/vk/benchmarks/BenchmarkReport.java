@@ -18,16 +18,17 @@ final class BenchmarkReport {
         .append(
             ", on the project's 2-core machine. Each row: the real provider, built by its factory with\n")
         .append(
-            "its **default** status settings, runs N pods against its emulator; after every pod is Running one\n")
+            "its **default** status settings, runs N pods against its emulator. Once every pod is Running,\n")
         .append(
-            "container is crashed out of band. A fresh provider then starts as a restarted node would\n")
+            "a fresh provider starts as a restarted node would (first column: how long until it has\n")
         .append(
-            "(first column: how long until it has reported every pod); after 75 s of settling (ACI\n")
+            "reported every pod) and settles for 75 s (ACI re-reads groups that started less than a minute\n")
         .append(
-            "re-reads groups that started less than a minute ago every round) the emulator counts every\n")
-        .append("API call for ")
+            "ago every round). Then one container it shows healthy is crashed out of band and the emulator\n")
+        .append("counts every API call for ")
         .append(window.toSeconds())
-        .append(" s.\n")
+        .append(
+            " s; \"crash seen after\" is the time until the provider's pushed status shows the exit.\n")
         .append(
             "\"Reference\" is what the Go providers spend on status polling for the same pods (computed from\n")
         .append("their algorithm, see ../shared/reference notes).\n\n");

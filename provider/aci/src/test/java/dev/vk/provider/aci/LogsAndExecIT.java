@@ -8,14 +8,9 @@ import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.provider.ProviderException;
-import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
-import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeFile;
-import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
+import dev.vk.provider.testkit.Volumes;
 import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
-import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
-import io.kubernetes.client.openapi.models.V1VolumeProjection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,22 +113,8 @@ class LogsAndExecIT {
   @Test
   void execSeesProjectedFilesInTheMountedSecretVolume() throws Exception {
     V1Pod pod = TestPods.sleeper();
-    pod.getSpec()
-        .addVolumesItem(
-            new V1Volume()
-                .name("podinfo")
-                .projected(
-                    new V1ProjectedVolumeSource()
-                        .addSourcesItem(
-                            new V1VolumeProjection()
-                                .downwardAPI(
-                                    new V1DownwardAPIProjection()
-                                        .addItemsItem(
-                                            new V1DownwardAPIVolumeFile()
-                                                .path("namespace")
-                                                .fieldRef(
-                                                    new V1ObjectFieldSelector()
-                                                        .fieldPath("metadata.namespace")))))));
+    // As the API server adds it; without a Kubernetes API only the namespace file is written.
+    pod.getSpec().addVolumesItem(Volumes.kubeApiAccess("podinfo"));
     pod.getSpec()
         .getContainers()
         .get(0)

@@ -7,11 +7,10 @@ import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupI
 import com.azure.resourcemanager.containerinstance.models.Container;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.Volumes;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Capabilities;
-import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
-import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeFile;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1ExecAction;
@@ -20,7 +19,6 @@ import io.kubernetes.client.openapi.models.V1HostPathVolumeSource;
 import io.kubernetes.client.openapi.models.V1Lifecycle;
 import io.kubernetes.client.openapi.models.V1LifecycleHandler;
 import io.kubernetes.client.openapi.models.V1LocalObjectReference;
-import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
@@ -230,28 +228,7 @@ class PodMapperTest {
   void theDefaultKubeApiAccessVolumeCarriesATokenBoundToThePod() throws Exception {
     PodMapper withObjects = new PodMapper(DEFAULTS, "westeurope", new FixedObjects(Map.of()));
     V1Pod pod = pod();
-    pod.getSpec()
-        .addVolumesItem(
-            new V1Volume()
-                .name("kube-api-access-x1")
-                .projected(
-                    new V1ProjectedVolumeSource()
-                        .addSourcesItem(
-                            new V1VolumeProjection()
-                                .serviceAccountToken(
-                                    new V1ServiceAccountTokenProjection()
-                                        .path("token")
-                                        .expirationSeconds(3607L)))
-                        .addSourcesItem(
-                            new V1VolumeProjection()
-                                .downwardAPI(
-                                    new V1DownwardAPIProjection()
-                                        .addItemsItem(
-                                            new V1DownwardAPIVolumeFile()
-                                                .path("namespace")
-                                                .fieldRef(
-                                                    new V1ObjectFieldSelector()
-                                                        .fieldPath("metadata.namespace")))))));
+    pod.getSpec().addVolumesItem(Volumes.kubeApiAccess("kube-api-access-x1"));
 
     Map<String, String> files = withObjects.map(pod).volumes().get(0).secret();
 

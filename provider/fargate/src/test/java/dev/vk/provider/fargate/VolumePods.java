@@ -1,19 +1,12 @@
 package dev.vk.provider.fargate;
 
-import io.kubernetes.client.openapi.models.V1ConfigMapProjection;
+import dev.vk.provider.testkit.Volumes;
 import io.kubernetes.client.openapi.models.V1ConfigMapVolumeSource;
-import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
-import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeFile;
 import io.kubernetes.client.openapi.models.V1KeyToPath;
-import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
 import io.kubernetes.client.openapi.models.V1PodSpec;
-import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
 import io.kubernetes.client.openapi.models.V1SecretVolumeSource;
-import io.kubernetes.client.openapi.models.V1ServiceAccountTokenProjection;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
-import io.kubernetes.client.openapi.models.V1VolumeProjection;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,36 +45,6 @@ public final class VolumePods {
   }
 
   public static V1Volume kubeApiAccess() {
-    return new V1Volume()
-        .name("kube-api-access-x")
-        .projected(
-            new V1ProjectedVolumeSource()
-                .defaultMode(420)
-                .sources(
-                    new ArrayList<>(
-                        List.of(
-                            new V1VolumeProjection()
-                                .serviceAccountToken(
-                                    new V1ServiceAccountTokenProjection()
-                                        .expirationSeconds(3607L)
-                                        .path("token")),
-                            new V1VolumeProjection()
-                                .configMap(
-                                    new V1ConfigMapProjection()
-                                        .name("kube-root-ca.crt")
-                                        .items(
-                                            List.of(
-                                                new V1KeyToPath().key("ca.crt").path("ca.crt")))),
-                            new V1VolumeProjection()
-                                .downwardAPI(
-                                    new V1DownwardAPIProjection()
-                                        .items(
-                                            List.of(
-                                                new V1DownwardAPIVolumeFile()
-                                                    .path("namespace")
-                                                    .fieldRef(
-                                                        new V1ObjectFieldSelector()
-                                                            .fieldPath(
-                                                                "metadata.namespace")))))))));
+    return Volumes.kubeApiAccess("kube-api-access-x");
   }
 }

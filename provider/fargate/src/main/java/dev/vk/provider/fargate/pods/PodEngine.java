@@ -56,12 +56,13 @@ public final class PodEngine implements AutoCloseable {
             new Restarter(launcher, restarts),
             new LivenessEnforcer(launcher::stop, kubernetes),
             clock,
-            statusInterval,
             launch.clusterId());
     this.service = new PodService(registry, mapper, launcher, sync, kubernetes, clock);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("fargate-status"));
     long period = transitionInterval.toMillis();
     scheduler.scheduleWithFixedDelay(sync::tickQuietly, period, period, TimeUnit.MILLISECONDS);
+    long listing = statusInterval.toMillis();
+    scheduler.scheduleAtFixedRate(sync::listQuietly, listing, listing, TimeUnit.MILLISECONDS);
     TaskDefinitionCleaner cleaner =
         new TaskDefinitionCleaner(ecs, definitions, mapper.familyPrefix());
     long cleanup = statusInterval.toMillis() * CLEANUP_ROUNDS;

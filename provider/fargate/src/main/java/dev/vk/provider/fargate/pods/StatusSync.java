@@ -36,12 +36,11 @@ final class StatusSync {
   private final Restarter restarter;
   private final LivenessEnforcer liveness;
   private final Clock clock;
-  private final Duration statusInterval;
   private final String clusterId;
   private final Set<String> foreign = ConcurrentHashMap.newKeySet();
   private volatile Consumer<V1Pod> listener;
   private static final Duration ADOPTION_GRACE = Duration.ofSeconds(2);
-  private Instant lastList;
+  private boolean listedOnce; // guarded by this
   private volatile boolean closed;
 
   StatusSync(
@@ -50,14 +49,12 @@ final class StatusSync {
       Restarter restarter,
       LivenessEnforcer liveness,
       Clock clock,
-      Duration statusInterval,
       String clusterId) {
     this.registry = registry;
     this.reader = reader;
     this.restarter = restarter;
     this.liveness = liveness;
     this.clock = clock;
-    this.statusInterval = statusInterval;
     this.clusterId = clusterId;
   }
 
@@ -70,8 +67,17 @@ final class StatusSync {
    * {@link #close()} a round cut short (the cloud client is gone) is not an error worth a log line.
    */
   void tickQuietly() {
+    quietly(false);
+  }
+
+  /** A listing round, run at a fixed rate of the status interval. */
+  void listQuietly() {
+    quietly(true);
+  }
+
+  private void quietly(boolean list) {
     try {
-      tick(false);
+      tick(list);
     } catch (ProviderException e) {
       if (!closed) {
         log.warn("Status sync failed; retrying next round: {}", e.getMessage());
@@ -131,10 +137,11 @@ final class StatusSync {
   }
 
   /**
-   * One round. Blocks on ECS. With {@code forceList} it lists (and adopts) regardless of the status
-   * interval.
+   * One round. Blocks on ECS. With {@code list} it also lists (and adopts) this node's tasks; the
+   * engine asks for that at a fixed rate of the status interval, so a steady task's exit is seen
+   * within one interval plus the listing, not rounded up to the next transition round.
    */
-  synchronized void tick(boolean forceList) throws ProviderException {
+  synchronized void tick(boolean list) throws ProviderException {
     Instant now = clock.instant();
     Set<String> describe = new LinkedHashSet<>();
     for (PodRecord r : registry.all()) {
@@ -142,9 +149,9 @@ final class StatusSync {
         r.task().ifPresent(t -> describe.add(t.taskArn()));
       }
     }
-    if (forceList || lastList == null || !now.isBefore(lastList.plus(statusInterval))) {
+    if (list || !listedOnce) {
       Set<String> listed = reader.listRunning();
-      lastList = now;
+      listedOnce = true;
       for (PodRecord r : registry.all()) {
         r.task()
             .filter(t -> r.watchesHealth() || (r.steady() && !listed.contains(t.taskArn())))
