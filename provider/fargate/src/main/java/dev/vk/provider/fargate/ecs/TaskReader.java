@@ -36,18 +36,22 @@ public final class TaskReader {
    * the only filter, as ECS requires). Blocks; ceil(N/100) calls.
    */
   public Set<String> listRunning() throws ProviderException {
-    return list(DesiredStatus.RUNNING);
+    return list(true);
   }
 
   /**
-   * ARNs of this node's stopped tasks ECS still shows (it keeps them for at least an hour), for the
-   * startup reconciliation: pods whose task ended while the node was down. Blocks.
+   * This node's stopped tasks that ECS still shows (for at least an hour), described, except {@code
+   * skip}: for the startup reconciliation, pods whose task ended while the node was down. ECS wants
+   * {@code startedBy} to be the only ListTasks filter, so the cluster's stopped tasks are listed
+   * and this node's picked from their descriptions. Blocks; runs once per start.
    */
-  public Set<String> listStopped() throws ProviderException {
-    return list(DesiredStatus.STOPPED);
+  public List<Task> stopped(Set<String> skip) throws ProviderException {
+    Set<String> arns = list(false);
+    arns.removeAll(skip);
+    return describe(arns).stream().filter(t -> startedBy.equals(t.startedBy())).toList();
   }
 
-  private Set<String> list(DesiredStatus desired) throws ProviderException {
+  private Set<String> list(boolean running) throws ProviderException {
     Set<String> arns = new LinkedHashSet<>();
     String token = null;
     try {
@@ -55,17 +59,20 @@ public final class TaskReader {
         String next = token;
         ListTasksResponse page =
             ecs.listTasks(
-                r ->
-                    r.cluster(cluster)
-                        .startedBy(startedBy)
-                        .desiredStatus(desired)
-                        .maxResults(BATCH)
-                        .nextToken(next));
+                r -> {
+                  r.cluster(cluster).maxResults(BATCH).nextToken(next);
+                  if (running) {
+                    r.startedBy(startedBy); // desired status RUNNING is ECS's default
+                  } else {
+                    r.desiredStatus(DesiredStatus.STOPPED);
+                  }
+                });
         arns.addAll(page.taskArns());
         token = page.nextToken();
       } while (token != null && !token.isEmpty());
     } catch (SdkException e) {
-      throw EcsErrors.classify("ListTasks " + desired + " startedBy " + startedBy, e);
+      throw EcsErrors.classify(
+          running ? "ListTasks startedBy " + startedBy : "ListTasks desiredStatus STOPPED", e);
     }
     return arns;
   }

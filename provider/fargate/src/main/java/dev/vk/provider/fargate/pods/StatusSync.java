@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -101,14 +102,11 @@ final class StatusSync {
    */
   synchronized void reconcile() throws ProviderException {
     tick(true);
-    Set<String> stopped = new LinkedHashSet<>(reader.listStopped());
-    stopped.removeIf(arn -> foreign.contains(arn) || registry.knowsTask(arn));
-    if (stopped.isEmpty()) {
-      return;
-    }
+    Set<String> known = new HashSet<>(foreign);
+    registry.all().forEach(r -> r.task().ifPresent(t -> known.add(t.taskArn())));
     Instant now = clock.instant();
     Map<String, Task> latest = new HashMap<>();
-    for (Task task : reader.describe(stopped)) {
+    for (Task task : reader.stopped(known)) {
       String uid = TaskTags.get(task, TaskTags.POD_UID).orElse(null);
       if (uid == null || registry.byUid(uid).isPresent()) {
         continue; // not ours, or its pod runs a newer task

@@ -74,6 +74,37 @@ class RestartIT {
   }
 
   @Test
+  void onFailureRestartsAFailedContainerButNotACompletedOne() throws Exception {
+    V1Pod failing = Pods.pod("ns", Pods.uniqueName("onfail"));
+    failing.getSpec().setRestartPolicy("OnFailure");
+    V1Pod completing = Pods.pod("ns", Pods.uniqueName("ondone"));
+    completing.getSpec().setRestartPolicy("OnFailure");
+    provider.createPod(failing);
+    provider.createPod(completing);
+
+    emulator
+        .faults()
+        .exitContainer(taskId(awaitPod(failing, p -> PodStatuses.isTrue(p, "Ready"))), "app", 3);
+    emulator
+        .faults()
+        .exitContainer(taskId(awaitPod(completing, p -> PodStatuses.isTrue(p, "Ready"))), "app", 0);
+
+    V1Pod restarted =
+        awaitPod(
+            failing,
+            p -> PodStatuses.restartCount(p, "app") == 1 && PodStatuses.isTrue(p, "Ready"));
+    assertThat(
+            PodStatuses.container(restarted, "app")
+                .orElseThrow()
+                .getLastState()
+                .getTerminated()
+                .getExitCode())
+        .isEqualTo(3);
+    V1Pod done = awaitPod(completing, p -> PodStatuses.hasPhase(p, "Succeeded"));
+    assertThat(PodStatuses.restartCount(done, "app")).isZero();
+  }
+
+  @Test
   void aTaskThatEndedWhileTheNodeWasDownShowsItsRealEnd() throws Exception {
     V1Pod job = Pods.pod("ns", Pods.uniqueName("job"));
     job.getSpec().setRestartPolicy("Never");

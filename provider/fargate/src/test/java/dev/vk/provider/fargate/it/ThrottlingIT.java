@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.emulator.ecs.fault.Faults;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;
@@ -13,20 +14,34 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-/** With 20% of every ECS call throttled, pods still converge to Running with one task each. */
+/**
+ * With 20% of every ECS call throttled, or 15% answered with a 500, pods still converge to Running
+ * with one task each: the SDK retries both with backoff and jitter, RunTask's clientToken keeps
+ * retried creates single.
+ */
 @Timeout(120)
 class ThrottlingIT {
 
   @Test
-  void convergesWithoutDuplicateTasks() throws Exception {
+  void convergesUnderThrottlingWithoutDuplicateTasks() throws Exception {
+    converges(faults -> faults.throttlePercent("*", 20), "ThrottlingException");
+  }
+
+  @Test
+  void convergesUnderServerErrorsWithoutDuplicateTasks() throws Exception {
+    converges(faults -> faults.serverErrorPercent("*", 15), "ServerException");
+  }
+
+  private static void converges(Consumer<Faults> inject, String errorType) throws Exception {
     try (EcsEmulator emulator = EmulatedFargate.start()) {
       Map<String, String> settings = EmulatedFargate.settings(emulator);
-      try (FargateProvider provider = EmulatedFargate.provider("vk-throttled", settings)) {
-        emulator.faults().throttlePercent("*", 20);
+      try (FargateProvider provider = EmulatedFargate.provider("vk-faults", settings)) {
+        inject.accept(emulator.faults());
         List<V1Pod> pods = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
           V1Pod pod = Pods.pod("ns", Pods.uniqueName("t"));
@@ -46,12 +61,12 @@ class ThrottlingIT {
         emulator.faults().clear();
         assertThat(
                 emulator.calls().timeline().stream()
-                    .filter(c -> "ThrottlingException".equals(c.errorType()))
+                    .filter(c -> errorType.equals(c.errorType()))
                     .count())
-            .as("throttling was injected")
+            .as("%s was injected", errorType)
             .isPositive();
         try (EcsClient ecs = EmulatedFargate.ecsClient(emulator)) {
-          assertThat(ecs.listTasks(r -> r.cluster("default").startedBy("vk-throttled")).taskArns())
+          assertThat(ecs.listTasks(r -> r.cluster("default").startedBy("vk-faults")).taskArns())
               .as("one task per pod, no duplicates")
               .hasSize(pods.size());
         }
