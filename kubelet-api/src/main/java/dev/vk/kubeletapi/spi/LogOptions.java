@@ -35,21 +35,54 @@ public record LogOptions(
           false);
 
   /** Follow with {@code tailLines=0}: only what is written from now on, as attach shows it. */
-  public static final LogOptions NEW_LINES =
-      new LogOptions(
-          OptionalLong.of(0),
-          OptionalLong.empty(),
-          OptionalLong.empty(),
-          Optional.empty(),
-          false,
-          true,
-          false);
+  public static final LogOptions NEW_LINES = DEFAULTS.tail(0).following();
 
   public LogOptions {
     Objects.requireNonNull(tailLines, "tailLines");
     Objects.requireNonNull(limitBytes, "limitBytes");
     Objects.requireNonNull(sinceSeconds, "sinceSeconds");
     Objects.requireNonNull(sinceTime, "sinceTime");
+  }
+
+  /** These options with {@code tailLines}. */
+  public LogOptions tail(long lines) {
+    return new LogOptions(
+        OptionalLong.of(lines), limitBytes, sinceSeconds, sinceTime, timestamps, follow, previous);
+  }
+
+  /** These options with {@code sinceSeconds} (and no {@code sinceTime}). */
+  public LogOptions since(Duration ago) {
+    return new LogOptions(
+        tailLines,
+        limitBytes,
+        OptionalLong.of(ago.toSeconds()),
+        Optional.empty(),
+        timestamps,
+        follow,
+        previous);
+  }
+
+  /** These options with {@code sinceTime} (and no {@code sinceSeconds}). */
+  public LogOptions since(Instant time) {
+    return new LogOptions(
+        tailLines,
+        limitBytes,
+        OptionalLong.empty(),
+        Optional.of(time),
+        timestamps,
+        follow,
+        previous);
+  }
+
+  /** These options with {@code follow}. */
+  public LogOptions following() {
+    return new LogOptions(
+        tailLines, limitBytes, sinceSeconds, sinceTime, timestamps, true, previous);
+  }
+
+  /** These options reading the previous run ({@code previous}). */
+  public LogOptions previousRun() {
+    return new LogOptions(tailLines, limitBytes, sinceSeconds, sinceTime, timestamps, follow, true);
   }
 
   /**

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.aci.faults.Call;
 import dev.vk.emulator.aci.faults.FaultRule;
-import dev.vk.testbed.cluster.BackgroundCommand;
 import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
@@ -17,8 +16,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +36,6 @@ class AciE2E {
   private static final String NODE = "vk-aci-e2e";
   private static final String SUITE = "aci-e2e";
   private static final String IMAGE = "mcr.microsoft.com/azuredocs/aci-helloworld";
-  private static final Pattern TICK = Pattern.compile("tick (\\d+)");
 
   private static ControlPlane cp;
   private static CloudCluster cluster;
@@ -102,16 +98,7 @@ class AciE2E {
           .isEqualTo(group.path("properties").path("ipAddress").path("ip").asText());
     }
 
-    String wide = cp.kubectl("get", "pods", "-l", "app=hello", "-o", "wide").orThrow().stdout();
-    for (V1Pod pod : pods) {
-      assertThat(wide.lines().filter(l -> l.startsWith(pod.getMetadata().getName() + " ")))
-          .as(wide)
-          .singleElement()
-          .satisfies(
-              line ->
-                  assertThat(line.split("\\s+"))
-                      .contains("Running", NODE, pod.getStatus().getPodIP()));
-    }
+    cluster.assertShownWide("hello", NODE, pods);
   }
 
   @Test
@@ -144,19 +131,7 @@ class AciE2E {
   @DisplayName("kubectl logs -f follows the container: new lines keep arriving")
   void logsFollow() {
     V1Pod pod = oneRunning("tail");
-    try (BackgroundCommand logs =
-        cp.kubectlInBackground("logs", "-f", pod.getMetadata().getName())) {
-      await("first log lines")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> maxTick(logs.output()) >= 0);
-      int first = maxTick(logs.output());
-      await("lines written after kubectl logs -f started")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> maxTick(logs.output()) >= first + 3);
-      assertThat(logs.alive()).as("still following: %s", logs.output()).isTrue();
-      List<Integer> ticks = ticks(logs.output());
-      assertThat(ticks).as("each line once, in order").isSorted().doesNotHaveDuplicates();
-    }
+    cluster.assertLogsFollow(pod);
   }
 
   @Test
@@ -292,18 +267,5 @@ class AciE2E {
 
   private static List<Call> only429(List<Call> timeline) {
     return timeline.stream().filter(c -> c.status() == 429).toList();
-  }
-
-  private static List<Integer> ticks(String output) {
-    return output
-        .lines()
-        .map(TICK::matcher)
-        .filter(Matcher::find)
-        .map(m -> Integer.parseInt(m.group(1)))
-        .toList();
-  }
-
-  private static int maxTick(String output) {
-    return ticks(output).stream().mapToInt(Integer::intValue).max().orElse(-1);
   }
 }

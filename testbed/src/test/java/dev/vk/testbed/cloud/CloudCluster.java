@@ -3,6 +3,7 @@ package dev.vk.testbed.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vk.testbed.cluster.BackgroundCommand;
 import dev.vk.testbed.cluster.ControlPlane;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AuthenticationV1Api;
@@ -15,6 +16,8 @@ import io.kubernetes.client.openapi.models.V1TokenReviewSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +25,7 @@ import java.util.stream.Collectors;
  * package-private; this is the part these tests need, plus Deployments aimed at a cloud node.)
  */
 final class CloudCluster {
+  private static final Pattern TICK = Pattern.compile("tick (\\d+)");
   static final Duration PATIENCE = Duration.ofMinutes(2);
 
   /** Label on every Deployment these tests create, so a test can remove what it left behind. */
@@ -162,6 +166,56 @@ final class CloudCluster {
         .atMost(PATIENCE)
         .pollInterval(Duration.ofMillis(500))
         .until(() -> pods(SUITE_LABEL + "=" + suite).isEmpty());
+  }
+
+  /** {@code kubectl get pods -o wide} lists each pod Running on {@code node} with its pod IP. */
+  void assertShownWide(String app, String node, List<V1Pod> pods) {
+    String wide = cp.kubectl("get", "pods", "-l", "app=" + app, "-o", "wide").orThrow().stdout();
+    for (V1Pod pod : pods) {
+      assertThat(wide.lines().filter(l -> l.startsWith(pod.getMetadata().getName() + " ")))
+          .as(wide)
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line.split("\\s+"))
+                      .contains("Running", node, pod.getStatus().getPodIP()));
+    }
+  }
+
+  /**
+   * {@code kubectl logs -f} of a container printing {@code tick N} lines keeps following: lines
+   * written after it started arrive, each once and in order.
+   */
+  void assertLogsFollow(V1Pod pod) {
+    try (BackgroundCommand logs =
+        cp.kubectlInBackground("logs", "-f", pod.getMetadata().getName())) {
+      await("first log lines")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> maxTick(logs.output()) >= 0);
+      int first = maxTick(logs.output());
+      await("lines written after kubectl logs -f started")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> maxTick(logs.output()) >= first + 3);
+      assertThat(logs.alive()).as("still following: %s", logs.output()).isTrue();
+      assertThat(ticks(logs.output()))
+          .as("each line once, in order")
+          .isSorted()
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  /** The numbers of the {@code tick N} lines in {@code output}, in order. */
+  static List<Integer> ticks(String output) {
+    return output
+        .lines()
+        .map(TICK::matcher)
+        .filter(Matcher::find)
+        .map(m -> Integer.parseInt(m.group(1)))
+        .toList();
+  }
+
+  private static int maxTick(String output) {
+    return ticks(output).stream().mapToInt(Integer::intValue).max().orElse(-1);
   }
 
   /**

@@ -16,8 +16,6 @@ import io.kubernetes.client.openapi.models.V1Taint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +39,6 @@ class FargateE2E {
 
   /** The emulator runs a task about a second after RunTask; a minute is plenty, even throttled. */
   private static final Duration FARGATE_PATIENCE = Duration.ofSeconds(90);
-
-  private static final Pattern TICK = Pattern.compile("tick (\\d+)");
 
   private static ControlPlane cp;
   private static CloudCluster cluster;
@@ -134,16 +130,7 @@ class FargateE2E {
         .containsExactly("default-" + aciPods.get(0).getMetadata().getName());
     assertThat(arm.named("default-fg-web-")).as("no group for the fargate pods").isEmpty();
 
-    String wide = cp.kubectl("get", "pods", "-l", "app=fg-web", "-o", "wide").orThrow().stdout();
-    for (V1Pod pod : fargatePods) {
-      assertThat(wide.lines().filter(l -> l.startsWith(pod.getMetadata().getName() + " ")))
-          .as(wide)
-          .singleElement()
-          .satisfies(
-              line ->
-                  assertThat(line.split("\\s+"))
-                      .contains("Running", FARGATE_NODE, pod.getStatus().getPodIP()));
-    }
+    cluster.assertShownWide("fg-web", FARGATE_NODE, fargatePods);
   }
 
   @Test
@@ -151,21 +138,7 @@ class FargateE2E {
   @DisplayName("kubectl logs -f follows a Fargate container's CloudWatch stream")
   void logsFollow() {
     V1Pod pod = oneTaskRunning("fg-tail");
-    try (BackgroundCommand logs =
-        cp.kubectlInBackground("logs", "-f", pod.getMetadata().getName())) {
-      await("first log lines")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> maxTick(logs.output()) >= 0);
-      int first = maxTick(logs.output());
-      await("lines written after kubectl logs -f started")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> maxTick(logs.output()) >= first + 3);
-      assertThat(logs.alive()).as("still following: %s", logs.output()).isTrue();
-      assertThat(ticks(logs.output()))
-          .as("each line once, in order")
-          .isSorted()
-          .doesNotHaveDuplicates();
-    }
+    cluster.assertLogsFollow(pod);
   }
 
   @Test
@@ -326,7 +299,7 @@ class FargateE2E {
     try (BackgroundCommand attach = cp.kubectlInBackground("attach", name)) {
       await("output written after attaching")
           .atMost(Duration.ofSeconds(60))
-          .until(() -> ticks(attach.output()).size() >= 2);
+          .until(() -> CloudCluster.ticks(attach.output()).size() >= 2);
       assertThat(attach.alive()).as("still attached: %s", attach.output()).isTrue();
     }
     CommandResult withStdin = cp.kubectl("attach", "-i", name);
@@ -424,18 +397,5 @@ class FargateE2E {
             .filter(Objects::nonNull)
             .findFirst()
             .orElse(null);
-  }
-
-  private static List<Integer> ticks(String output) {
-    return output
-        .lines()
-        .map(TICK::matcher)
-        .filter(Matcher::find)
-        .map(m -> Integer.parseInt(m.group(1)))
-        .toList();
-  }
-
-  private static int maxTick(String output) {
-    return ticks(output).stream().mapToInt(Integer::intValue).max().orElse(-1);
   }
 }

@@ -6,12 +6,12 @@ import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -41,15 +41,7 @@ class LogFollowerTest {
 
   @Test
   void sinceSecondsCountsBackFromNow() throws Exception {
-    LogOptions threeSeconds =
-        new LogOptions(
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            OptionalLong.of(3),
-            Optional.empty(),
-            false,
-            false,
-            false);
+    LogOptions threeSeconds = LogOptions.DEFAULTS.since(Duration.ofSeconds(3));
 
     follower(() -> LOG, threeSeconds.cutoff(clock.instant())).readNew();
 
@@ -85,15 +77,7 @@ class LogFollowerTest {
   }
 
   private static Optional<Instant> since(Instant time) {
-    return new LogOptions(
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            Optional.of(time),
-            false,
-            false,
-            false)
-        .cutoff(NOW);
+    return LogOptions.DEFAULTS.since(time).cutoff(NOW);
   }
 
   /** What the client receives. */

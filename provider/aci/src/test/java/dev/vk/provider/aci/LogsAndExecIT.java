@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,15 +81,17 @@ class LogsAndExecIT {
     Instant late = all.get(1).timestamp();
     assertThat(late).isAfter(all.get(0).timestamp());
 
-    assertThat(collect(ref(pod), since(OptionalLong.empty(), Optional.of(late))).await())
-        .containsExactly("late");
-    assertThat(collect(ref(pod), since(OptionalLong.of(3600), Optional.empty())).await())
+    assertThat(collect(ref(pod), LogOptions.DEFAULTS.since(late)).await()).containsExactly("late");
+    assertThat(collect(ref(pod), LogOptions.DEFAULTS.since(Duration.ofHours(1))).await())
         .containsExactly("early", "late");
     // Once "late" is over a second old, --since=1s shows nothing.
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(
-            () -> collect(ref(pod), since(OptionalLong.of(1), Optional.empty())).await().isEmpty());
+            () ->
+                collect(ref(pod), LogOptions.DEFAULTS.since(Duration.ofSeconds(1)))
+                    .await()
+                    .isEmpty());
   }
 
   @Test
@@ -176,13 +177,8 @@ class LogsAndExecIT {
   }
 
   private static LogOptions options(OptionalLong tail, boolean follow) {
-    return new LogOptions(
-        tail, OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), false, follow, false);
-  }
-
-  private static LogOptions since(OptionalLong seconds, Optional<Instant> time) {
-    return new LogOptions(
-        OptionalLong.empty(), OptionalLong.empty(), seconds, time, false, false, false);
+    LogOptions options = follow ? LogOptions.DEFAULTS.following() : LogOptions.DEFAULTS;
+    return tail.isPresent() ? options.tail(tail.getAsLong()) : options;
   }
 
   private static Collected collect(ContainerRef ref, LogOptions options) throws ProviderException {

@@ -11,7 +11,6 @@ import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,15 +49,7 @@ class ContainerLogsTest extends MockProviderFixture {
   @DisplayName("sinceSeconds and sinceTime skip lines before the cut-off")
   void since() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofMillis(6500));
-    LogOptions sinceSeconds =
-        new LogOptions(
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            OptionalLong.of(2),
-            Optional.empty(),
-            false,
-            false,
-            false);
+    LogOptions sinceSeconds = LogOptions.DEFAULTS.since(Duration.ofSeconds(2));
 
     LogCollector recent = LogCollector.all(provider.logs(APP, sinceSeconds));
     LogCollector fromTime =
@@ -77,15 +68,7 @@ class ContainerLogsTest extends MockProviderFixture {
     V1Pod pod = Pods.pod("ns", "web");
     pod.getMetadata().putAnnotationsItem("mock.vk.dev/exit-after", "3s");
     start(pod, Duration.ofSeconds(6)); // run 0: 1s..4s, run 1 from 4.5s
-    LogOptions previous =
-        new LogOptions(
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            Optional.empty(),
-            false,
-            false,
-            true);
+    LogOptions previous = LogOptions.DEFAULTS.previousRun();
 
     LogCollector before = LogCollector.all(provider.logs(APP, previous));
     LogCollector now = LogCollector.all(provider.logs(APP, LogOptions.DEFAULTS));
@@ -104,15 +87,7 @@ class ContainerLogsTest extends MockProviderFixture {
   @DisplayName("previous without a restart fails NOT_FOUND like the kubelet")
   void noPreviousRun() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofSeconds(5));
-    LogOptions previous =
-        new LogOptions(
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            Optional.empty(),
-            false,
-            false,
-            true);
+    LogOptions previous = LogOptions.DEFAULTS.previousRun();
 
     assertFails(
         () -> provider.logs(APP, previous),
@@ -167,14 +142,9 @@ class ContainerLogsTest extends MockProviderFixture {
   }
 
   static LogOptions options(OptionalLong tail, Instant sinceTime) {
-    return new LogOptions(
-        tail,
-        OptionalLong.empty(),
-        OptionalLong.empty(),
-        Optional.ofNullable(sinceTime),
-        false,
-        false,
-        false);
+    LogOptions options =
+        sinceTime == null ? LogOptions.DEFAULTS : LogOptions.DEFAULTS.since(sinceTime);
+    return tail.isPresent() ? options.tail(tail.getAsLong()) : options;
   }
 
   static void assertFails(Call call, ProviderException.Kind kind, String message) {

@@ -7,23 +7,13 @@ import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubectl logs -f}: new lines as the (testing) clock moves, and when the stream ends. */
 class LogFollowTest extends MockProviderFixture {
 
-  private static final LogOptions FOLLOW =
-      new LogOptions(
-          OptionalLong.empty(),
-          OptionalLong.empty(),
-          OptionalLong.empty(),
-          Optional.empty(),
-          false,
-          true,
-          false);
+  private static final LogOptions FOLLOW = LogOptions.DEFAULTS.following();
 
   @Test
   @DisplayName("follow delivers the current lines, then each new one as time passes")

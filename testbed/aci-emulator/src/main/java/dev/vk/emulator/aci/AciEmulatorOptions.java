@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How to run an {@link AciEmulator}. Start from {@link #defaults()} and change what you need with
@@ -65,59 +66,25 @@ public record AciEmulatorOptions(
 
   /** Listen on {@code port} (0 for any). */
   public AciEmulatorOptions withPort(int newPort) {
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        newPort,
-        subscriptionId,
-        tenantId,
-        resourceGroups,
-        stateDir,
-        pageSize,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        lifecycle,
-        clock,
-        seed);
+    return edit(o -> o.port = newPort);
   }
 
   /** Listen on {@code address} and advertise {@code name} in URLs and the certificate. */
   public AciEmulatorOptions withHost(String address, String name) {
-    return new AciEmulatorOptions(
-        address,
-        name,
-        port,
-        subscriptionId,
-        tenantId,
-        resourceGroups,
-        stateDir,
-        pageSize,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        lifecycle,
-        clock,
-        seed);
+    return edit(
+        o -> {
+          o.bindAddress = address;
+          o.hostname = name;
+        });
   }
 
   /** Use these subscription and tenant ids. */
   public AciEmulatorOptions withIds(String subscription, String tenant) {
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        port,
-        subscription,
-        tenant,
-        resourceGroups,
-        stateDir,
-        pageSize,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        lifecycle,
-        clock,
-        seed);
+    return edit(
+        o -> {
+          o.subscriptionId = subscription;
+          o.tenantId = tenant;
+        });
   }
 
   /** Only these resource groups exist (others answer ResourceGroupNotFound). */
@@ -126,97 +93,32 @@ public record AciEmulatorOptions(
     for (String name : names) {
       lower.add(name.toLowerCase(Locale.ROOT));
     }
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        port,
-        subscriptionId,
-        tenantId,
-        Set.copyOf(lower),
-        stateDir,
-        pageSize,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        lifecycle,
-        clock,
-        seed);
+    return edit(o -> o.resourceGroups = Set.copyOf(lower));
   }
 
   /** Keep the CA in {@code dir}, so it survives restarts. */
   public AciEmulatorOptions withStateDir(Path dir) {
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        port,
-        subscriptionId,
-        tenantId,
-        resourceGroups,
-        dir,
-        pageSize,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        lifecycle,
-        clock,
-        seed);
+    return edit(o -> o.stateDir = dir);
   }
 
   /** Page list results by {@code size} items. */
   public AciEmulatorOptions withPageSize(int size) {
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        port,
-        subscriptionId,
-        tenantId,
-        resourceGroups,
-        stateDir,
-        size,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        lifecycle,
-        clock,
-        seed);
+    return edit(o -> o.pageSize = size);
   }
 
   /** Per-group resource maximum and the subscription's group quota (0 for none). */
   public AciEmulatorOptions withLimits(double cpu, double memoryGb, int groups) {
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        port,
-        subscriptionId,
-        tenantId,
-        resourceGroups,
-        stateDir,
-        pageSize,
-        cpu,
-        memoryGb,
-        groups,
-        lifecycle,
-        clock,
-        seed);
+    return edit(
+        o -> {
+          o.maxCpuPerGroup = cpu;
+          o.maxMemoryGbPerGroup = memoryGb;
+          o.maxContainerGroups = groups;
+        });
   }
 
   /** Use these lifecycle timings. */
   public AciEmulatorOptions withLifecycle(LifecycleSettings settings) {
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        port,
-        subscriptionId,
-        tenantId,
-        resourceGroups,
-        stateDir,
-        pageSize,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        settings,
-        clock,
-        seed);
+    return edit(o -> o.lifecycle = settings);
   }
 
   /** Shortcut: images "pull" for {@code pull}; other timings unchanged. */
@@ -229,21 +131,67 @@ public record AciEmulatorOptions(
 
   /** Use {@code source} for time (the simulation and the call timeline). */
   public AciEmulatorOptions withClock(Clock source) {
-    return new AciEmulatorOptions(
-        bindAddress,
-        hostname,
-        port,
-        subscriptionId,
-        tenantId,
-        resourceGroups,
-        stateDir,
-        pageSize,
-        maxCpuPerGroup,
-        maxMemoryGbPerGroup,
-        maxContainerGroups,
-        lifecycle,
-        source,
-        seed);
+    return edit(o -> o.clock = source);
+  }
+
+  /** A copy with {@code change} applied to an editable version of these options. */
+  private AciEmulatorOptions edit(Consumer<Editable> change) {
+    Editable o = new Editable(this);
+    change.accept(o);
+    return o.build();
+  }
+
+  /** The components as fields, so each {@code with*} method names only what it changes. */
+  private static final class Editable {
+    String bindAddress;
+    String hostname;
+    int port;
+    String subscriptionId;
+    String tenantId;
+    Set<String> resourceGroups;
+    Path stateDir;
+    int pageSize;
+    double maxCpuPerGroup;
+    double maxMemoryGbPerGroup;
+    int maxContainerGroups;
+    LifecycleSettings lifecycle;
+    Clock clock;
+    long seed;
+
+    Editable(AciEmulatorOptions o) {
+      bindAddress = o.bindAddress;
+      hostname = o.hostname;
+      port = o.port;
+      subscriptionId = o.subscriptionId;
+      tenantId = o.tenantId;
+      resourceGroups = o.resourceGroups;
+      stateDir = o.stateDir;
+      pageSize = o.pageSize;
+      maxCpuPerGroup = o.maxCpuPerGroup;
+      maxMemoryGbPerGroup = o.maxMemoryGbPerGroup;
+      maxContainerGroups = o.maxContainerGroups;
+      lifecycle = o.lifecycle;
+      clock = o.clock;
+      seed = o.seed;
+    }
+
+    AciEmulatorOptions build() {
+      return new AciEmulatorOptions(
+          bindAddress,
+          hostname,
+          port,
+          subscriptionId,
+          tenantId,
+          resourceGroups,
+          stateDir,
+          pageSize,
+          maxCpuPerGroup,
+          maxMemoryGbPerGroup,
+          maxContainerGroups,
+          lifecycle,
+          clock,
+          seed);
+    }
   }
 
   /**

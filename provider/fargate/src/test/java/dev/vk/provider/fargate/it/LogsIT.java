@@ -17,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -127,8 +126,8 @@ class LogsIT {
   }
 
   private static LogOptions options(OptionalLong tail, boolean follow) {
-    return new LogOptions(
-        tail, OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), false, follow, false);
+    LogOptions options = follow ? LogOptions.DEFAULTS.following() : LogOptions.DEFAULTS;
+    return tail.isPresent() ? options.tail(tail.getAsLong()) : options;
   }
 
   /** Collects lines until completion. */
