@@ -21,6 +21,18 @@ public final class RealClusterExtension implements BeforeAllCallback, ParameterR
   public static final String NETNS = "vk-e2e";
   public static final String SUBNET = "10.251.0";
 
+  /**
+   * {@code -Dvk.e2e.netns} and {@code -Dvk.e2e.subnet} move the cluster, so that two checkouts can
+   * run their E2E tests side by side.
+   */
+  static String netns() {
+    return System.getProperty("vk.e2e.netns", NETNS);
+  }
+
+  static String subnet() {
+    return System.getProperty("vk.e2e.subnet", SUBNET);
+  }
+
   private static final Namespace NAMESPACE = Namespace.create(RealClusterExtension.class);
 
   /**
@@ -34,7 +46,7 @@ public final class RealClusterExtension implements BeforeAllCallback, ParameterR
       ControlPlane cp = null;
       RuntimeException failed = null;
       try {
-        cp = ControlPlane.start(stateDir(), NETNS, SUBNET);
+        cp = ControlPlane.start(stateDir(), netns(), subnet());
       } catch (RuntimeException e) {
         failed = e;
       }

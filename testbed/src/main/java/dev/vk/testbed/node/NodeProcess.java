@@ -38,7 +38,10 @@ public final class NodeProcess implements AutoCloseable {
     command.add("-Xmx256m");
     command.add("-jar");
     command.add(jar().toString());
-    add(command, "kubeconfig", NodeIdentity.kubeconfig(cluster).toString());
+    // A test may point the node elsewhere (an ApiProxy in front of the API server).
+    if (!settings.containsKey("kubeconfig")) {
+      add(command, "kubeconfig", NodeIdentity.kubeconfig(cluster).toString());
+    }
     add(command, "node-name", nodeName);
     add(command, "internal-ip", cluster.nodeAddress());
     add(command, "kubelet-port", Integer.toString(kubeletPort));
