@@ -45,6 +45,10 @@ public final class NodeProcess implements AutoCloseable {
     add(command, "node-name", nodeName);
     add(command, "internal-ip", cluster.nodeAddress());
     add(command, "kubelet-port", Integer.toString(kubeletPort));
+    // Its own veth address, not 0.0.0.0: clusters side by side reuse the same port numbers.
+    if (!settings.containsKey("kubelet-address")) {
+      add(command, "kubelet-address", cluster.nodeAddress());
+    }
     if (settings.getOrDefault("provider", "mock").equals("mock")) {
       add(command, "mock-state-file", workDir.resolve("mock-state.json").toString());
     }
