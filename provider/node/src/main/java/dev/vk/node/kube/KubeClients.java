@@ -11,9 +11,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Builds the API clients: one for ordinary calls, one without read timeout for watches. */
+/**
+ * Builds the API clients: one for ordinary calls, one for the pod informer's lists and watches.
+ * Both find a dead connection (one that a network dropped without FIN or RST) by themselves: over
+ * HTTP/2 an unanswered ping closes it within two ping intervals; over HTTP/1.1 the read timeout
+ * does. Without that, one silently dropped HTTP/2 connection would stall every call and the watch
+ * for good.
+ */
 public final class KubeClients {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  /** An unanswered ping fails the connection at the next one: detection within 40 s. */
+  static final Duration PING_INTERVAL = Duration.ofSeconds(20);
+
+  /**
+   * Longer than the API server's bookmark interval (about a minute for watches that ask for
+   * bookmarks), so a quiet watch is not cut; a silent connection fails after it.
+   */
+  static final Duration WATCH_READ_TIMEOUT = Duration.ofSeconds(90);
 
   private final ApiClient calls;
   private final ApiClient watches;
@@ -31,10 +46,23 @@ public final class KubeClients {
             .newBuilder()
             .readTimeout(CALL_TIMEOUT)
             .callTimeout(CALL_TIMEOUT)
+            .pingInterval(PING_INTERVAL)
             .build());
     ApiClient watches = build(kubeconfig);
-    // The server ends watches after their timeoutSeconds; a client read timeout would cut them.
-    watches.setHttpClient(watches.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
+    watches.setHttpClient(
+        watches
+            .getHttpClient()
+            .newBuilder()
+            .readTimeout(WATCH_READ_TIMEOUT)
+            .pingInterval(PING_INTERVAL)
+            .addNetworkInterceptor(
+                new ConnectionProtocol(
+                    "watches",
+                    "pings every " + PING_INTERVAL.toSeconds() + "s find a dead watch",
+                    "no pings: a dead watch is found by the "
+                        + WATCH_READ_TIMEOUT.toSeconds()
+                        + "s read timeout"))
+            .build());
     return new KubeClients(calls, watches);
   }
 
