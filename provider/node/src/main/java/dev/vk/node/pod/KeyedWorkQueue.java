@@ -62,6 +62,7 @@ public final class KeyedWorkQueue implements AutoCloseable {
 
   /** Starts the workers; keys added before wait until then. */
   public void start() {
+    running.set(workerCount);
     started = true;
     for (int i = 0; i < workerCount; i++) {
       workers.execute(this::work);
@@ -109,7 +110,6 @@ public final class KeyedWorkQueue implements AutoCloseable {
   }
 
   private void work() {
-    running.incrementAndGet();
     try {
       while (!closed) {
         String key;
