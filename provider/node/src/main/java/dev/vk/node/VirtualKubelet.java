@@ -119,7 +119,7 @@ public final class VirtualKubelet implements AutoCloseable {
             clock, WATCH_STALL, () -> podInformer != null && podInformer.hasSynced(), apiContact);
     podInformer =
         informers.sharedIndexInformerFor(
-            new PodListerWatcher(clients.watches(), config.nodeName(), activity::delivered),
+            new PodListerWatcher(clients.podWatches(), config.nodeName(), activity::delivered),
             V1Pod.class,
             0); // no periodic resync: a provider call per pod; the reconcile loop covers drift
     health.register("pod-informer", activity::failure, Probe.LIVENESS);

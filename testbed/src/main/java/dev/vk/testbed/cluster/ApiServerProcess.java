@@ -30,7 +30,8 @@ final class ApiServerProcess {
   void stop() {
     long pid = pid();
     ProcessHandle process =
-        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(NAME + " is not running"));
+        ProcessHandle.of(pid)
+            .orElseThrow(() -> new IllegalStateException(NAME + " is not running"));
     argv = commandLine(pid);
     process.destroy();
     try {
@@ -74,8 +75,7 @@ final class ApiServerProcess {
     try {
       byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
       List<String> args =
-          new ArrayList<>(
-              Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
+          new ArrayList<>(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
       Optional<String> binary = args.stream().filter(a -> a.endsWith("/" + NAME)).findFirst();
       if (binary.isEmpty()) {
         throw new IllegalStateException("pid " + pid + " is not " + NAME + ": " + args);

@@ -2,7 +2,6 @@ package dev.vk.testbed.cluster;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
-import org.awaitility.Awaitility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * A real Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)

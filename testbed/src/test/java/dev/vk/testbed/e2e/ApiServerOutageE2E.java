@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -124,7 +126,8 @@ class ApiServerOutageE2E {
     Path kubeconfig = NodeIdentity.kubeconfig(cp);
     proxy = ApiProxy.inFrontOf(kubeconfig);
     Path viaProxy =
-        proxy.kubeconfig(kubeconfig, cp.stateDir().resolve("nodes-run/" + name + "/proxied.kubeconfig"));
+        proxy.kubeconfig(
+            kubeconfig, cp.stateDir().resolve("nodes-run/" + name + "/proxied.kubeconfig"));
     node = NodeProcess.start(cp, name, kubeletPort, Map.of("kubeconfig", viaProxy.toString()));
     Pods pods = new Pods(cp, name);
     pods.cluster.awaitReady(name, "True");
@@ -194,6 +197,20 @@ class ApiServerOutageE2E {
           .orElse("absent");
     }
 
+    String ready(String pod) {
+      return cluster.pods("default", "outage=" + nodeName).stream()
+          .filter(p -> p.getMetadata().getName().equals(pod))
+          .flatMap(
+              p ->
+                  p.getStatus() == null || p.getStatus().getConditions() == null
+                      ? Stream.empty()
+                      : p.getStatus().getConditions().stream())
+          .filter(c -> "Ready".equals(c.getType()))
+          .map(c -> c.getStatus())
+          .findFirst()
+          .orElse("absent");
+    }
+
     long creates() {
       return MockCloud.calls(node.stateFile()).getOrDefault("create", 0L);
     }
@@ -211,8 +228,15 @@ class ApiServerOutageE2E {
                     .as("at the provider")
                     .containsExactlyInAnyOrder("default/keep-1", "default/keep-2", "default/born");
               });
-      assertThat(phase("keep-1")).isEqualTo("Running");
-      assertThat(phase("keep-2")).isEqualTo("Running");
+      await("the pods that ran all along are Running and Ready again")
+          .atMost(Cluster.PATIENCE)
+          .untilAsserted(
+              () -> {
+                for (String pod : List.of("keep-1", "keep-2", "born")) {
+                  assertThat(phase(pod)).as(pod).isEqualTo("Running");
+                  assertThat(ready(pod)).as(pod + " Ready").isEqualTo("True");
+                }
+              });
       Map<String, Long> calls = MockCloud.calls(node.stateFile());
       assertThat(calls.get("create"))
           .as("only the new pod created; node log:%n%s", node.logTail())

@@ -10,13 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
- * Builds the API clients: one for ordinary calls, one for the pod informer's lists and watches.
- * Both find a dead connection (one that a network dropped without FIN or RST) by themselves: over
- * HTTP/2 an unanswered ping closes it within two ping intervals; over HTTP/1.1 the read timeout
- * does. Without that, one silently dropped HTTP/2 connection would stall every call and the watch
- * for good.
+ * Builds the API clients: one for ordinary calls, two for lists and watches (one without read
+ * timeout for SharedInformerFactory, one with it for the pod informer). All find a dead connection
+ * (one that a network dropped without FIN or RST) by themselves: over HTTP/2 an unanswered ping
+ * closes it within two ping intervals; over HTTP/1.1 the read timeout does (the Node watch, without
+ * read timeout, then waits for the server to end it). Without that, one silently dropped HTTP/2
+ * connection would stall every call and the watch for good.
  */
 public final class KubeClients {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
@@ -32,10 +34,12 @@ public final class KubeClients {
 
   private final ApiClient calls;
   private final ApiClient watches;
+  private final ApiClient podWatches;
 
-  private KubeClients(ApiClient calls, ApiClient watches) {
+  private KubeClients(ApiClient calls, ApiClient watches, ApiClient podWatches) {
     this.calls = calls;
     this.watches = watches;
+    this.podWatches = podWatches;
   }
 
   public static KubeClients connect(Optional<Path> kubeconfig) {
@@ -49,29 +53,43 @@ public final class KubeClients {
             .pingInterval(PING_INTERVAL)
             .build());
     ApiClient watches = build(kubeconfig);
-    watches.setHttpClient(
+    // client-java's SharedInformerFactory refuses a client with a read timeout.
+    OkHttpClient watchHttp =
         watches
             .getHttpClient()
             .newBuilder()
-            .readTimeout(WATCH_READ_TIMEOUT)
+            .readTimeout(Duration.ZERO)
             .pingInterval(PING_INTERVAL)
             .addNetworkInterceptor(
                 new ConnectionProtocol(
                     "watches",
                     "pings every " + PING_INTERVAL.toSeconds() + "s find a dead watch",
-                    "no pings: a dead watch is found by the "
+                    "no pings: a dead pod watch is found by the "
                         + WATCH_READ_TIMEOUT.toSeconds()
                         + "s read timeout"))
-            .build());
-    return new KubeClients(calls, watches);
+            .build();
+    watches.setHttpClient(watchHttp);
+    ApiClient podWatches = build(kubeconfig);
+    // Same connection pool and pings; the read timeout also covers HTTP/1.1, which has no pings.
+    podWatches.setHttpClient(watchHttp.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build());
+    return new KubeClients(calls, watches, podWatches);
   }
 
   public ApiClient calls() {
     return calls;
   }
 
+  /** For informers built by a SharedInformerFactory: no read timeout (the factory demands it). */
   public ApiClient watches() {
     return watches;
+  }
+
+  /**
+   * For the pod informer's own lister-watcher, which asks for bookmarks: the same connections as
+   * {@link #watches()}, with a read timeout longer than the bookmark interval.
+   */
+  public ApiClient podWatches() {
+    return podWatches;
   }
 
   private static ApiClient build(Optional<Path> kubeconfig) {

@@ -12,6 +12,8 @@ import io.kubernetes.client.util.Watch;
 import io.kubernetes.client.util.Watchable;
 import java.io.IOException;
 import java.util.Iterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lists and watches the pods bound to one node, with bookmarks, so an idle watch still hears from
@@ -19,6 +21,8 @@ import java.util.Iterator;
  * one), and reports every list, watch and delivered event or bookmark to {@code activity}.
  */
 public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
+  private static final Logger logger = LoggerFactory.getLogger(PodListerWatcher.class);
+
   private final ApiClient client;
   private final CoreV1Api api;
   private final String selector;
@@ -72,7 +76,14 @@ public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
 
     @Override
     public boolean hasNext() {
-      return watch.hasNext();
+      try {
+        return watch.hasNext();
+      } catch (RuntimeException e) {
+        // A ping or read timeout found a dead connection (or the API server went away).
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        logger.info("Pod watch failed ({}); the informer lists and watches again", cause.toString());
+        throw e;
+      }
     }
 
     @Override
