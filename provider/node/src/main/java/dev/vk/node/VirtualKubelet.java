@@ -78,7 +78,7 @@ public final class VirtualKubelet implements AutoCloseable {
   private KubeletApiServer apiServer;
   private final HealthChecks health = new HealthChecks();
   private final List<Future<?>> loopTasks = new CopyOnWriteArrayList<>();
-  private HealthServer healthServer;
+  private volatile HealthServer healthServer;
   private volatile SharedIndexInformer<V1Pod> podInformer;
   private volatile boolean started;
 
@@ -97,15 +97,15 @@ public final class VirtualKubelet implements AutoCloseable {
     this.clients = clients;
     this.clock = clock;
     this.meters = meters;
-  }
-
-  /** Starts everything; returns once the node is registered. May block on the API server. */
-  public void start() throws ApiException, ProviderException, InterruptedException {
     health.register(
         "node",
         () -> started ? Optional.empty() : Optional.of("node is starting"),
         Probe.READINESS);
-    healthServer = startHealthServer();
+  }
+
+  /** Starts everything; returns once the node is registered. May block on the API server. */
+  public void start() throws ApiException, ProviderException, InterruptedException {
+    serveHealth();
     Optional<NodeConfigurer> configurer =
         provider instanceof NodeConfigurer c ? Optional.of(c) : Optional.empty();
     NodeTemplate template = new NodeTemplate(config, configurer);
@@ -230,13 +230,18 @@ public final class VirtualKubelet implements AutoCloseable {
     return healthServer == null ? 0 : healthServer.port();
   }
 
-  /** Serves /healthz, /readyz and /metrics over plain HTTP, from the start of startup. */
-  private HealthServer startHealthServer() {
-    if (config.healthPort() == 0) {
-      return null;
+  /**
+   * Serves /healthz, /readyz and /metrics over plain HTTP unless health-port is 0. {@link #start()}
+   * calls it first; call it earlier for probes while waiting before start (a standby replica).
+   * Idempotent; does not block.
+   */
+  public synchronized void serveHealth() {
+    if (config.healthPort() == 0 || healthServer != null) {
+      return;
     }
     try {
-      return HealthServer.start(config.healthAddress(), config.healthPort(), health, meters);
+      healthServer =
+          HealthServer.start(config.healthAddress(), config.healthPort(), health, meters);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot serve health on " + config.healthAddress() + ":" + config.healthPort(), e);

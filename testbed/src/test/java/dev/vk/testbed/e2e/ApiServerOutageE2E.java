@@ -117,6 +117,9 @@ class ApiServerOutageE2E {
                 assertThat(pods.phase("after"))
                     .as("node log:%n%s", node.logTail())
                     .isEqualTo("Running"));
+    assertThat(Files.readString(node.log()))
+        .as("the node found the dead watch itself")
+        .contains("Pod watch failed");
     assertThat(get(node.healthUrl("/healthz"))).isEqualTo("200 ok\n");
     cp.kubectl("delete", "pod", "before", "after", "--wait=false").orThrow();
     await().atMost(Cluster.PATIENCE).until(() -> MockCloud.podKeys(node.stateFile()).isEmpty());
