@@ -112,14 +112,14 @@ public final class VirtualKubelet implements AutoCloseable {
     node =
         new NodeController(
             clients.calls(), template, configurer, config.nodeStatusInterval(), clock);
-    informers = new SharedInformerFactory(clients.watches());
+    informers = new SharedInformerFactory(clients.informerFactory());
     ApiContact apiContact = new ApiContact(clock);
     WatchActivity activity =
         new WatchActivity(
             clock, WATCH_STALL, () -> podInformer != null && podInformer.hasSynced(), apiContact);
     podInformer =
         informers.sharedIndexInformerFor(
-            new PodListerWatcher(clients.podWatches(), config.nodeName(), activity::delivered),
+            new PodListerWatcher(clients.watches(), config.nodeName(), activity::delivered),
             V1Pod.class,
             0); // no periodic resync: a provider call per pod; the reconcile loop covers drift
     health.register("pod-informer", activity::failure, Probe.LIVENESS);

@@ -13,11 +13,10 @@ import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
- * Builds the API clients: one for ordinary calls, two for lists and watches (one without read
- * timeout for SharedInformerFactory, one with it for the pod informer). All find a dead connection
- * (one that a network dropped without FIN or RST) by themselves: over HTTP/2 an unanswered ping
- * closes it within two ping intervals; over HTTP/1.1 the read timeout does (the Node watch, without
- * read timeout, then waits for the server to end it). Without that, one silently dropped HTTP/2
+ * Builds the API clients: one for ordinary calls, one for lists and watches (with bookmarks), and
+ * one that only satisfies SharedInformerFactory. All find a dead connection (one that a network
+ * dropped without FIN or RST) by themselves: over HTTP/2 an unanswered ping closes it within two
+ * ping intervals; over HTTP/1.1 the read timeout does. Without that, one silently dropped HTTP/2
  * connection would stall every call and the watch for good.
  */
 public final class KubeClients {
@@ -34,12 +33,12 @@ public final class KubeClients {
 
   private final ApiClient calls;
   private final ApiClient watches;
-  private final ApiClient podWatches;
+  private final ApiClient informerFactory;
 
-  private KubeClients(ApiClient calls, ApiClient watches, ApiClient podWatches) {
+  private KubeClients(ApiClient calls, ApiClient watches, ApiClient informerFactory) {
     this.calls = calls;
     this.watches = watches;
-    this.podWatches = podWatches;
+    this.informerFactory = informerFactory;
   }
 
   public static KubeClients connect(Optional<Path> kubeconfig) {
@@ -52,10 +51,10 @@ public final class KubeClients {
             .callTimeout(CALL_TIMEOUT)
             .pingInterval(PING_INTERVAL)
             .build());
-    ApiClient watches = build(kubeconfig);
+    ApiClient factory = build(kubeconfig);
     // client-java's SharedInformerFactory refuses a client with a read timeout.
     OkHttpClient watchHttp =
-        watches
+        factory
             .getHttpClient()
             .newBuilder()
             .readTimeout(Duration.ZERO)
@@ -64,32 +63,34 @@ public final class KubeClients {
                 new ConnectionProtocol(
                     "watches",
                     "pings every " + PING_INTERVAL.toSeconds() + "s find a dead watch",
-                    "no pings: a dead pod watch is found by the "
+                    "no pings: a dead watch is found by the "
                         + WATCH_READ_TIMEOUT.toSeconds()
                         + "s read timeout"))
             .build();
-    watches.setHttpClient(watchHttp);
-    ApiClient podWatches = build(kubeconfig);
+    factory.setHttpClient(watchHttp);
+    ApiClient watches = build(kubeconfig);
     // Same connection pool and pings; the read timeout also covers HTTP/1.1, which has no pings.
-    podWatches.setHttpClient(watchHttp.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build());
-    return new KubeClients(calls, watches, podWatches);
+    watches.setHttpClient(watchHttp.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build());
+    return new KubeClients(calls, watches, factory);
   }
 
   public ApiClient calls() {
     return calls;
   }
 
-  /** For informers built by a SharedInformerFactory: no read timeout (the factory demands it). */
+  /**
+   * For lists and watches that ask for bookmarks: a read timeout longer than the bookmark interval.
+   */
   public ApiClient watches() {
     return watches;
   }
 
   /**
-   * For the pod informer's own lister-watcher, which asks for bookmarks: the same connections as
-   * {@link #watches()}, with a read timeout longer than the bookmark interval.
+   * Only to construct a SharedInformerFactory, which refuses a client with a read timeout; its
+   * informers must build their calls with {@link #watches()}. Same connections and pings.
    */
-  public ApiClient podWatches() {
-    return podWatches;
+  public ApiClient informerFactory() {
+    return informerFactory;
   }
 
   private static ApiClient build(Optional<Path> kubeconfig) {
