@@ -81,7 +81,8 @@ public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
       } catch (RuntimeException e) {
         // A ping or read timeout found a dead connection (or the API server went away).
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        logger.info("Pod watch failed ({}); the informer lists and watches again", cause.toString());
+        logger.info(
+            "Pod watch failed ({}); the informer lists and watches again", cause.toString());
         throw e;
       }
     }
