@@ -67,6 +67,7 @@ so that an entry of .Values.settings replaces the derived one instead of duplica
 {{- $_ := set $cfg "node-name" (include "virtual-kubelet.nodeName" .) }}
 {{- $_ = set $cfg "provider" $v.provider }}
 {{- $_ = set $cfg "kubelet-port" (int $v.kubeletPort) }}
+{{- $_ = set $cfg "health-port" (int $v.healthPort) }}
 {{- $_ = set $cfg "log-level" $v.logLevel }}
 {{- if $v.taint.enabled }}
 {{- $_ = set $cfg "taint" (printf "%s=%s:%s" $v.taint.key (default $v.provider $v.taint.value) $v.taint.effect) }}

@@ -8,6 +8,11 @@ import dev.vk.node.api.KubeletEndpoints;
 import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
 import dev.vk.node.events.ApiEventRecorder;
+import dev.vk.node.health.ApiContact;
+import dev.vk.node.health.HealthChecks;
+import dev.vk.node.health.HealthChecks.Probe;
+import dev.vk.node.health.HealthServer;
+import dev.vk.node.health.WatchActivity;
 import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.KubeClients;
 import dev.vk.node.node.LeaseController;
@@ -17,6 +22,7 @@ import dev.vk.node.node.NodeWatch;
 import dev.vk.node.pod.InformerApiPods;
 import dev.vk.node.pod.PlacedPods;
 import dev.vk.node.pod.PodController;
+import dev.vk.node.pod.PodListerWatcher;
 import dev.vk.node.pod.PodSyncer;
 import dev.vk.node.pod.StatusWriter;
 import dev.vk.node.pod.Threads;
@@ -28,9 +34,8 @@ import dev.vk.provider.ProviderException;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1PodList;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -39,7 +44,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -49,6 +56,12 @@ import org.slf4j.LoggerFactory;
 public final class VirtualKubelet implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(VirtualKubelet.class);
   private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(2);
+
+  /**
+   * Silence that means a stuck pod informer: client-java's longest watch (10 minutes) ends with a
+   * new watch call even when nothing changes, and bookmarks arrive about every minute.
+   */
+  static final Duration WATCH_STALL = Duration.ofMinutes(15);
 
   private final NodeConfig config;
   private final PodLifecycle provider;
@@ -63,6 +76,11 @@ public final class VirtualKubelet implements AutoCloseable {
   private final ApiEventRecorder events;
   private NodeController node;
   private KubeletApiServer apiServer;
+  private final HealthChecks health = new HealthChecks();
+  private final List<Future<?>> loopTasks = new CopyOnWriteArrayList<>();
+  private volatile HealthServer healthServer;
+  private volatile SharedIndexInformer<V1Pod> podInformer;
+  private volatile boolean started;
 
   public VirtualKubelet(
       NodeConfig config,
@@ -79,18 +97,32 @@ public final class VirtualKubelet implements AutoCloseable {
     this.clients = clients;
     this.clock = clock;
     this.meters = meters;
+    health.register(
+        "node",
+        () -> started ? Optional.empty() : Optional.of("node is starting"),
+        Probe.READINESS);
   }
 
   /** Starts everything; returns once the node is registered. May block on the API server. */
   public void start() throws ApiException, ProviderException, InterruptedException {
+    serveHealth();
     Optional<NodeConfigurer> configurer =
         provider instanceof NodeConfigurer c ? Optional.of(c) : Optional.empty();
     NodeTemplate template = new NodeTemplate(config, configurer);
     node =
         new NodeController(
             clients.calls(), template, configurer, config.nodeStatusInterval(), clock);
-    informers = new SharedInformerFactory(clients.watches());
-    SharedIndexInformer<V1Pod> podInformer = podInformer();
+    informers = new SharedInformerFactory(clients.informerFactory());
+    ApiContact apiContact = new ApiContact(clock);
+    WatchActivity activity =
+        new WatchActivity(
+            clock, WATCH_STALL, () -> podInformer != null && podInformer.hasSynced(), apiContact);
+    podInformer =
+        informers.sharedIndexInformerFor(
+            new PodListerWatcher(clients.watches(), config.nodeName(), activity::delivered),
+            V1Pod.class,
+            0); // no periodic resync: a provider call per pod; the reconcile loop covers drift
+    health.register("pod-informer", activity::failure, Probe.LIVENESS);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
     StatusWriter writer = new StatusWriter(clients.calls(), config.internalIp());
     PlacedPods placed = new PlacedPods();
@@ -118,6 +150,8 @@ public final class VirtualKubelet implements AutoCloseable {
                 config.podSyncWorkers(),
                 config.reconcileInterval(),
                 config.statusPollInterval()));
+    health.register("pod-workers", pods::deadWork, Probe.LIVENESS);
+    health.register("node-loops", this::stoppedLoop, Probe.LIVENESS);
     NodeWatch watch =
         new NodeWatch(informers, clients.watches(), config.nodeName(), this::reregister);
     informers.startAllRegisteredInformers();
@@ -129,7 +163,18 @@ public final class VirtualKubelet implements AutoCloseable {
     LeaseController lease =
         new LeaseController(
             clients.calls(), config.nodeName(), config.leaseDuration(), node::node, clock);
-    every(lease.renewInterval(), "lease renewal", lease::renew);
+    every(
+        lease.renewInterval(),
+        "lease renewal",
+        () -> {
+          try {
+            lease.renew();
+            apiContact.answered();
+          } catch (Exception e) {
+            apiContact.failed();
+            throw e;
+          }
+        });
     every(Duration.ofSeconds(10), "node status", node::tick);
     Gauge.builder("vk.pods", podInformer.getIndexer(), i -> i.list().size())
         .description("pods bound to this node")
@@ -137,6 +182,10 @@ public final class VirtualKubelet implements AutoCloseable {
     Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
     Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
     Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
+    FunctionCounter.builder("vk.pod.worker.crashes", pods, PodController::workerCrashes)
+        .description("pod handler errors that workers survived")
+        .register(meters);
+    started = true;
     logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
   }
 
@@ -171,21 +220,39 @@ public final class VirtualKubelet implements AutoCloseable {
     }
   }
 
-  private SharedIndexInformer<V1Pod> podInformer() {
-    CoreV1Api api = new CoreV1Api(clients.watches());
-    String selector = "spec.nodeName=" + config.nodeName();
-    // No periodic resync: it would cost a provider call per pod; the reconcile loop covers drift.
-    return informers.sharedIndexInformerFor(
-        params ->
-            api.listPodForAllNamespaces()
-                .fieldSelector(selector)
-                .resourceVersion(params.resourceVersion)
-                .timeoutSeconds(params.timeoutSeconds)
-                .watch(params.watch)
-                .buildCall(null),
-        V1Pod.class,
-        V1PodList.class,
-        0);
+  /** The checks behind /healthz and /readyz; components may add theirs before or after start. */
+  public HealthChecks health() {
+    return health;
+  }
+
+  /** The health server's port, or 0 when it is off (health-port 0) or not started. */
+  public int healthPort() {
+    return healthServer == null ? 0 : healthServer.port();
+  }
+
+  /**
+   * Serves /healthz, /readyz and /metrics over plain HTTP unless health-port is 0. {@link #start()}
+   * calls it first; call it earlier for probes while waiting before start (a standby replica).
+   * Idempotent; does not block.
+   */
+  public synchronized void serveHealth() {
+    if (config.healthPort() == 0 || healthServer != null) {
+      return;
+    }
+    try {
+      healthServer =
+          HealthServer.start(config.healthAddress(), config.healthPort(), health, meters);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot serve health on " + config.healthAddress() + ":" + config.healthPort(), e);
+    }
+  }
+
+  /** A periodic loop whose task is done ended by an uncaught throwable and never runs again. */
+  private Optional<String> stoppedLoop() {
+    return loops.isShutdown() || loopTasks.stream().noneMatch(Future::isDone)
+        ? Optional.empty()
+        : Optional.of("a periodic loop (lease renewal or node status) stopped");
   }
 
   private void reregister() {
@@ -216,24 +283,30 @@ public final class VirtualKubelet implements AutoCloseable {
   }
 
   private void every(Duration period, String what, Step step) {
-    loops.scheduleWithFixedDelay(
-        () -> {
-          try {
-            step.run();
-          } catch (ApiException e) {
-            logger.warn("{} failed: HTTP {} {}", what, e.getCode(), e.getResponseBody());
-          } catch (Exception e) {
-            logger.warn("{} failed: {}", what, e.toString());
-          }
-        },
-        0,
-        period.toMillis(),
-        TimeUnit.MILLISECONDS);
+    loopTasks.add(
+        loops.scheduleWithFixedDelay(
+            () -> {
+              try {
+                step.run();
+              } catch (ApiException e) {
+                logger.warn("{} failed: HTTP {} {}", what, e.getCode(), e.getResponseBody());
+              } catch (Exception e) {
+                logger.warn("{} failed: {}", what, e.toString());
+              } catch (Error e) { // NOPMD: an Error would end the loop for good
+                logger.error("{} crashed; the loop goes on", what, e);
+              }
+            },
+            0,
+            period.toMillis(),
+            TimeUnit.MILLISECONDS));
   }
 
   @Override
   public void close() {
     loops.shutdownNow();
+    if (healthServer != null) {
+      healthServer.close();
+    }
     if (apiServer != null) {
       apiServer.close();
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * A real Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)
@@ -62,6 +63,7 @@ public final class ControlPlane implements AutoCloseable {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final Thread shutdownHook;
   private ApiClient adminClient;
+  private ApiServerProcess apiServerProcess;
   private FileChannel lockChannel;
   private FileLock lock;
 
@@ -294,6 +296,38 @@ public final class ControlPlane implements AutoCloseable {
     command.add("--kubeconfig=" + kubeconfig);
     command.addAll(List.of(args));
     return Commands.run(command, Map.of(), stdin, timeout);
+  }
+
+  /**
+   * Stops the kube-apiserver process (SIGTERM, then SIGKILL after 30 s) and keeps its command line
+   * for {@link #startApiServer()}; etcd and the other components keep running. Blocks until it is
+   * gone.
+   */
+  public synchronized void stopApiServer() {
+    apiServer().stop();
+  }
+
+  /**
+   * Starts the kube-apiserver that {@link #stopApiServer()} stopped, with the same flags, in the
+   * same namespace, and waits until it answers {@code /readyz}.
+   */
+  public synchronized void startApiServer() {
+    apiServer().start();
+    Awaitility.await("kube-apiserver /readyz after a restart")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              CommandResult r = kubectl(Duration.ofSeconds(10), "get", "--raw", "/readyz");
+              return r.exitCode() == 0 && r.stdout().trim().equals("ok");
+            });
+  }
+
+  private ApiServerProcess apiServer() {
+    if (apiServerProcess == null) {
+      apiServerProcess = new ApiServerProcess(this);
+    }
+    return apiServerProcess;
   }
 
   /**

@@ -15,13 +15,18 @@ import java.util.concurrent.TimeUnit;
  * warning and start it again on the same provider state.
  */
 public final class NodeProcess implements AutoCloseable {
+  /** Health ports sit this far above the kubelet port, so tests' nodes never share one. */
+  public static final int HEALTH_PORT_OFFSET = 10000;
+
   private final List<String> command;
   private final Path workDir;
+  private final String healthBase;
   private Process process;
 
-  private NodeProcess(List<String> command, Path workDir) {
+  private NodeProcess(List<String> command, Path workDir, String healthBase) {
     this.command = command;
     this.workDir = workDir;
+    this.healthBase = healthBase;
   }
 
   /**
@@ -52,6 +57,14 @@ public final class NodeProcess implements AutoCloseable {
     if (settings.getOrDefault("provider", "mock").equals("mock")) {
       add(command, "mock-state-file", workDir.resolve("mock-state.json").toString());
     }
+    if (!settings.containsKey("health-address")) {
+      add(command, "health-address", cluster.nodeAddress());
+    }
+    String healthPort =
+        settings.getOrDefault("health-port", Integer.toString(kubeletPort + HEALTH_PORT_OFFSET));
+    if (!settings.containsKey("health-port")) {
+      add(command, "health-port", healthPort);
+    }
     add(command, "reconcile-interval", "5s");
     // The API server's kubelet client certificate is signed by the testbed CA.
     add(
@@ -59,7 +72,14 @@ public final class NodeProcess implements AutoCloseable {
         "client-ca-file",
         cluster.stateDir().resolve("pki/kubelet-client-ca.crt").toString());
     settings.forEach((k, v) -> add(command, k, v));
-    NodeProcess node = new NodeProcess(command, workDir);
+    NodeProcess node =
+        new NodeProcess(
+            command,
+            workDir,
+            "http://"
+                + settings.getOrDefault("health-address", cluster.nodeAddress())
+                + ":"
+                + healthPort);
     node.forgetEarlierRuns();
     node.launch();
     return node;
@@ -122,6 +142,11 @@ public final class NodeProcess implements AutoCloseable {
 
   public boolean alive() {
     return process.isAlive();
+  }
+
+  /** {@code http://<address>:<health-port>} of the node's health server. */
+  public String healthUrl(String path) {
+    return healthBase + path;
   }
 
   public Path stateFile() {

@@ -277,6 +277,7 @@ class ChartE2E {
       default ->
           assertThat(config)
               .containsEntry("kubelet-port", 10250)
+              .containsEntry("health-port", 10248)
               .containsEntry("log-level", "info")
               .doesNotContainKeys("labels", "capacity-cpu", "tls-cert-file");
     }
@@ -301,6 +302,9 @@ class ChartE2E {
     assertThat(port)
         .containsEntry("name", "kubelet")
         .containsEntry("containerPort", cfg.get("kubelet-port"));
+    assertThat(list(container.get("ports")).get(1))
+        .containsEntry("name", "health")
+        .containsEntry("containerPort", cfg.get("health-port"));
     assertThat(list(container.get("volumeMounts")))
         .anySatisfy(
             m ->
@@ -318,16 +322,18 @@ class ChartE2E {
         .isEqualTo(r.name().equals("bare") ? "existing-sa" : r.release() + "-virtual-kubelet");
     switch (r.name()) {
       case "defaults", "mock", "azure" -> {
-        Map<String, Object> httpGet = map(map(container.get("livenessProbe")).get("httpGet"));
-        assertThat(httpGet)
+        assertThat(map(map(container.get("livenessProbe")).get("httpGet")))
             .containsEntry("path", "/healthz")
-            .containsEntry("port", "kubelet")
-            .containsEntry("scheme", "HTTPS");
-        assertThat(map(map(container.get("readinessProbe")).get("httpGet"))).isEqualTo(httpGet);
+            .containsEntry("port", "health")
+            .containsEntry("scheme", "HTTP");
+        assertThat(map(map(container.get("readinessProbe")).get("httpGet")))
+            .containsEntry("path", "/readyz")
+            .containsEntry("port", "health")
+            .containsEntry("scheme", "HTTP");
       }
       case "fargate" ->
           assertThat(map(map(container.get("livenessProbe")).get("tcpSocket")))
-              .containsEntry("port", "kubelet");
+              .containsEntry("port", "health");
       default -> assertThat(container).doesNotContainKeys("livenessProbe", "readinessProbe");
     }
     if (r.name().equals("azure")) {

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param reconcileInterval how often provider state is compared with the API in full
  * @param nodeStatusInterval the longest time between two node status updates
  * @param leaseDuration the node lease duration; it is renewed every quarter of it
+ * @param healthAddress bind address of the plain-HTTP health and metrics server
+ * @param healthPort its port; 0 turns it off
  */
 public record NodeConfig(
     Optional<Path> kubeconfig,
@@ -47,7 +49,9 @@ public record NodeConfig(
     Duration statusPollInterval,
     Duration reconcileInterval,
     Duration nodeStatusInterval,
-    Duration leaseDuration) {
+    Duration leaseDuration,
+    String healthAddress,
+    int healthPort) {
 
   public static NodeConfig from(Settings s) {
     String provider = s.get("provider").orElse("mock");
@@ -100,7 +104,11 @@ public record NodeConfig(
         SettingParsers.duration(s, "status-poll-interval", Duration.ofSeconds(5)),
         SettingParsers.duration(s, "reconcile-interval", Duration.ofSeconds(30)),
         SettingParsers.duration(s, "node-status-interval", Duration.ofMinutes(1)),
-        SettingParsers.duration(s, "lease-duration", Duration.ofSeconds(40)));
+        SettingParsers.duration(s, "lease-duration", Duration.ofSeconds(40)),
+        s.get("health-address")
+            .map(ip -> SettingParsers.ip("health-address", ip))
+            .orElse("0.0.0.0"),
+        SettingParsers.integer(s, "health-port", 10248, 0, 65535));
   }
 
   /** The first non-loopback IPv4 address, as a pod's IP would be when running in a cluster. */

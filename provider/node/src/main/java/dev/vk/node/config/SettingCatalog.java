@@ -48,7 +48,9 @@ public final class SettingCatalog {
           new Setting(
               "insecure-kubelet-api", "false", "no authentication or authorization (dev only)"),
           new Setting("stream-idle-timeout", "4h", "idle limit of exec, attach, logs streams"),
-          new Setting("stream-creation-timeout", "30s", "time to open an exec's streams"));
+          new Setting("stream-creation-timeout", "30s", "time to open an exec's streams"),
+          new Setting("health-port", "10248", "plain-HTTP /healthz, /readyz, /metrics; 0: off"),
+          new Setting("health-address", "0.0.0.0", "health server bind address"));
 
   private SettingCatalog() {}
 

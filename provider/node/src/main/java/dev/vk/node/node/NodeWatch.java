@@ -25,6 +25,9 @@ public final class NodeWatch {
                     .fieldSelector("metadata.name=" + nodeName)
                     .resourceVersion(params.resourceVersion)
                     .timeoutSeconds(params.timeoutSeconds)
+                    // A quiet watch then hears from the server about once a minute, so the
+                    // client's read timeout only cuts a dead connection.
+                    .allowWatchBookmarks(params.watch)
                     .watch(params.watch)
                     .buildCall(null),
             V1Node.class,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,7 +44,10 @@ public final class KeyedWorkQueue implements AutoCloseable {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final int workerCount;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicLong crashes = new AtomicLong();
   private volatile boolean closed;
+  private volatile boolean started;
 
   public KeyedWorkQueue(
       String name, int workerCount, Handler handler, Duration baseDelay, Duration maxDelay) {
@@ -56,6 +62,8 @@ public final class KeyedWorkQueue implements AutoCloseable {
 
   /** Starts the workers; keys added before wait until then. */
   public void start() {
+    running.set(workerCount);
+    started = true;
     for (int i = 0; i < workerCount; i++) {
       workers.execute(this::work);
     }
@@ -83,20 +91,51 @@ public final class KeyedWorkQueue implements AutoCloseable {
     return queued.size() + processing.size();
   }
 
+  /** Handler errors (Throwables, not Exceptions) caught so far, for metrics. */
+  public long crashes() {
+    return crashes.get();
+  }
+
+  /**
+   * Why the queue cannot make progress: fewer workers running than started. Empty when healthy or
+   * closed. Cheap; for the liveness check.
+   */
+  public Optional<String> deadWorkers() {
+    int alive = running.get();
+    if (closed || !started || alive >= workerCount) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        name + ": " + (workerCount - alive) + " of " + workerCount + " workers gone");
+  }
+
   private void work() {
-    while (!closed) {
-      String key;
-      try {
-        key = ready.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      while (!closed) {
+        String key;
+        try {
+          key = ready.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        process(key);
       }
-      synchronized (this) {
-        queued.remove(key);
-        processing.add(key);
-      }
-      Outcome outcome = run(key);
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  /** Runs one key; whatever happens, the key is released so it can run again. */
+  private void process(String key) {
+    synchronized (this) {
+      queued.remove(key);
+      processing.add(key);
+    }
+    Outcome outcome = Outcome.retry("not processed");
+    try {
+      outcome = run(key);
+    } finally {
       boolean again;
       synchronized (this) {
         processing.remove(key);
@@ -118,6 +157,10 @@ public final class KeyedWorkQueue implements AutoCloseable {
       return Outcome.DONE;
     } catch (Exception e) {
       return Outcome.retry(e.toString());
+    } catch (Throwable t) { // NOPMD: an Error must not kill the worker nor strand the key
+      crashes.incrementAndGet();
+      logger.error("{}: {} crashed the handler; retrying with backoff", name, key, t);
+      return Outcome.retry(t.toString());
     } finally {
       MDC.remove("pod");
     }

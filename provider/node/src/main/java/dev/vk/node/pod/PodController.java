@@ -7,8 +7,12 @@ import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,6 +36,7 @@ public final class PodController implements AutoCloseable {
   private final Reconciler reconciler;
   private final Duration reconcileInterval;
   private final Duration pollInterval;
+  private final List<Future<?>> loops = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(Threads.named("pod-reconcile"));
 
@@ -84,10 +89,14 @@ public final class PodController implements AutoCloseable {
     podQueue.start();
     statusQueue.start();
     long every = reconcileInterval.toMillis();
-    timer.scheduleWithFixedDelay(() -> reconcileQuietly(), every, every, TimeUnit.MILLISECONDS);
+    loops.add(
+        timer.scheduleWithFixedDelay(
+            () -> reconcileQuietly(), every, every, TimeUnit.MILLISECONDS));
     if (!(provider instanceof PodStatusNotifier)) {
       long poll = pollInterval.toMillis();
-      timer.scheduleWithFixedDelay(() -> reconcileQuietly(), poll, poll, TimeUnit.MILLISECONDS);
+      loops.add(
+          timer.scheduleWithFixedDelay(
+              () -> reconcileQuietly(), poll, poll, TimeUnit.MILLISECONDS));
     }
   }
 
@@ -95,11 +104,33 @@ public final class PodController implements AutoCloseable {
     return podQueue.depth() + statusQueue.depth();
   }
 
+  /** Handler errors the workers survived, for metrics. */
+  public long workerCrashes() {
+    return podQueue.crashes() + statusQueue.crashes();
+  }
+
+  /**
+   * Why pods are no longer processed: a worker or the reconcile loop is gone. Cheap; for the
+   * liveness check. Empty when healthy or closed.
+   */
+  public Optional<String> deadWork() {
+    Optional<String> dead = podQueue.deadWorkers().or(statusQueue::deadWorkers);
+    if (dead.isPresent() || timer.isShutdown()) {
+      return dead;
+    }
+    // A periodic task that is done ended by an uncaught throwable: it never runs again.
+    return loops.stream().anyMatch(Future::isDone)
+        ? Optional.of("the reconcile loop stopped")
+        : Optional.empty();
+  }
+
   private void reconcileQuietly() {
     try {
       reconciler.reconcile(false);
     } catch (ProviderException | RuntimeException e) {
       logger.warn("Periodic reconcile failed: {}", e.getMessage());
+    } catch (Error e) { // NOPMD: one bad reconcile must not end the loop
+      logger.error("Periodic reconcile crashed; the loop goes on", e);
     }
   }
 

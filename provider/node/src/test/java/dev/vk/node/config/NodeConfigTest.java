@@ -30,6 +30,11 @@ class NodeConfigTest {
     assertThat(c.kubeletPort()).isEqualTo(10250);
     assertThat(c.leaseDuration()).isEqualTo(Duration.ofSeconds(40));
     assertThat(c.internalIp()).isEqualTo("10.1.2.3");
+    assertThat(c.healthPort()).isEqualTo(10248);
+    assertThat(c.healthAddress()).isEqualTo("0.0.0.0");
+    assertThat(config(Map.of("internal-ip", "10.1.2.3", "health-port", "0")).healthPort())
+        .as("0 turns the health server off")
+        .isZero();
   }
 
   @Test
@@ -70,6 +75,8 @@ class NodeConfigTest {
         "os|plan9|os must be linux or windows, not 'plan9'",
         "disable-taint|maybe|disable-taint must be true or false, not 'maybe'",
         "internal-ip|not-an-ip|internal-ip 'not-an-ip' is not an IP address",
+        "health-port|-1|health-port must be between 0 and 65535, not -1",
+        "health-address|localhost|health-address 'localhost' is not an IP address",
       })
   @DisplayName("each invalid setting fails with one line that names it")
   void invalid(String name, String value, String message) {

@@ -116,4 +116,55 @@ class KeyedWorkQueueTest {
     }
     assertThat(calls.get()).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName(
+      "a handler that throws an Error does not kill its worker: the key is released, retried and counted")
+  void errorInHandlerIsSurvived() {
+    AtomicInteger calls = new AtomicInteger();
+    List<String> done = new CopyOnWriteArrayList<>();
+    KeyedWorkQueue.Handler handler =
+        key -> {
+          if (key.equals("ns/bad") && calls.incrementAndGet() == 1) {
+            throw new StackOverflowError("deep");
+          }
+          done.add(key);
+          return Outcome.DONE;
+        };
+    try (KeyedWorkQueue q = new KeyedWorkQueue("t", 1, handler, FAST, FAST)) {
+      q.start();
+      q.add("ns/bad");
+      q.add("ns/good");
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> done.contains("ns/bad") && done.contains("ns/good") && q.depth() == 0);
+      assertThat(q.crashes()).isEqualTo(1);
+      assertThat(q.deadWorkers()).isEmpty();
+      // The key is not stuck in processing: it runs again when added.
+      q.add("ns/bad");
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> done.stream().filter("ns/bad"::equals).count() == 2);
+    }
+  }
+
+  @Test
+  @DisplayName("a worker that is gone anyway (an interrupt leaked from a handler) is reported")
+  void goneWorkerIsReported() {
+    KeyedWorkQueue.Handler handler =
+        key -> {
+          Thread.currentThread().interrupt();
+          return Outcome.DONE;
+        };
+    try (KeyedWorkQueue q = new KeyedWorkQueue("pod-sync", 2, handler, FAST, FAST)) {
+      assertThat(q.deadWorkers()).as("not started yet").isEmpty();
+      q.start();
+      await().atMost(Duration.ofSeconds(5)).until(() -> q.deadWorkers().isEmpty());
+      q.add("ns/a");
+      await().atMost(Duration.ofSeconds(5)).until(() -> q.deadWorkers().isPresent());
+      assertThat(q.deadWorkers()).contains("pod-sync: 1 of 2 workers gone");
+      q.close();
+      assertThat(q.deadWorkers()).as("closed on purpose").isEmpty();
+    }
+  }
 }
