@@ -183,6 +183,12 @@ class ImageE2E {
       cluster.kubectlWithInput(others, "delete", "--ignore-not-found", "--wait=false", "-f", "-");
       cluster.kubectl("delete", "namespace", NAMESPACE, "--wait=false", "--ignore-not-found");
       cluster.kubectl("delete", "node", nodeName, "--ignore-not-found", "--wait=false");
+      // The unpacked image (several hundred MB); the log and volumes stay for a look.
+      Commands.run(
+          List.of("rm", "-rf", work.resolve("bundle").toString()),
+          Map.of(),
+          null,
+          Duration.ofMinutes(2));
     }
   }
 
