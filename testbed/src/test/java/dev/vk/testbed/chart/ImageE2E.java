@@ -57,7 +57,7 @@ class ImageE2E {
   }
 
   @Test
-  void theChartsDeploymentStartsTheImageAsAReadyNode() throws IOException {
+  void theChartsDeploymentStartsTheImageAsAReadyNode() throws Exception {
     // The API server dials the node at its InternalIP; in a pod the node listens on every address
     // of its own network namespace, here it shares the host's, so it binds the cluster's veth.
     String rendered =
@@ -174,6 +174,7 @@ class ImageE2E {
                   .stdout())
           .isEqualTo(cluster.nodeAddress());
       ContainerChecks.runsAsTheContainer(node, rootfs, command, uid, gid, template);
+      Probes.pass(template, cluster.nodeAddress());
       SampleWorkload.runsOn(cluster, nodeName, NAMESPACE);
     } finally {
       if (node != null) {
