@@ -8,12 +8,10 @@ import dev.vk.testbed.cluster.Commands;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,50 +95,8 @@ class ImageE2E {
       cluster.kubectlWithInput(others, "apply", "-f", "-").orThrow();
       String podName = map(deployments.get(0).get("metadata")).get("name") + "-image-e2e";
 
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("status.podIP", cluster.nodeAddress());
-      fields.put("status.podIPs", cluster.nodeAddress());
-      fields.put("status.hostIP", cluster.nodeAddress());
-      fields.put("metadata.name", podName);
-      fields.put("metadata.namespace", NAMESPACE);
-      fields.put("spec.serviceAccountName", template.serviceAccountName());
-      PodFiles files = new PodFiles(cluster, NAMESPACE, fields);
-      URI api = URI.create(cluster.apiServerUrl());
-      Map<String, String> base = new LinkedHashMap<>();
-      for (String entry : image.env()) {
-        base.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
-      }
-      base.put("HOSTNAME", podName);
-      base.put("KUBERNETES_SERVICE_HOST", api.getHost());
-      base.put("KUBERNETES_SERVICE_PORT", Integer.toString(api.getPort()));
-      Map<String, String> env = template.env(base, files::valueFrom);
-
-      long uid = template.uid(image);
-      long gid = template.gid(image);
-      if (template.runAsNonRoot()) {
-        assertThat(uid).as("runAsNonRoot").isNotZero();
-      }
-      Path rootfs = image.unpack(work.resolve("bundle"));
-      List<ChrootContainer.Mount> mounts =
-          new ArrayList<>(files.mounts(template, work, uid, template.fsGroup().orElse(gid)));
-      Path hosts = work.resolve("hosts");
-      Files.writeString(
-          hosts, "127.0.0.1 localhost\n" + cluster.nodeAddress() + " " + podName + "\n");
-      mounts.add(new ChrootContainer.Mount(hosts, "/etc/hosts", true));
-      mounts.add(new ChrootContainer.Mount(Path.of("/etc/resolv.conf"), "/etc/resolv.conf", true));
-      List<String> command = template.command(image, env);
-      node =
-          ChrootContainer.start(
-              rootfs,
-              mounts,
-              template.readOnlyRootFilesystem(),
-              uid,
-              gid,
-              image.workingDir(),
-              podName,
-              env,
-              command,
-              work.resolve("node.log"));
+      PodRun run = PodRun.start(cluster, template, image, NAMESPACE, podName, work);
+      node = run.container();
 
       ChrootContainer running = node;
       await("node " + nodeName + " Ready")
@@ -173,7 +129,8 @@ class ImageE2E {
                   .orThrow()
                   .stdout())
           .isEqualTo(cluster.nodeAddress());
-      ContainerChecks.runsAsTheContainer(node, rootfs, command, uid, gid, template);
+      ContainerChecks.runsAsTheContainer(
+          node, run.rootfs(), run.command(), run.uid(), run.gid(), template);
       Probes.pass(template, cluster.nodeAddress());
       SampleWorkload.runsOn(cluster, nodeName, NAMESPACE);
     } finally {
