@@ -80,7 +80,8 @@ if [ ! -f "$base/index.json" ]; then
     --config.env "JAVA_HOME=$jvm" --config.env "LANG=C.UTF-8" \
     --config.label "org.opencontainers.image.description=Debian $SUITE with $PACKAGES"
   umoci gc --layout "$tmp/oci"
-  mv "$tmp/oci" "$base"
+  # A build that ran alongside may have cached the same base first: keep that one.
+  mv -T "$tmp/oci" "$base" 2>/dev/null || [ -f "$base/index.json" ] || die "cannot write $base"
   rm -rf "$tmp"
   trap - EXIT
 else
