@@ -7,6 +7,7 @@ import dev.vk.node.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class CredentialSourceTest {
   }
 
   private static Map<String, String> withKubeconfig(Map<String, String> env, String file) {
-    Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new HashMap<>(env);
     all.put("KUBECONFIG", file);
     return all;
   }
