@@ -4,7 +4,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 STATE ?= $(CURDIR)/.testbed
 
-.PHONY: help build demo down test unit fmt controlplane bench
+.PHONY: help build image demo down test unit fmt controlplane bench
 
 help:
 	@echo "make demo   - control plane + virtual node + sample Deployment (leaves them running)"
@@ -12,11 +12,17 @@ help:
 	@echo "make test   - all tests: unit, integration and end-to-end on a real control plane"
 	@echo "make unit   - unit tests only (fast, no network)"
 	@echo "make build  - the runnable jar: provider/node/target/virtual-kubelet.jar"
+	@echo "make image  - the node's container image (image/Dockerfile) as an OCI layout in target/image"
 	@echo "make bench  - cloud API cost benchmarks, written to docs/benchmarks.md"
 	@echo "make fmt    - format the Java sources"
 
 build:
 	$(MVN) -q package -DskipTests
+
+# Offline: a Debian JRE base made with mmdebstrap (cached in ~/.cache/vk-image), then image/Dockerfile
+# built on it with buildah. Prints the image reference the chart defaults to.
+image: build
+	image/build.sh
 
 controlplane:
 	testbed/controlplane/build.sh

@@ -95,18 +95,28 @@ public final class KubeClients {
 
   private static ApiClient build(Optional<Path> kubeconfig) {
     try {
+      Path file;
       if (kubeconfig.isPresent()) {
-        Path file = kubeconfig.get();
-        if (!Files.isReadable(file)) {
-          throw new ConfigException("kubeconfig " + file + " does not exist or is not readable");
+        file = kubeconfig.get();
+      } else {
+        String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+        CredentialSource source =
+            CredentialSource.find(
+                System.getenv(), Path.of(home), CredentialSource.SERVICE_ACCOUNT_DIR);
+        if (source.inCluster()) {
+          // Re-reads the token file, which the kubelet rotates (bound tokens expire).
+          return ClientBuilder.cluster().build();
         }
-        try (Reader reader = Files.newBufferedReader(file)) {
-          KubeConfig config = KubeConfig.loadKubeConfig(reader);
-          config.setFile(file.toFile());
-          return ClientBuilder.kubeconfig(config).build();
-        }
+        file = source.kubeconfig().orElseThrow();
       }
-      return ClientBuilder.standard().build();
+      if (!Files.isReadable(file)) {
+        throw new ConfigException("kubeconfig " + file + " does not exist or is not readable");
+      }
+      try (Reader reader = Files.newBufferedReader(file)) {
+        KubeConfig config = KubeConfig.loadKubeConfig(reader);
+        config.setFile(file.toFile());
+        return ClientBuilder.kubeconfig(config).build();
+      }
     } catch (IOException | RuntimeException e) {
       if (e instanceof ConfigException c) {
         throw c;

@@ -1,0 +1,48 @@
+package dev.vk.testbed.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** What the host's /proc says about the process a {@link ChrootContainer} runs. */
+final class ContainerChecks {
+  private ContainerChecks() {}
+
+  /**
+   * The process is the command itself (no wrapper left), in the image's root, as {@code uid}/{@code
+   * gid}, and its root is mounted read-only when the pod template asks for it.
+   */
+  static void runsAsTheContainer(
+      ChrootContainer container,
+      Path rootfs,
+      List<String> command,
+      long uid,
+      long gid,
+      PodTemplate template)
+      throws IOException {
+    long pid = container.command().orElseThrow().pid();
+    Path proc = Path.of("/proc", Long.toString(pid));
+    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")));
+    assertThat(Arrays.asList(cmdline.split("\u0000"))).isEqualTo(command);
+    assertThat(Files.readSymbolicLink(proc.resolve("root"))).isEqualTo(rootfs);
+    List<String> status = Files.readAllLines(proc.resolve("status"));
+    assertThat(status).contains("Uid:\t" + (uid + "\t").repeat(3) + uid);
+    assertThat(status).contains("Gid:\t" + (gid + "\t").repeat(3) + gid);
+    // The capability sets of a non-root process without ambient capabilities are empty.
+    assertThat(status).contains("CapEff:\t0000000000000000");
+    // mountinfo: ID parent major:minor root mount-point options ...; "/" is the image's root.
+    String rootMount =
+        Files.readAllLines(proc.resolve("mountinfo")).stream()
+            .filter(line -> line.split(" ")[4].equals("/"))
+            .reduce((first, last) -> last)
+            .orElseThrow();
+    List<String> options = List.of(rootMount.split(" ")[5].split(","));
+    if (template.readOnlyRootFilesystem()) {
+      assertThat(options).as(rootMount).contains("ro");
+    }
+  }
+}
