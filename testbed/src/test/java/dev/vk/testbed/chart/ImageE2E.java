@@ -57,7 +57,8 @@ class ImageE2E {
   @Test
   void theChartsDeploymentStartsTheImageAsAReadyNode() throws Exception {
     // The API server dials the node at its InternalIP; in a pod the node listens on every address
-    // of its own network namespace, here it shares the host's, so it binds the cluster's veth.
+    // of its own network namespace, here it shares the host's, so it binds the cluster's veth
+    // (and so does its health port).
     String rendered =
         helm.run(
                 "template",
@@ -66,7 +67,9 @@ class ImageE2E {
                 "--namespace",
                 NAMESPACE,
                 "--set",
-                "settings.kubelet-address=" + cluster.nodeAddress())
+                "settings.kubelet-address=" + cluster.nodeAddress(),
+                "--set",
+                "settings.health-address=" + cluster.nodeAddress())
             .orThrow()
             .stdout();
     List<Map<String, Object>> objects = new ArrayList<>();
