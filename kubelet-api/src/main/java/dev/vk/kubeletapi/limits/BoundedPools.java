@@ -1,0 +1,47 @@
+package dev.vk.kubeletapi.limits;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Thread pools that refuse work beyond their bounds with a {@link
+ * java.util.concurrent.RejectedExecutionException} (which {@link dev.vk.kubeletapi.http.ApiError}
+ * answers with 503) instead of growing without limit. Idle threads end after a minute.
+ */
+public final class BoundedPools {
+  private BoundedPools() {}
+
+  /**
+   * @param queue tasks that may wait for a thread; 0 for none (a task runs now or is refused)
+   */
+  public static ExecutorService create(String name, int threads, int queue) {
+    BlockingQueue<Runnable> waiting =
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            1,
+            TimeUnit.MINUTES,
+            waiting,
+            daemonThreads(name),
+            new ThreadPoolExecutor.AbortPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
