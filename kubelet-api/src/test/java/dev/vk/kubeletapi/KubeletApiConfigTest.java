@@ -70,8 +70,7 @@ class KubeletApiConfigTest {
   @Test
   @DisplayName("insecure mode serves only on loopback: anyone else could exec into every pod")
   void insecureOnlyOnLoopback() {
-    assertThat(
-            KubeletApiConfig.builder().nodeName("vk").bindHost("::1").insecure(true).build())
+    assertThat(KubeletApiConfig.builder().nodeName("vk").bindHost("::1").insecure(true).build())
         .isNotNull();
     for (String host : new String[] {"0.0.0.0", "10.1.2.3", "::"}) {
       assertThatThrownBy(

@@ -149,14 +149,19 @@ public final class VirtualKubelet implements AutoCloseable {
             .port(config.kubeletPort())
             .selfSignedHosts(List.of(config.nodeName(), config.internalIp()))
             .insecure(apiSettings.insecure())
-            .tokenReviewer(new ApiTokenReviewer(clients.calls()))
-            .accessReviewer(new ApiAccessReviewer(clients.calls()))
             .streamIdleTimeout(apiSettings.streamIdleTimeout())
-            .streamCreationTimeout(apiSettings.streamCreationTimeout());
+            .streamCreationTimeout(apiSettings.streamCreationTimeout())
+            .limits(apiSettings.limits())
+            .tlsReloadInterval(apiSettings.tlsReloadInterval());
+    if (!apiSettings.insecure()) {
+      // Insecure mode refuses authenticators, so that nobody believes auth is on.
+      b.tokenReviewer(new ApiTokenReviewer(clients.calls()))
+          .accessReviewer(new ApiAccessReviewer(clients.calls()));
+      apiSettings.clientCaFile().ifPresent(b::clientCaFile);
+    }
     if (apiSettings.tlsCertFile().isPresent()) {
       b.tls(apiSettings.tlsCertFile().get(), apiSettings.tlsKeyFile().orElseThrow());
     }
-    apiSettings.clientCaFile().ifPresent(b::clientCaFile);
     if (apiSettings.clientCaFile().isEmpty() && !apiSettings.insecure()) {
       logger.warn(
           "client-ca-file is not set: the API server's kubelet client certificate cannot be"
