@@ -31,6 +31,7 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
   private final ReloadingTls tls;
   private final Router router;
   private final AccessControl accessControl;
+  private final Executor auth;
   private final Executor blocking;
   private final Duration httpIdleTimeout;
   private final ServerLimits limits;
@@ -38,12 +39,14 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
 
   /**
    * @param accessControl null in insecure mode
-   * @param blocking runs short calls that may block (authentication, offloaded lookups)
+   * @param auth runs authentication and authorization, which may block
+   * @param blocking runs the routes' short calls that may block (lookups)
    */
   KubeletApiInitializer(
       ReloadingTls tls,
       Router router,
       AccessControl accessControl,
+      Executor auth,
       Executor blocking,
       Duration httpIdleTimeout,
       ServerLimits limits,
@@ -51,6 +54,7 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
     this.tls = tls;
     this.router = router;
     this.accessControl = accessControl;
+    this.auth = auth;
     this.blocking = blocking;
     this.httpIdleTimeout = httpIdleTimeout;
     this.limits = limits;
@@ -73,7 +77,7 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast(HttpPipeline.READ_DONE, readTimeout.finish());
     p.addLast(HttpPipeline.PIPELINE_LIMIT, new PipelineLimiter(limits.maxPipelinedRequests()));
     if (accessControl != null) {
-      p.addLast(HttpPipeline.AUTH, new AuthFilter(accessControl, blocking));
+      p.addLast(HttpPipeline.AUTH, new AuthFilter(accessControl, auth));
     }
     p.addLast(HttpPipeline.DISPATCHER, new RequestDispatcher(router, blocking));
   }

@@ -83,15 +83,20 @@ public final class KubeletApiServer implements AutoCloseable {
     ServerLimits limits = config.limits();
     List<ExecutorService> owned = new ArrayList<>();
     Executor requests = config.blockingExecutor().orElse(null);
+    Executor auth = requests;
     Executor streams = requests;
     if (requests == null) {
+      // Separate pools, so that slow reviews of unknown tokens cannot starve requests already
+      // authenticated, nor long streams either of them.
+      ExecutorService authPool =
+          BoundedPools.create("kubelet-api-auth", limits.requestThreads(), limits.requestQueue());
       ExecutorService requestPool =
           BoundedPools.create(
               "kubelet-api-request", limits.requestThreads(), limits.requestQueue());
       ExecutorService streamPool =
           BoundedPools.create("kubelet-api-stream", limits.streamThreads(), 0);
-      owned.add(requestPool);
-      owned.add(streamPool);
+      owned.addAll(List.of(authPool, requestPool, streamPool));
+      auth = authPool;
       requests = requestPool;
       streams = streamPool;
     }
@@ -106,6 +111,7 @@ public final class KubeletApiServer implements AutoCloseable {
             tls,
             KubeletRoutes.router(handlers, stream),
             accessControl(config),
+            auth,
             requests,
             config.httpIdleTimeout(),
             limits,

@@ -71,6 +71,38 @@ public final class AccessControl {
         KubeletApiException.Kind.FORBIDDEN, "Forbidden (" + describe(user.get(), checks) + ")");
   }
 
+  /**
+   * Whether cached answers alone allow the request. Never blocks, so the event loop may ask: a
+   * client whose token and permission are known then needs no thread, even when slow reviews of
+   * other tokens fill the pool. False means "ask {@link #check}".
+   */
+  public boolean allowedFromCache(
+      SSLSession session, Optional<String> token, HttpMethod method, String path) {
+    if (HttpMethod.GET.equals(method) && path.equals("/healthz")) {
+      return true;
+    }
+    if (!(access instanceof CachingAccessReviewer cachedAccess)) {
+      return false;
+    }
+    Optional<UserInfo> user = ClientCertificates.user(session);
+    if (user.isEmpty() && token.isPresent() && tokens instanceof CachingTokenReviewer cached) {
+      user = cached.cached(token.get());
+    }
+    if (user.isEmpty()) {
+      return false;
+    }
+    for (AccessAttributes attributes : NodeRequestAttributes.of(nodeName, method, path)) {
+      AccessDecision decision = cachedAccess.cached(user.get(), attributes);
+      if (decision == null) {
+        return false;
+      }
+      if (decision.allowed()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Optional<UserInfo> authenticate(SSLSession session, Optional<String> token)
       throws RateLimitedTokenReviewer.TooManyReviews {
     Optional<UserInfo> fromCertificate = ClientCertificates.user(session);

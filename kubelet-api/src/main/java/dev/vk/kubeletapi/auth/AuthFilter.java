@@ -65,6 +65,15 @@ public final class AuthFilter extends ChannelInboundHandlerAdapter {
     Optional<String> token = BearerTokens.take(request.headers());
     SSLSession session = session(ctx);
     String path = new QueryStringDecoder(request.uri()).path();
+    if (accessControl.allowedFromCache(session, token, request.method(), path)) {
+      checking = false;
+      ctx.fireChannelRead(request);
+      Object next = waiting.poll();
+      if (next != null) {
+        next(ctx, next);
+      }
+      return;
+    }
     CompletableFuture<ApiError> decision;
     try {
       decision =

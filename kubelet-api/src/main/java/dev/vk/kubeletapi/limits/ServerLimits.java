@@ -13,8 +13,9 @@ import java.time.Duration;
  *     upgraded connection
  * @param requestReadTimeout how long a client may take to send a whole request (head and small
  *     body) once it started, or to send its first request after connecting
- * @param requestThreads threads for short blocking calls (authentication, authorization, lookups)
- * @param requestQueue calls waiting for a request thread; beyond it, 503
+ * @param requestThreads threads for short blocking calls, in each of two pools: authentication and
+ *     authorization; the routes' lookups
+ * @param requestQueue calls waiting for a thread of either pool; beyond it, 503
  * @param streamThreads threads for long calls (exec, attach, port-forward); beyond it, 503
  * @param tokenReviewsPerSecond TokenReviews sent to the API server per second, sustained
  * @param tokenReviewBurst TokenReviews allowed in a burst
