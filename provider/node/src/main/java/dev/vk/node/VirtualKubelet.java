@@ -137,6 +137,9 @@ public final class VirtualKubelet implements AutoCloseable {
     Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
     Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
     Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
+    Gauge.builder("vk.events.dropped", events, ApiEventRecorder::dropped)
+        .description("events dropped because the event queue was full")
+        .register(meters);
     logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
   }
 
