@@ -58,16 +58,19 @@ public final class KubeletApiServer implements AutoCloseable {
   private final EventLoopGroup workers;
   private final List<ExecutorService> ownedExecutors;
   private final Channel listener;
+  private final ConnectionLimiter connections;
 
   private KubeletApiServer(
       EventLoopGroup boss,
       EventLoopGroup workers,
       List<ExecutorService> ownedExecutors,
-      Channel listener) {
+      Channel listener,
+      ConnectionLimiter connections) {
     this.boss = boss;
     this.workers = workers;
     this.ownedExecutors = ownedExecutors;
     this.listener = listener;
+    this.connections = connections;
   }
 
   /** Binds and starts serving; blocks until bound. */
@@ -106,6 +109,8 @@ public final class KubeletApiServer implements AutoCloseable {
             config.streamIdleTimeout(),
             config.streamCreationTimeout(),
             limits.maxPortForwardPairs());
+    ConnectionLimiter connections =
+        new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress());
     KubeletApiInitializer initializer =
         new KubeletApiInitializer(
             tls,
@@ -115,7 +120,7 @@ public final class KubeletApiServer implements AutoCloseable {
             requests,
             config.httpIdleTimeout(),
             limits,
-            new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress()));
+            connections);
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     try {
@@ -130,7 +135,7 @@ public final class KubeletApiServer implements AutoCloseable {
               .channel();
       InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
       log.info("kubelet API listening on https://{}:{}", bound.getHostString(), bound.getPort());
-      return new KubeletApiServer(boss, workers, owned, listener);
+      return new KubeletApiServer(boss, workers, owned, listener, connections);
     } catch (InterruptedException | RuntimeException e) {
       boss.shutdownGracefully();
       workers.shutdownGracefully();
@@ -196,6 +201,11 @@ public final class KubeletApiServer implements AutoCloseable {
   /** The bound address; with port 0, the port picked. */
   public InetSocketAddress address() {
     return (InetSocketAddress) listener.localAddress();
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    return connections.open();
   }
 
   /** Stops listening, closes connections and waits for the event loops to end. */

@@ -1,6 +1,7 @@
 package dev.vk.kubeletapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.kubeletapi.limits.ServerLimits;
@@ -301,6 +302,7 @@ class KubeletApiAbuseIT {
             (int) (LIMITS.tokenReviewBurst() + LIMITS.tokenReviewsPerSecond() * seconds) + 1);
     assertThat(tooMany.get()).isGreaterThan(5_000);
     assertThreadsBounded();
+    assertThat(heapAfterGc() - baselineHeap).as("heap growth").isLessThan(64L << 20);
   }
 
   @Test
@@ -338,6 +340,25 @@ class KubeletApiAbuseIT {
             });
     assertThat(forwardsRunning.get()).isEqualTo(LIMITS.streamThreads());
     assertThreadsBounded();
+    assertThat(heapAfterGc() - baselineHeap).as("heap growth").isLessThan(64L << 20);
+    assertThat(validStatus()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("one address gets its share of connections; another address still gets in")
+  void connectionsPerAddress() throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> server.openConnections() == 0);
+    for (int i = 0; i < LIMITS.maxConnectionsPerAddress(); i++) {
+      SSLSocket socket = attacker();
+      // A finished request: the connection now idles for minutes, past the read deadline.
+      socket
+          .getOutputStream()
+          .write(RawTls.request("/healthz", "x", true).getBytes(StandardCharsets.US_ASCII));
+      assertThat(RawTls.read(socket.getInputStream()).code()).isEqualTo(200);
+    }
+    assertThatThrownBy(this::attacker)
+        .as("closed before the TLS handshake")
+        .isInstanceOf(IOException.class);
     assertThat(validStatus()).isEqualTo(200);
   }
 
