@@ -1,8 +1,11 @@
 package dev.vk.kubeletapi;
 
+import dev.vk.kubeletapi.limits.ServerLimits;
 import dev.vk.kubeletapi.spi.AccessReviewer;
 import dev.vk.kubeletapi.spi.TokenReviewer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +17,8 @@ import java.util.concurrent.Executor;
 /**
  * How the kubelet API server listens, secures and times out connections. Defaults follow the
  * kubelet; {@link Builder#build()} validates. Required: {@code nodeName}, and either an {@code
- * accessReviewer} plus an authenticator (token reviewer or client CA) or {@code insecure}.
+ * accessReviewer} plus an authenticator (token reviewer or client CA) or {@code insecure} (on a
+ * loopback address only).
  */
 public final class KubeletApiConfig {
   /** The kubelet's secure port. */
@@ -36,6 +40,8 @@ public final class KubeletApiConfig {
   private final Duration streamIdleTimeout;
   private final Duration streamCreationTimeout;
   private final Executor blockingExecutor;
+  private final ServerLimits limits;
+  private final Duration tlsReloadInterval;
 
   private KubeletApiConfig(Builder b) {
     this.nodeName = b.nodeName;
@@ -57,6 +63,8 @@ public final class KubeletApiConfig {
     this.streamIdleTimeout = b.streamIdleTimeout;
     this.streamCreationTimeout = b.streamCreationTimeout;
     this.blockingExecutor = b.blockingExecutor;
+    this.limits = b.limits;
+    this.tlsReloadInterval = b.tlsReloadInterval;
   }
 
   public static Builder builder() {
@@ -135,6 +143,16 @@ public final class KubeletApiConfig {
     return Optional.ofNullable(blockingExecutor);
   }
 
+  /** What clients may make the server hold: connections, requests, threads, token reviews. */
+  public ServerLimits limits() {
+    return limits;
+  }
+
+  /** How often the TLS files are checked for changes; zero never. */
+  public Duration tlsReloadInterval() {
+    return tlsReloadInterval;
+  }
+
   /** Collects settings; {@link #build()} validates them. */
   public static final class Builder {
     private String nodeName;
@@ -154,6 +172,8 @@ public final class KubeletApiConfig {
     private Duration streamIdleTimeout = Duration.ofHours(4);
     private Duration streamCreationTimeout = Duration.ofSeconds(30);
     private Executor blockingExecutor;
+    private ServerLimits limits = ServerLimits.DEFAULTS;
+    private Duration tlsReloadInterval = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -236,7 +256,22 @@ public final class KubeletApiConfig {
       return this;
     }
 
-    /** Runs the calls that may block; the caller keeps ownership. */
+    /** Default {@link ServerLimits#DEFAULTS}. */
+    public Builder limits(ServerLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
+    /** How often to look for changed TLS files; default 10s, zero for never. */
+    public Builder tlsReloadInterval(Duration interval) {
+      this.tlsReloadInterval = interval;
+      return this;
+    }
+
+    /**
+     * Runs all calls that may block instead of the server's bounded pools; the caller keeps
+     * ownership and must bound it.
+     */
     public Builder blockingExecutor(Executor executor) {
       this.blockingExecutor = executor;
       return this;
@@ -254,6 +289,9 @@ public final class KubeletApiConfig {
         require(
             tokenReviewer == null && accessReviewer == null && clientCaFile == null,
             "insecure mode disables authentication; do not configure reviewers or a client CA");
+        require(
+            loopback(bindHost),
+            "insecure mode serves only on a loopback address (127.0.0.1, ::1), not " + bindHost);
       } else {
         require(accessReviewer != null, "an accessReviewer is required unless insecure");
         require(
@@ -267,11 +305,21 @@ public final class KubeletApiConfig {
               deniedCacheTtl,
               httpIdleTimeout,
               streamIdleTimeout,
-              streamCreationTimeout)) {
+              streamCreationTimeout,
+              tlsReloadInterval)) {
         require(d != null && !d.isNegative(), "durations must not be negative");
       }
       Objects.requireNonNull(bindHost, "bindHost");
+      Objects.requireNonNull(limits, "limits");
       return new KubeletApiConfig(this);
+    }
+
+    private static boolean loopback(String host) {
+      try {
+        return host != null && InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
     }
 
     private static void require(boolean condition, String message) {

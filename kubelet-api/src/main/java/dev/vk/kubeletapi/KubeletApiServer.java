@@ -3,9 +3,15 @@ package dev.vk.kubeletapi;
 import dev.vk.kubeletapi.auth.AccessControl;
 import dev.vk.kubeletapi.auth.CachingAccessReviewer;
 import dev.vk.kubeletapi.auth.CachingTokenReviewer;
+import dev.vk.kubeletapi.auth.RateLimitedTokenReviewer;
+import dev.vk.kubeletapi.limits.BoundedPools;
+import dev.vk.kubeletapi.limits.ConnectionLimiter;
+import dev.vk.kubeletapi.limits.ServerLimits;
+import dev.vk.kubeletapi.limits.TokenBucket;
 import dev.vk.kubeletapi.spi.KubeletHandlers;
 import dev.vk.kubeletapi.spi.TokenReviewer;
 import dev.vk.kubeletapi.stream.StreamSettings;
+import dev.vk.kubeletapi.tls.ReloadingTls;
 import dev.vk.kubeletapi.tls.ServerTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -13,14 +19,15 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,18 +56,21 @@ public final class KubeletApiServer implements AutoCloseable {
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
-  private final ExecutorService ownedExecutor;
+  private final List<ExecutorService> ownedExecutors;
   private final Channel listener;
+  private final ConnectionLimiter connections;
 
   private KubeletApiServer(
       EventLoopGroup boss,
       EventLoopGroup workers,
-      ExecutorService ownedExecutor,
-      Channel listener) {
+      List<ExecutorService> ownedExecutors,
+      Channel listener,
+      ConnectionLimiter connections) {
     this.boss = boss;
     this.workers = workers;
-    this.ownedExecutor = ownedExecutor;
+    this.ownedExecutors = ownedExecutors;
     this.listener = listener;
+    this.connections = connections;
   }
 
   /** Binds and starts serving; blocks until bound. */
@@ -72,29 +82,49 @@ public final class KubeletApiServer implements AutoCloseable {
               + " authorization; use this for local development only",
           config.bindAddress());
     }
-    SslContext ssl =
-        ServerTls.context(
-            config.tlsCertFile().orElse(null),
-            config.tlsKeyFile().orElse(null),
-            config.selfSignedHosts(),
-            config.clientCaFile().orElse(null));
-    ExecutorService owned =
-        config.blockingExecutor().isPresent()
-            ? null
-            : Executors.newCachedThreadPool(daemonThreads());
-    Executor blocking = config.blockingExecutor().orElse(owned);
+    ReloadingTls tls = tls(config);
+    ServerLimits limits = config.limits();
+    List<ExecutorService> owned = new ArrayList<>();
+    Executor requests = config.blockingExecutor().orElse(null);
+    Executor auth = requests;
+    Executor streams = requests;
+    if (requests == null) {
+      // Separate pools, so that slow reviews of unknown tokens cannot starve requests already
+      // authenticated, nor long streams either of them.
+      ExecutorService authPool =
+          BoundedPools.create("kubelet-api-auth", limits.requestThreads(), limits.requestQueue());
+      ExecutorService requestPool =
+          BoundedPools.create(
+              "kubelet-api-request", limits.requestThreads(), limits.requestQueue());
+      ExecutorService streamPool =
+          BoundedPools.create("kubelet-api-stream", limits.streamThreads(), 0);
+      owned.addAll(List.of(authPool, requestPool, streamPool));
+      auth = authPool;
+      requests = requestPool;
+      streams = streamPool;
+    }
     StreamSettings stream =
-        new StreamSettings(blocking, config.streamIdleTimeout(), config.streamCreationTimeout());
+        new StreamSettings(
+            streams,
+            config.streamIdleTimeout(),
+            config.streamCreationTimeout(),
+            limits.maxPortForwardPairs());
+    ConnectionLimiter connections =
+        new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress());
     KubeletApiInitializer initializer =
         new KubeletApiInitializer(
-            ssl,
+            tls,
             KubeletRoutes.router(handlers, stream),
             accessControl(config),
-            blocking,
-            config.httpIdleTimeout());
+            auth,
+            requests,
+            config.httpIdleTimeout(),
+            limits,
+            connections);
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     try {
+      watch(tls, config.tlsReloadInterval(), boss);
       Channel listener =
           new ServerBootstrap()
               .group(boss, workers)
@@ -105,28 +135,58 @@ public final class KubeletApiServer implements AutoCloseable {
               .channel();
       InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
       log.info("kubelet API listening on https://{}:{}", bound.getHostString(), bound.getPort());
-      return new KubeletApiServer(boss, workers, owned, listener);
+      return new KubeletApiServer(boss, workers, owned, listener, connections);
     } catch (InterruptedException | RuntimeException e) {
       boss.shutdownGracefully();
       workers.shutdownGracefully();
-      if (owned != null) {
-        owned.shutdownNow();
-      }
+      owned.forEach(ExecutorService::shutdownNow);
       throw e;
     }
+  }
+
+  private static ReloadingTls tls(KubeletApiConfig config) throws IOException {
+    Path cert = config.tlsCertFile().orElse(null);
+    Path key = config.tlsKeyFile().orElse(null);
+    Path ca = config.clientCaFile().orElse(null);
+    List<String> hosts = config.selfSignedHosts();
+    List<Path> files = new ArrayList<>();
+    if (cert != null) {
+      files.add(cert);
+      files.add(key);
+    }
+    files.add(ca);
+    return new ReloadingTls(files, () -> ServerTls.context(cert, key, hosts, ca));
+  }
+
+  /** Polls the TLS files on the boss loop: a few stat calls, and a rare rebuild. */
+  private static void watch(ReloadingTls tls, Duration interval, EventLoopGroup loop) {
+    if (!tls.watchesFiles() || interval.isZero()) {
+      return;
+    }
+    long millis = interval.toMillis();
+    loop.scheduleWithFixedDelay(tls::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   private static AccessControl accessControl(KubeletApiConfig config) {
     if (config.insecure()) {
       return null;
     }
+    ServerLimits limits = config.limits();
     TokenReviewer tokens =
         config
             .tokenReviewer()
             .map(
                 t ->
                     (TokenReviewer)
-                        new CachingTokenReviewer(t, config.tokenCacheTtl(), System::nanoTime))
+                        new CachingTokenReviewer(
+                            new RateLimitedTokenReviewer(
+                                t,
+                                new TokenBucket(
+                                    limits.tokenReviewsPerSecond(),
+                                    limits.tokenReviewBurst(),
+                                    System::nanoTime)),
+                            config.tokenCacheTtl(),
+                            System::nanoTime))
             .orElse(null);
     return new AccessControl(
         config.nodeName(),
@@ -138,18 +198,14 @@ public final class KubeletApiServer implements AutoCloseable {
             System::nanoTime));
   }
 
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, "kubelet-api-blocking-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   /** The bound address; with port 0, the port picked. */
   public InetSocketAddress address() {
     return (InetSocketAddress) listener.localAddress();
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    return connections.open();
   }
 
   /** Stops listening, closes connections and waits for the event loops to end. */
@@ -158,8 +214,6 @@ public final class KubeletApiServer implements AutoCloseable {
     listener.close().syncUninterruptibly();
     boss.shutdownGracefully().syncUninterruptibly();
     workers.shutdownGracefully().syncUninterruptibly();
-    if (ownedExecutor != null) {
-      ownedExecutor.shutdownNow();
-    }
+    ownedExecutors.forEach(ExecutorService::shutdownNow);
   }
 }

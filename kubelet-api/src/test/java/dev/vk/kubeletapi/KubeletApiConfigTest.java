@@ -49,7 +49,13 @@ class KubeletApiConfigTest {
   @Test
   @DisplayName("insecure mode refuses reviewers, so nobody believes auth is on")
   void insecure() {
-    assertThat(KubeletApiConfig.builder().nodeName("vk").insecure(true).build().insecure())
+    assertThat(
+            KubeletApiConfig.builder()
+                .nodeName("vk")
+                .bindHost("127.0.0.1")
+                .insecure(true)
+                .build()
+                .insecure())
         .isTrue();
     assertThatThrownBy(
             () ->
@@ -59,6 +65,20 @@ class KubeletApiConfigTest {
                     .accessReviewer(ACCESS)
                     .build())
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("insecure mode serves only on loopback: anyone else could exec into every pod")
+  void insecureOnlyOnLoopback() {
+    assertThat(KubeletApiConfig.builder().nodeName("vk").bindHost("::1").insecure(true).build())
+        .isNotNull();
+    for (String host : new String[] {"0.0.0.0", "10.1.2.3", "::"}) {
+      assertThatThrownBy(
+              () -> KubeletApiConfig.builder().nodeName("vk").bindHost(host).insecure(true).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "insecure mode serves only on a loopback address (127.0.0.1, ::1), not " + host);
+    }
   }
 
   @Test

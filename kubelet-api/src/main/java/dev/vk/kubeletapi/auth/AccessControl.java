@@ -36,14 +36,19 @@ public final class AccessControl {
     this.access = access;
   }
 
-  /** Null when the request may proceed, otherwise the 401, 403 or 500 to answer. */
+  /** Null when the request may proceed, otherwise the 401, 403, 429 or 500 to answer. */
   public ApiError check(
       SSLSession session, Optional<String> token, HttpMethod method, String path) {
     // Probes send no credentials and "ok" reveals nothing, like the kubelet's own healthz port.
     if (HttpMethod.GET.equals(method) && path.equals("/healthz")) {
       return null;
     }
-    Optional<UserInfo> user = authenticate(session, token);
+    Optional<UserInfo> user;
+    try {
+      user = authenticate(session, token);
+    } catch (RateLimitedTokenReviewer.TooManyReviews e) {
+      return ApiError.of(e).retryAfter(e.retryAfterSeconds());
+    }
     if (user.isEmpty()) {
       return ApiError.forKind(KubeletApiException.Kind.UNAUTHORIZED, "Unauthorized");
     }
@@ -66,13 +71,48 @@ public final class AccessControl {
         KubeletApiException.Kind.FORBIDDEN, "Forbidden (" + describe(user.get(), checks) + ")");
   }
 
-  private Optional<UserInfo> authenticate(SSLSession session, Optional<String> token) {
+  /**
+   * Whether cached answers alone allow the request. Never blocks, so the event loop may ask: a
+   * client whose token and permission are known then needs no thread, even when slow reviews of
+   * other tokens fill the pool. False means "ask {@link #check}".
+   */
+  public boolean allowedFromCache(
+      SSLSession session, Optional<String> token, HttpMethod method, String path) {
+    if (HttpMethod.GET.equals(method) && path.equals("/healthz")) {
+      return true;
+    }
+    if (!(access instanceof CachingAccessReviewer cachedAccess)) {
+      return false;
+    }
+    Optional<UserInfo> user = ClientCertificates.user(session);
+    if (user.isEmpty() && token.isPresent() && tokens instanceof CachingTokenReviewer cached) {
+      user = cached.cached(token.get());
+    }
+    if (user.isEmpty()) {
+      return false;
+    }
+    for (AccessAttributes attributes : NodeRequestAttributes.of(nodeName, method, path)) {
+      AccessDecision decision = cachedAccess.cached(user.get(), attributes);
+      if (decision == null) {
+        return false;
+      }
+      if (decision.allowed()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Optional<UserInfo> authenticate(SSLSession session, Optional<String> token)
+      throws RateLimitedTokenReviewer.TooManyReviews {
     Optional<UserInfo> fromCertificate = ClientCertificates.user(session);
     if (fromCertificate.isPresent() || token.isEmpty() || tokens == null) {
       return fromCertificate;
     }
     try {
       return tokens.review(token.get());
+    } catch (RateLimitedTokenReviewer.TooManyReviews e) {
+      throw e;
     } catch (KubeletApiException | RuntimeException e) {
       // As the kubelet: a failed review is an authentication failure (401), logged here.
       log.error("unable to authenticate the request due to an error: {}", e.toString());

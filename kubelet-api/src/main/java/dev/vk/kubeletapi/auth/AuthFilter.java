@@ -7,22 +7,26 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLSession;
 
 /**
  * Lets a request through only when {@link AccessControl} allows it; a refused one becomes a {@link
  * RejectedRequest}. The check may block, so it runs on the blocking executor, one request at a time
- * per connection to keep their order.
+ * per connection to keep their order; requests refused earlier wait their turn too. A full executor
+ * refuses the request (503). The queue is bounded by the {@link
+ * dev.vk.kubeletapi.limits.PipelineLimiter} in front.
  */
 public final class AuthFilter extends ChannelInboundHandlerAdapter {
   private final AccessControl accessControl;
   private final Executor blocking;
-  private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
+  private final Queue<Object> waiting = new ArrayDeque<>();
   private boolean checking;
 
   public AuthFilter(AccessControl accessControl, Executor blocking) {
@@ -32,15 +36,27 @@ public final class AuthFilter extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof FullHttpRequest request)) {
+    if (!(msg instanceof FullHttpRequest) && !(msg instanceof RejectedRequest)) {
       ctx.fireChannelRead(msg);
       return;
     }
     if (checking) {
-      waiting.add(request);
+      waiting.add(msg);
       return;
     }
-    check(ctx, request);
+    next(ctx, msg);
+  }
+
+  private void next(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof FullHttpRequest request) {
+      check(ctx, request);
+    } else {
+      ctx.fireChannelRead(msg);
+      Object after = waiting.poll();
+      if (after != null) {
+        next(ctx, after);
+      }
+    }
   }
 
   private void check(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -49,26 +65,41 @@ public final class AuthFilter extends ChannelInboundHandlerAdapter {
     Optional<String> token = BearerTokens.take(request.headers());
     SSLSession session = session(ctx);
     String path = new QueryStringDecoder(request.uri()).path();
-    CompletableFuture.supplyAsync(
-            () -> accessControl.check(session, token, request.method(), path), blocking)
-        .whenCompleteAsync(
-            (refusal, error) -> {
-              if (!ctx.channel().isActive()) {
-                request.release();
-              } else if (error != null) {
-                ctx.fireChannelRead(new RejectedRequest(request, ApiError.of(error)));
-              } else if (refusal != null) {
-                ctx.fireChannelRead(new RejectedRequest(request, refusal));
-              } else {
-                ctx.fireChannelRead(request);
-              }
-              checking = false;
-              FullHttpRequest next = waiting.poll();
-              if (next != null) {
-                check(ctx, next);
-              }
-            },
-            ctx.executor());
+    if (accessControl.allowedFromCache(session, token, request.method(), path)) {
+      checking = false;
+      ctx.fireChannelRead(request);
+      Object next = waiting.poll();
+      if (next != null) {
+        next(ctx, next);
+      }
+      return;
+    }
+    CompletableFuture<ApiError> decision;
+    try {
+      decision =
+          CompletableFuture.supplyAsync(
+              () -> accessControl.check(session, token, request.method(), path), blocking);
+    } catch (RejectedExecutionException e) {
+      decision = CompletableFuture.failedFuture(e);
+    }
+    decision.whenCompleteAsync(
+        (refusal, error) -> {
+          if (!ctx.channel().isActive()) {
+            request.release();
+          } else if (error != null) {
+            ctx.fireChannelRead(new RejectedRequest(request, ApiError.of(error)));
+          } else if (refusal != null) {
+            ctx.fireChannelRead(new RejectedRequest(request, refusal));
+          } else {
+            ctx.fireChannelRead(request);
+          }
+          checking = false;
+          Object next = waiting.poll();
+          if (next != null) {
+            next(ctx, next);
+          }
+        },
+        ctx.executor());
   }
 
   private static SSLSession session(ChannelHandlerContext ctx) {
@@ -78,9 +109,9 @@ public final class AuthFilter extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    FullHttpRequest r;
+    Object r;
     while ((r = waiting.poll()) != null) {
-      r.release();
+      ReferenceCountUtil.release(r instanceof RejectedRequest rejected ? rejected.request() : r);
     }
     ctx.fireChannelInactive();
   }

@@ -29,6 +29,11 @@ public final class CachingAccessReviewer implements AccessReviewer {
     this.cache = new TtlCache<>(4096, nanoClock);
   }
 
+  /** The cached decision, or null when none is cached; never blocks. */
+  public AccessDecision cached(UserInfo user, AccessAttributes attributes) {
+    return cache.get(new Key(user, attributes.verb(), attributes.name(), attributes.subresource()));
+  }
+
   @Override
   public AccessDecision review(UserInfo user, AccessAttributes attributes)
       throws KubeletApiException {

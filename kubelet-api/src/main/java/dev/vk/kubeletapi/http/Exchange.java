@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -112,28 +113,35 @@ public final class Exchange {
    * of either fails the exchange.
    */
   public <T> void offload(Callable<T> call, Consumer<T> onResult) {
-    CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return call.call();
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            },
-            blocking)
-        .whenCompleteAsync(
-            (result, error) -> {
-              if (error != null) {
-                fail(error);
-                return;
-              }
-              try {
-                onResult.accept(result);
-              } catch (RuntimeException e) {
-                fail(e);
-              }
-            },
-            ctx.executor());
+    CompletableFuture<T> pending;
+    try {
+      pending =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return call.call();
+                } catch (Exception e) {
+                  throw new CompletionException(e);
+                }
+              },
+              blocking);
+    } catch (RejectedExecutionException e) {
+      // A full pool: answered 503 by ApiError.
+      pending = CompletableFuture.failedFuture(e);
+    }
+    pending.whenCompleteAsync(
+        (result, error) -> {
+          if (error != null) {
+            fail(error);
+            return;
+          }
+          try {
+            onResult.accept(result);
+          } catch (RuntimeException e) {
+            fail(e);
+          }
+        },
+        ctx.executor());
   }
 
   /** Starts a streamed (chunked) response; end it with {@link #endStream()}. */

@@ -14,9 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpPipeline {
   public static final String TLS = "tls";
+  public static final String READ_TIMER = "read-timer";
   public static final String CODEC = "http";
   public static final String IDLE = "idle";
   public static final String AGGREGATOR = "aggregator";
+  public static final String READ_DONE = "read-done";
+  public static final String PIPELINE_LIMIT = "pipeline-limit";
   public static final String AUTH = "auth";
   public static final String DISPATCHER = "dispatcher";
 
@@ -27,7 +30,8 @@ public final class HttpPipeline {
    * that an exec session idles for hours, not seconds.
    */
   public static void leave(ChannelPipeline pipeline, Duration streamIdleTimeout) {
-    for (String name : new String[] {AGGREGATOR, AUTH, DISPATCHER}) {
+    for (String name :
+        new String[] {READ_TIMER, AGGREGATOR, READ_DONE, PIPELINE_LIMIT, AUTH, DISPATCHER}) {
       if (pipeline.get(name) != null) {
         pipeline.remove(name);
       }

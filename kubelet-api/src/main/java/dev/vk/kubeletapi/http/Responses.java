@@ -30,6 +30,10 @@ public final class Responses {
 
   /** An error with a Status body. */
   public static FullHttpResponse error(ApiError error) {
-    return of(error.status(), JSON, StatusJson.failure(error));
+    FullHttpResponse response = of(error.status(), JSON, StatusJson.failure(error));
+    if (error.retryAfterSeconds() > 0) {
+      response.headers().setInt(HttpHeaderNames.RETRY_AFTER, error.retryAfterSeconds());
+    }
+    return response;
   }
 }

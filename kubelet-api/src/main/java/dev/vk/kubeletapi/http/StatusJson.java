@@ -16,6 +16,9 @@ public final class StatusJson {
     status.put("message", error.message());
     status.put("reason", error.reason());
     status.put("code", error.code());
+    if (error.retryAfterSeconds() > 0) {
+      status.putObject("details").put("retryAfterSeconds", error.retryAfterSeconds());
+    }
     return Json.bytes(status);
   }
 }

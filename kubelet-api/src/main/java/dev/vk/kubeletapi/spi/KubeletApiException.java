@@ -24,6 +24,8 @@ public class KubeletApiException extends Exception {
     INVALID,
     /** The ability is not offered by this node: 501. */
     NOT_IMPLEMENTED,
+    /** The client sends more than the node accepts (a rate or concurrency limit): 429. */
+    TOO_MANY_REQUESTS,
     /** A dependency is temporarily unavailable; retrying may succeed: 503. */
     UNAVAILABLE,
     /** Anything else: 500. */

@@ -3,6 +3,7 @@ package dev.vk.kubeletapi.stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Starts a caller's function that may block and returns a stage. */
 @FunctionalInterface
@@ -11,10 +12,20 @@ public interface AsyncCall<T> {
 
   /**
    * Runs {@code call} on {@code executor}. The future completes like the function's stage, or
-   * exceptionally when the function threw; cancelling it (the client left) cancels that stage.
+   * exceptionally when the function threw or the executor refused it (a full pool); cancelling it
+   * (the client left) cancels that stage.
    */
   static <T> CompletableFuture<T> start(AsyncCall<T> call, Executor executor) {
     CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      run(call, executor, result);
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  private static <T> void run(AsyncCall<T> call, Executor executor, CompletableFuture<T> result) {
     executor.execute(
         () -> {
           if (result.isDone()) {
@@ -35,6 +46,5 @@ public interface AsyncCall<T> {
             result.completeExceptionally(e);
           }
         });
-    return result;
   }
 }

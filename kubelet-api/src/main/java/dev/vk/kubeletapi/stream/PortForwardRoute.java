@@ -38,6 +38,14 @@ public final class PortForwardRoute implements RouteHandler {
             exchange.pathParam("namespace"), exchange.pathParam("pod"), exchange.pathParam("uid"));
     if (WebSocketUpgrade.requested(exchange.headers())) {
       List<Integer> ports = ports(exchange.query().getOrDefault("port", List.of()));
+      if (ports.size() > settings.maxPortForwardPairs()) {
+        throw KubeletApiException.badRequest(
+            "too many ports: "
+                + ports.size()
+                + ", at most "
+                + settings.maxPortForwardPairs()
+                + " per connection");
+      }
       WebSocketUpgrade.upgrade(
           exchange,
           ChannelProtocol.PORT_FORWARD,

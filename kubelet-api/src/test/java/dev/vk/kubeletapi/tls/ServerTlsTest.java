@@ -45,6 +45,14 @@ class ServerTlsTest {
     SslContext context = ServerTls.context(cert, key, List.of(), caFile);
     SSLEngine engine = context.newEngine(ByteBufAllocator.DEFAULT);
     assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+    assertThat(engine.getEnabledCipherSuites())
+        .isNotEmpty()
+        .allSatisfy(
+            suite ->
+                assertThat(suite)
+                    .as("AEAD, and ECDHE below TLS 1.3")
+                    .matches(
+                        "TLS_(AES_.*_GCM|CHACHA20_POLY1305)_SHA\\d+|TLS_ECDHE_.*_(GCM|POLY1305)_SHA\\d+"));
     assertThat(engine.getWantClientAuth()).isTrue();
     assertThat(engine.getNeedClientAuth()).isFalse();
   }

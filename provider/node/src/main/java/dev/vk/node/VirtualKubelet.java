@@ -182,6 +182,9 @@ public final class VirtualKubelet implements AutoCloseable {
     Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
     Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
     Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
+    FunctionCounter.builder("vk.events.dropped", events, ApiEventRecorder::dropped)
+        .description("events dropped because the event queue was full")
+        .register(meters);
     FunctionCounter.builder("vk.pod.worker.crashes", pods, PodController::workerCrashes)
         .description("pod handler errors that workers survived")
         .register(meters);
@@ -198,14 +201,19 @@ public final class VirtualKubelet implements AutoCloseable {
             .port(config.kubeletPort())
             .selfSignedHosts(List.of(config.nodeName(), config.internalIp()))
             .insecure(apiSettings.insecure())
-            .tokenReviewer(new ApiTokenReviewer(clients.calls()))
-            .accessReviewer(new ApiAccessReviewer(clients.calls()))
             .streamIdleTimeout(apiSettings.streamIdleTimeout())
-            .streamCreationTimeout(apiSettings.streamCreationTimeout());
+            .streamCreationTimeout(apiSettings.streamCreationTimeout())
+            .limits(apiSettings.limits())
+            .tlsReloadInterval(apiSettings.tlsReloadInterval());
+    if (!apiSettings.insecure()) {
+      // Insecure mode refuses authenticators, so that nobody believes auth is on.
+      b.tokenReviewer(new ApiTokenReviewer(clients.calls()))
+          .accessReviewer(new ApiAccessReviewer(clients.calls()));
+      apiSettings.clientCaFile().ifPresent(b::clientCaFile);
+    }
     if (apiSettings.tlsCertFile().isPresent()) {
       b.tls(apiSettings.tlsCertFile().get(), apiSettings.tlsKeyFile().orElseThrow());
     }
-    apiSettings.clientCaFile().ifPresent(b::clientCaFile);
     if (apiSettings.clientCaFile().isEmpty() && !apiSettings.insecure()) {
       logger.warn(
           "client-ca-file is not set: the API server's kubelet client certificate cannot be"

@@ -24,6 +24,11 @@ public class ProviderException extends Exception {
     UNSUPPORTED,
     /** Transient failure (network, 5xx); retry with backoff. */
     UNAVAILABLE,
+    /**
+     * The cloud refused the node's credentials or permissions; retrying the same call cannot help
+     * until an operator fixes them.
+     */
+    NOT_PERMITTED,
     /** Anything else. */
     INTERNAL
   }

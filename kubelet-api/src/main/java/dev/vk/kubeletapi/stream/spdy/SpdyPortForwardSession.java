@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Port-forward over SPDY. Each client connection opens an error and a data stream carrying the same
  * {@code port} and {@code requestid} headers; once both exist the pair is forwarded. One session
- * carries any number of pairs. When a forward ends, its data and error streams end, a failure's
- * message first written on the error stream.
+ * carries up to {@link StreamSettings#maxPortForwardPairs()} pairs at once (each holds a thread);
+ * the streams of one more are refused. When a forward ends, its data and error streams end, a
+ * failure's message first written on the error stream.
  */
 public final class SpdyPortForwardSession extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SpdyPortForwardSession.class);
@@ -96,6 +97,10 @@ public final class SpdyPortForwardSession extends ChannelInboundHandlerAdapter {
     if (requestId == null || requestId.isEmpty()) {
       // Old clients send no request id; the data stream follows its error stream.
       requestId = Integer.toString(isError ? id : id - 2);
+    }
+    if (!byRequest.containsKey(requestId) && byRequest.size() >= settings.maxPortForwardPairs()) {
+      refuse(ctx, id, "more than " + settings.maxPortForwardPairs() + " port-forward pairs");
+      return;
     }
     Pair pair = byRequest.computeIfAbsent(requestId, r -> newPair(ctx, r, port));
     if (pair.port != port || (isError ? pair.errorStream : pair.dataStream) != null) {

@@ -46,7 +46,7 @@ class SpdyPortForwardSessionTest {
                   return forward;
                 },
                 new StreamSettings(
-                    EmbeddedHttp.DIRECT, Duration.ofHours(4), Duration.ofSeconds(30))));
+                    EmbeddedHttp.DIRECT, Duration.ofHours(4), Duration.ofSeconds(30), 3)));
   }
 
   private static SpdySynStreamFrame syn(int id, String type, String port, String requestId) {
@@ -143,6 +143,26 @@ class SpdyPortForwardSessionTest {
             "reply 9",
             "rst 11 " + refused);
     assertThat(forwards).isEmpty();
+  }
+
+  @Test
+  @DisplayName("pairs past the per-connection cap are refused; a finished pair frees its place")
+  void pairCap() {
+    int refused = SpdyStreamStatus.REFUSED_STREAM.code();
+    for (int i = 0; i < 3; i++) {
+      channel.writeInbound(
+          syn(1 + 4 * i, "error", "" + (80 + i), "" + i),
+          syn(3 + 4 * i, "data", "" + (80 + i), "" + i));
+    }
+    sent();
+    channel.writeInbound(syn(13, "error", "90", "9"), syn(15, "data", "90", "9"));
+    assertThat(sent()).containsExactly("rst 13 " + refused, "rst 15 " + refused);
+    assertThat(forwards).containsOnlyKeys(80, 81, 82);
+    forwards.get(80).complete(null);
+    sent();
+    channel.writeInbound(syn(17, "error", "90", "10"), syn(19, "data", "90", "10"));
+    assertThat(sent()).containsExactly("reply 17", "reply 19");
+    assertThat(forwards).containsKey(90);
   }
 
   @Test

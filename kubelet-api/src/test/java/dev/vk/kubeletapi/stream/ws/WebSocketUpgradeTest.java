@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,25 @@ class WebSocketUpgradeTest {
     assertThat(upgrade("GET", "/portForward/ns/p", "v4.channel.k8s.io")).startsWith("HTTP/1.1 400");
     assertThat(upgrade("GET", "/portForward/ns/p?port=80,x", "v4.channel.k8s.io"))
         .startsWith("HTTP/1.1 400");
+  }
+
+  @Test
+  @DisplayName("old-style port-forward with more ports than the per-connection cap is a 400")
+  void portForwardPortCap() {
+    String ports = String.join(",", Collections.nCopies(65, "80"));
+    server.writeInbound(
+        Wire.request(
+            "GET /portForward/ns/p?port=" + ports + " HTTP/1.1",
+            "Host: node",
+            "Upgrade: websocket",
+            "Connection: Upgrade",
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+            "Sec-WebSocket-Version: 13",
+            "Sec-WebSocket-Protocol: v4.channel.k8s.io"));
+    ByteBuf out = Wire.drain(server);
+    String head = Wire.takeHead(out);
+    assertThat(head).startsWith("HTTP/1.1 400");
+    assertThat(Wire.takeBody(out, head)).contains("too many ports: 65, at most 64 per connection");
   }
 
   @Test

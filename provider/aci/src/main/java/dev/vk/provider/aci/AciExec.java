@@ -6,10 +6,9 @@ import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.kubeletapi.spi.TerminalSize;
 import dev.vk.provider.ProviderException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,15 +25,18 @@ final class AciExec {
 
   private final AciLogs.Groups lookup;
   private final ContainerGroups groups;
-  private final HttpClient http;
+  private final WebSocketOpener sockets;
 
   AciExec(AciLogs.Groups lookup, ContainerGroups groups, TrustedTls tls) {
     this.lookup = lookup;
     this.groups = groups;
-    this.http = HttpClient.newBuilder().sslContext(tls.sslContext()).build();
+    this.sockets = new WebSocketOpener(tls.sslContext(), WebSocketOpener.DEFAULT_TIMEOUT);
   }
 
-  /** Blocks on the ARM calls that open the session, not on the session itself. */
+  /**
+   * Blocks on the ARM calls and the handshakes that open the session (each bounded), not on the
+   * session itself.
+   */
   CompletionStage<Integer> exec(ContainerRef ref, List<String> command, StreamIO io)
       throws ProviderException {
     String program = ExecCommand.of(command);
@@ -46,9 +48,8 @@ final class AciExec {
         groups.exec(
             group.name(), ref.container(), program, size.get().height(), size.get().width());
     WebSocketBridge bridge = new WebSocketBridge(io.stdout());
-    WebSocket ws =
-        http.newWebSocketBuilder().buildAsync(URI.create(session.webSocketUri()), bridge).join();
-    ws.sendText(session.password(), true).join();
+    WebSocket ws = sockets.open(URI.create(session.webSocketUri()), bridge, Map.of());
+    sockets.sendText(ws, session.password());
     io.stdin().ifPresent(in -> startDaemon("aci-exec-stdin", () -> bridge.pumpStdin(ws, in)));
     return bridge.ended().thenApply(v -> 0);
   }
@@ -66,11 +67,9 @@ final class AciExec {
     ContainerGroupInner group = lookup.require(ref.pod().namespace(), ref.pod().name());
     var session = groups.attach(group.name(), ref.container());
     WebSocketBridge bridge = new WebSocketBridge(io.stdout());
-    CompletableFuture<WebSocket> ws =
-        http.newWebSocketBuilder()
-            .header("Authorization", session.password())
-            .buildAsync(URI.create(session.webSocketUri()), bridge);
-    return ws.thenCompose(socket -> bridge.ended());
+    sockets.open(
+        URI.create(session.webSocketUri()), bridge, Map.of("Authorization", session.password()));
+    return bridge.ended();
   }
 
   private static void startDaemon(String name, Runnable task) {

@@ -19,7 +19,9 @@ final class ArmErrors {
   /**
    * Classifies {@code failure} of {@code what} (for example {@code create container group x}). 429
    * is THROTTLED with ARM's Retry-After, 404 NOT_FOUND, 400 INVALID_INPUT with ARM's message, 409
-   * CONFLICT except capacity shortages, 408/5xx and network errors UNAVAILABLE.
+   * CONFLICT except capacity shortages, 408/5xx and network errors UNAVAILABLE. 401 and 403 are
+   * NOT_PERMITTED and 413 INVALID_INPUT: the same call fails the same way until someone changes the
+   * node's credentials or the pod, so they are not retried.
    */
   static ProviderException classify(String what, Throwable failure) {
     if (failure instanceof ProviderException known) {
@@ -27,7 +29,9 @@ final class ArmErrors {
     }
     if (failure instanceof ClientAuthenticationException auth) {
       return new ProviderException(
-          Kind.INTERNAL, what + ": authentication failed: " + auth.getMessage(), auth);
+          Kind.NOT_PERMITTED,
+          what + ": Azure authentication failed, not retried: " + auth.getMessage(),
+          auth);
     }
     if (failure instanceof HttpResponseException http && http.getResponse() != null) {
       int status = http.getResponse().getStatusCode();
@@ -48,7 +52,23 @@ final class ArmErrors {
             "ServiceUnavailable".equals(code) || "ContainerGroupQuotaReached".equals(code)
                 ? new ProviderException(Kind.UNAVAILABLE, message, http)
                 : new ProviderException(Kind.CONFLICT, message, http);
-        case 401, 403 -> new ProviderException(Kind.INTERNAL, message, http);
+        case 401 ->
+            new ProviderException(
+                Kind.NOT_PERMITTED,
+                message + " (ARM rejected the node's credentials; fix the identity, not retried)",
+                http);
+        case 403 ->
+            new ProviderException(
+                Kind.NOT_PERMITTED,
+                message
+                    + " (the node's identity lacks a role on the resource group or subscription;"
+                    + " not retried)",
+                http);
+        case 413 ->
+            new ProviderException(
+                Kind.INVALID_INPUT,
+                message + " (the container group is too large for ARM; not retried)",
+                http);
         default ->
             status == 408 || status >= 500
                 ? new ProviderException(Kind.UNAVAILABLE, message, http)

@@ -47,7 +47,9 @@ class ArmCallsTest {
         failure(arm(400, "InvalidContainerGroupUpdate", "bad os"), Kind.INVALID_INPUT, 1),
         failure(arm(404, "ResourceNotFound", "no such group"), Kind.NOT_FOUND, 1),
         failure(arm(409, "Conflict", "group is transitioning"), Kind.CONFLICT, 1),
-        failure(arm(401, "InvalidAuthenticationToken", "expired"), Kind.INTERNAL, 1),
+        failure(arm(401, "InvalidAuthenticationToken", "expired"), Kind.NOT_PERMITTED, 1),
+        failure(arm(403, "AuthorizationFailed", "no role"), Kind.NOT_PERMITTED, 1),
+        failure(arm(413, "RequestEntityTooLarge", "too big"), Kind.INVALID_INPUT, 1),
         failure(arm(409, "ServiceUnavailable", "no capacity in region"), Kind.UNAVAILABLE, 4),
         failure(arm(500, "InternalServerError", "oops"), Kind.UNAVAILABLE, 4),
         failure(arm(502, "BadGateway", "proxy"), Kind.UNAVAILABLE, 4),
@@ -156,7 +158,7 @@ class ArmCallsTest {
   }
 
   /** An ARM response with a status and headers; the body was already read into the error. */
-  private static final class FakeResponse extends HttpResponse {
+  static final class FakeResponse extends HttpResponse {
     private final int status;
     private final HttpHeaders headers;
 

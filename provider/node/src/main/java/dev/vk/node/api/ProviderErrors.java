@@ -14,7 +14,8 @@ public final class ProviderErrors {
           case INVALID_INPUT -> KubeletApiException.Kind.BAD_REQUEST;
           case UNSUPPORTED -> KubeletApiException.Kind.NOT_IMPLEMENTED;
           case THROTTLED, UNAVAILABLE, CONFLICT -> KubeletApiException.Kind.UNAVAILABLE;
-          case INTERNAL -> KubeletApiException.Kind.INTERNAL;
+          // The node's own credentials: not the kubelet API client's fault, nor its permissions.
+          case NOT_PERMITTED, INTERNAL -> KubeletApiException.Kind.INTERNAL;
         };
     return new KubeletApiException(kind, e.getMessage(), e);
   }

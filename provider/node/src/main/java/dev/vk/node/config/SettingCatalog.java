@@ -46,11 +46,29 @@ public final class SettingCatalog {
               "in-cluster CA when running in a pod",
               "CA of client certificates (the API server's kubelet client certificate)"),
           new Setting(
-              "insecure-kubelet-api", "false", "no authentication or authorization (dev only)"),
+              "insecure-kubelet-api",
+              "false",
+              "no authentication or authorization (dev only; loopback kubelet-address only)"),
           new Setting("stream-idle-timeout", "4h", "idle limit of exec, attach, logs streams"),
           new Setting("stream-creation-timeout", "30s", "time to open an exec's streams"),
           new Setting("health-port", "10248", "plain-HTTP /healthz, /readyz, /metrics; 0: off"),
-          new Setting("health-address", "0.0.0.0", "health server bind address"));
+          new Setting("health-address", "0.0.0.0", "health server bind address"),
+          new Setting("tls-reload-interval", "10s", "how often TLS files are checked (0: never)"),
+          new Setting("kubelet-max-connections", "1000", "open kubelet API connections"),
+          new Setting(
+              "kubelet-max-connections-per-address", "0", "connections per client IP (0: no cap)"),
+          new Setting("kubelet-max-pipelined-requests", "16", "unanswered requests per connection"),
+          new Setting(
+              "kubelet-max-port-forward-pairs", "64", "port-forward connections per stream"),
+          new Setting(
+              "kubelet-request-read-timeout", "10s", "time to send a whole request head and body"),
+          new Setting("kubelet-request-threads", "32", "threads for authentication and lookups"),
+          new Setting("kubelet-request-queue", "256", "calls waiting for those threads (then 503)"),
+          new Setting(
+              "kubelet-stream-threads", "256", "exec, attach, port-forward at once (then 503)"),
+          new Setting(
+              "kubelet-token-reviews-per-second", "20", "TokenReviews per second (then 429)"),
+          new Setting("kubelet-token-review-burst", "40", "TokenReviews in a burst"));
 
   private SettingCatalog() {}
 

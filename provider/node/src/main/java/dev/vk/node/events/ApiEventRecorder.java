@@ -16,26 +16,27 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes core/v1 Events on a background thread. A repeat of the same reason and message for the
- * same pod bumps the existing event's count instead of creating another, as kubelets do.
+ * same pod bumps the existing event's count instead of creating another, as kubelets do. At most
+ * {@value #QUEUED} events wait (an API server outage must not grow memory); beyond that the oldest
+ * is dropped, logged and counted ({@link #dropped()}).
  */
 public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ApiEventRecorder.class);
   private static final String COMPONENT = "virtual-kubelet";
   private static final int REMEMBERED = 4096;
+  static final int QUEUED = 1000;
 
   private final ApiClient client;
   private final CoreV1Api api;
   private final String nodeName;
   private final Clock clock;
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(Threads.named("events"));
+  private final DropOldestExecutor executor =
+      new DropOldestExecutor("event", QUEUED, Threads.named("events"));
   private final Map<String, CoreV1Event> recent =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -136,8 +137,13 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
         .count(1);
   }
 
+  /** Events dropped because the queue was full. */
+  public long dropped() {
+    return executor.dropped();
+  }
+
   @Override
   public void close() {
-    executor.shutdown();
+    executor.close();
   }
 }
