@@ -51,7 +51,7 @@ public final class IdentityAllowlist {
       }
       int eq = entry.indexOf('=');
       if (eq < 0) {
-        throw bad(entry, "is not <namespace>[/<serviceaccount>]=<identity>");
+        throw bad(entry, "expected <namespace>[/<serviceaccount>]=<identity>");
       }
       String key = entry.substring(0, eq).trim();
       String id = entry.substring(eq + 1).trim();
@@ -94,6 +94,6 @@ public final class IdentityAllowlist {
   }
 
   private static IllegalArgumentException bad(String entry, String why) {
-    return new IllegalArgumentException("entry '" + entry + "' " + why);
+    return new IllegalArgumentException("entry '" + entry + "': " + why);
   }
 }

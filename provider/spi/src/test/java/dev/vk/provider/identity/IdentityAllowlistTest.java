@@ -37,12 +37,12 @@ class IdentityAllowlistTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "team                                   | entry 'team' is not <namespace>[/<serviceaccount>]=<identity>",
-        "Team=arn:aws:iam::1:role/a             | entry 'Team=arn:aws:iam::1:role/a' 'Team' is not a namespace name",
-        "team/Web=arn:aws:iam::1:role/a         | entry 'team/Web=arn:aws:iam::1:role/a' 'Web' is not a ServiceAccount name",
-        "team/a/b=arn:aws:iam::1:role/a         | entry 'team/a/b=arn:aws:iam::1:role/a' 'a/b' is not a ServiceAccount name",
-        "team=role/a                            | entry 'team=role/a' 'role/a' is not an IAM role ARN",
-        "=arn:aws:iam::1:role/a                 | entry '=arn:aws:iam::1:role/a' '' is not a namespace name",
+        "team                                   | entry 'team': expected <namespace>[/<serviceaccount>]=<identity>",
+        "Team=arn:aws:iam::1:role/a             | entry 'Team=arn:aws:iam::1:role/a': 'Team' is not a namespace name",
+        "team/Web=arn:aws:iam::1:role/a         | entry 'team/Web=arn:aws:iam::1:role/a': 'Web' is not a ServiceAccount name",
+        "team/a/b=arn:aws:iam::1:role/a         | entry 'team/a/b=arn:aws:iam::1:role/a': 'a/b' is not a ServiceAccount name",
+        "team=role/a                            | entry 'team=role/a': 'role/a' is not an IAM role ARN",
+        "=arn:aws:iam::1:role/a                 | entry '=arn:aws:iam::1:role/a': '' is not a namespace name",
       })
   void aBadEntryIsOneLineNamingIt(String value, String message) {
     assertThatThrownBy(() -> IdentityAllowlist.parse(value, ROLE, "an IAM role ARN"))
