@@ -17,7 +17,8 @@ public final class ClusterId {
    *
    * @param setting the setting as users write it, for the error
    * @param configured the setting's value, if set
-   * @param kubernetes the node's API access; without one (tests, tools) {@code fallback} is used
+   * @param kubernetes the node's API access; without one, or one that cannot tell the cluster
+   *     (tests, tools), {@code fallback} is used
    * @throws IllegalArgumentException one line when the id can be neither configured nor read
    */
   public static String resolve(
@@ -29,9 +30,7 @@ public final class ClusterId {
       return fallback;
     }
     try {
-      return kubernetes
-          .clusterUid()
-          .orElseThrow(() -> new IllegalArgumentException(setting + ": kube-system has no UID"));
+      return kubernetes.clusterUid().orElse(fallback);
     } catch (ProviderException e) {
       throw new IllegalArgumentException(
           setting + ": not set, and " + e.getMessage() + " (set it, or allow get on namespaces)");
