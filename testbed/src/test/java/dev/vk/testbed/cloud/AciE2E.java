@@ -86,7 +86,8 @@ class AciE2E {
                     .anySatisfy(
                         p ->
                             assertThat(name)
-                                .matches("default-" + p.getMetadata().getName() + "-[0-9a-f]{10}")));
+                                .matches(
+                                    "default-" + p.getMetadata().getName() + "-[0-9a-f]{10}")));
     for (V1Pod pod : pods) {
       JsonNode group = onlyGroup(pod);
       assertThat(ArmGroups.tag(group, "pod-uid")).isEqualTo(pod.getMetadata().getUid());
@@ -286,8 +287,7 @@ class AciE2E {
 
     cluster.apply(
         CloudCluster.withServiceAccount(
-            CloudCluster.deployment(SUITE, "aci-nope", NODE, "azure", 1, IMAGE, null),
-            "aci-nope"));
+            CloudCluster.deployment(SUITE, "aci-nope", NODE, "azure", 1, IMAGE, null), "aci-nope"));
     assertThat(cluster.awaitRefused("aci-nope", "IdentityNotAllowed"))
         .as("status message and Event")
         .allSatisfy(m -> assertThat(m).contains(denied).contains("azure-identity-allowlist"));

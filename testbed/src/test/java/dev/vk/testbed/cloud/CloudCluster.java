@@ -178,8 +178,7 @@ final class CloudCluster {
   /** The deployment's pods carry one annotation. */
   static String withPodAnnotation(String deployment, String key, String value) {
     return deployment.replaceFirst(
-        "(\\n\\s*)(labels: \\{app: )",
-        "$1annotations: {\"" + key + "\": \"" + value + "\"}$1$2");
+        "(\\n\\s*)(labels: \\{app: )", "$1annotations: {\"" + key + "\": \"" + value + "\"}$1$2");
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.Map;
 final class CloudNode implements AutoCloseable {
   static final String RESOURCE_GROUP = "vk-rg";
   static final String LOG_GROUP = "/ecs/vk";
+
   /** The one task role the Fargate node allows, to ServiceAccount default/fg-irsa. */
   static final String ALLOWED_ROLE = "arn:aws:iam::123456789012:role/fg-irsa";
 

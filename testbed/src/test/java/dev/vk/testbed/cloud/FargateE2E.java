@@ -126,8 +126,9 @@ class FargateE2E {
     assertThat(running)
         .as("no task for the pod the azure node runs")
         .noneMatch(t -> t.path("taskDefinitionArn").asText().contains("aci-side"));
-    assertThat(arm.named("default-aci-side-").keySet())
-        .containsExactly("default-" + aciPods.get(0).getMetadata().getName());
+    assertThat(arm.named("default-aci-side-").values())
+        .extracting(g -> ArmGroups.tag(g, "pod-name"))
+        .containsExactly(aciPods.get(0).getMetadata().getName());
     assertThat(arm.named("default-fg-web-")).as("no group for the fargate pods").isEmpty();
 
     cluster.assertShownWide("fg-web", FARGATE_NODE, fargatePods);
@@ -330,7 +331,8 @@ class FargateE2E {
             "fargate.vk.dev/task-role-arn",
             CloudNode.ALLOWED_ROLE));
     assertThat(cluster.awaitRefused("fg-anno", "IdentityNotAllowed"))
-        .allSatisfy(m -> assertThat(m).contains(CloudNode.ALLOWED_ROLE).contains("may only narrow"));
+        .allSatisfy(
+            m -> assertThat(m).contains(CloudNode.ALLOWED_ROLE).contains("may only narrow"));
     assertThat(tasks.ofDeployment(FARGATE_NODE, "fg-denied")).isEmpty();
     assertThat(tasks.ofDeployment(FARGATE_NODE, "fg-anno")).isEmpty();
   }
