@@ -278,7 +278,15 @@ class AciE2E {
         CloudCluster.withServiceAccount(
             CloudCluster.deployment(SUITE, "aci-mi", NODE, "azure", 1, IMAGE, null), "aci-mi"));
     V1Pod pod = cluster.awaitRunning("aci-mi", NODE, 1, CloudCluster.PATIENCE).get(0);
-    JsonNode identity = onlyGroup(pod).path("identity");
+    JsonNode group = onlyGroup(pod);
+    assertThat(ArmGroups.tag(group, "cluster-id"))
+        .as("the cluster id is the kube-system namespace UID")
+        .isEqualTo(
+            cp.kubectl("get", "namespace", "kube-system", "-o", "jsonpath={.metadata.uid}")
+                .orThrow()
+                .stdout()
+                .trim());
+    JsonNode identity = group.path("identity");
     assertThat(identity.path("type").asText()).isEqualTo("UserAssigned");
     assertThat(identity.path("userAssignedIdentities").fieldNames())
         .toIterable()
