@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.identity.IdentityAllowlist;
 import dev.vk.provider.testkit.Pods;
@@ -85,6 +86,26 @@ class GroupIdentityTest {
         .hasMessage(
             "serviceaccount team/builder annotation azure.vk.dev/managed-identity: \"puller\" is"
                 + " neither system nor an identity resource id");
+  }
+
+  @Test
+  void aMalformedAllowlistStopsTheNodeWithOneLineNamingTheSetting() {
+    Map<String, String> settings =
+        Map.of(
+            "subscription-id", "s1",
+            "resource-group", "rg",
+            "region", "westeurope",
+            "identity-allowlist", "team=acr-pull");
+
+    assertThatThrownBy(
+            () ->
+                AciSettings.from(
+                    new ProviderContext(
+                        "vk-node", "192.0.2.1", name -> Optional.ofNullable(settings.get(name)))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "azure setting azure-identity-allowlist entry 'team=acr-pull': 'acr-pull' is not system"
+                + " or a user-assigned identity resource id");
   }
 
   private static V1Pod pod(String account) {
