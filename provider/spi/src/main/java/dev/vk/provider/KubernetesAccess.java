@@ -45,6 +45,15 @@ public interface KubernetesAccess {
   /** Records an Event on the pod ({@code Normal} or {@code Warning}). Never blocks or throws. */
   void event(V1Pod pod, String type, String reason, String message);
 
+  /**
+   * The UID of the {@code kube-system} namespace: a stable id of the cluster, the same for every
+   * node of it and different for every other cluster. Providers tag cloud resources with it when no
+   * cluster id is configured. Empty without Kubernetes. May block (one API call).
+   */
+  default Optional<String> clusterUid() throws ProviderException {
+    return Optional.empty();
+  }
+
   /** Whether this is a real connection (false for {@link #NONE}). */
   default boolean available() {
     return true;

@@ -33,8 +33,12 @@ public class ProviderException extends Exception {
     INTERNAL
   }
 
+  /** The pod status and Event reason of a conflict with a cloud resource this node does not own. */
+  public static final String CONFLICT_REASON = "Conflict";
+
   private final Kind kind;
   private final Duration retryAfter;
+  private final String reason;
 
   public ProviderException(Kind kind, String message) {
     this(kind, message, null, null);
@@ -45,8 +49,14 @@ public class ProviderException extends Exception {
   }
 
   public ProviderException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+    this(kind, null, message, retryAfter, cause);
+  }
+
+  private ProviderException(
+      Kind kind, String reason, String message, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.kind = kind;
+    this.reason = reason;
     this.retryAfter = retryAfter;
   }
 
@@ -56,6 +66,28 @@ public class ProviderException extends Exception {
 
   public static ProviderException invalid(String message) {
     return new ProviderException(Kind.INVALID_INPUT, message);
+  }
+
+  /**
+   * A pod the provider refuses on purpose (a policy, not a cloud limit): INVALID_INPUT whose pod
+   * status and Event carry {@code reason}.
+   */
+  public static ProviderException refused(String reason, String message) {
+    return new ProviderException(Kind.INVALID_INPUT, reason, message, null, null);
+  }
+
+  /**
+   * A cloud resource the pod needs exists but belongs to someone else (its tags name another
+   * cluster or node): it is left alone, and the pod shows reason {@link #CONFLICT_REASON}. Retried,
+   * since the other owner may remove it.
+   */
+  public static ProviderException conflict(String message) {
+    return new ProviderException(Kind.CONFLICT, CONFLICT_REASON, message, null, null);
+  }
+
+  /** The reason users see on the pod status and Event, when the provider chose one. */
+  public Optional<String> reason() {
+    return Optional.ofNullable(reason);
   }
 
   public Kind kind() {

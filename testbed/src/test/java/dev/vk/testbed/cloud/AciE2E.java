@@ -37,6 +37,9 @@ class AciE2E {
   private static final String SUITE = "aci-e2e";
   private static final String IMAGE = "mcr.microsoft.com/azuredocs/aci-helloworld";
 
+  /** The annotation that names managed identities, on a ServiceAccount or a pod. */
+  private static final String IDENTITY_ANNOTATION = "azure.vk.dev/managed-identity";
+
   private static ControlPlane cp;
   private static CloudCluster cluster;
   private static AciEmulator aci;
@@ -66,7 +69,7 @@ class AciE2E {
   @Test
   @Order(1)
   @DisplayName(
-      "3 replicas of aci-helloworld run as 3 container groups default-<pod> of 1 core / 1.5 GB,"
+      "3 replicas of aci-helloworld run as 3 container groups default-<pod>-<hash> of 1 core / 1.5 GB,"
           + " and kubectl get pods -o wide shows the node and the groups' IPs")
   void helloworldRunsAsContainerGroups() {
     // As a user writes it: the pods also get the default service-account token volume.
@@ -75,11 +78,18 @@ class AciE2E {
 
     Map<String, JsonNode> groups = arm.named("default-hello-");
     assertThat(groups.keySet())
-        .as("one group per pod, named <namespace>-<pod>")
-        .containsExactlyInAnyOrderElementsOf(
-            pods.stream().map(p -> "default-" + p.getMetadata().getName()).toList());
+        .as("one group per pod, named <namespace>-<pod>-<hash of cluster and pod>")
+        .hasSize(3)
+        .allSatisfy(
+            name ->
+                assertThat(pods)
+                    .anySatisfy(
+                        p ->
+                            assertThat(name)
+                                .matches(
+                                    "default-" + p.getMetadata().getName() + "-[0-9a-f]{10}")));
     for (V1Pod pod : pods) {
-      JsonNode group = groups.get("default-" + pod.getMetadata().getName());
+      JsonNode group = onlyGroup(pod);
       assertThat(ArmGroups.tag(group, "pod-uid")).isEqualTo(pod.getMetadata().getUid());
       assertThat(
               group
@@ -108,7 +118,7 @@ class AciE2E {
           + " account, bound to the pod, that the API server accepts")
   void serviceAccountTokenIsMounted() throws Exception {
     V1Pod pod = oneRunning("token");
-    JsonNode group = arm.named("default-" + pod.getMetadata().getName()).values().iterator().next();
+    JsonNode group = onlyGroup(pod);
     JsonNode volume = null;
     for (JsonNode v : group.path("properties").path("volumes")) {
       if (v.path("name").asText().startsWith("kube-api-access-")) {
@@ -227,10 +237,9 @@ class AciE2E {
     List<V1Pod> pods = cluster.awaitRunning("rollout", NODE, 5, Duration.ofMinutes(3));
     Map<String, JsonNode> groups = arm.named("default-rollout-");
     assertThat(atKill).as("groups when the node was killed").isBetween(1, 4);
-    assertThat(groups.keySet())
+    assertThat(groups.values().stream().map(g -> ArmGroups.tag(g, "pod-name")).toList())
         .as("no orphan: exactly the API's pods have groups")
-        .containsExactlyInAnyOrderElementsOf(
-            pods.stream().map(p -> "default-" + p.getMetadata().getName()).toList());
+        .containsExactlyInAnyOrderElementsOf(CloudCluster.names(pods));
     assertThat(groups.values().stream().map(g -> ArmGroups.tag(g, "pod-uid")).toList())
         .as("one group per pod UID")
         .containsExactlyInAnyOrderElementsOf(CloudCluster.uids(pods));
@@ -251,6 +260,62 @@ class AciE2E {
     assertThat(writes.stream().filter(c -> c.method().equals("DELETE")))
         .as("no group deleted and created again")
         .isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName(
+      "a pod gets the managed identity its ServiceAccount names when azure-identity-allowlist"
+          + " lists it; one outside the list, or named by a pod annotation alone, is refused with"
+          + " reason IdentityNotAllowed and an Event, and no group is made")
+  void managedIdentityComesFromTheServiceAccountWithinTheAllowlist() {
+    String allowed = CloudNode.allowedIdentity(aci);
+    String denied = CloudNode.identity(aci, "aci-admin");
+    cluster.serviceAccount("aci-mi", IDENTITY_ANNOTATION, allowed);
+    cluster.serviceAccount("aci-nope", IDENTITY_ANNOTATION, denied);
+
+    cluster.apply(
+        CloudCluster.withServiceAccount(
+            CloudCluster.deployment(SUITE, "aci-mi", NODE, "azure", 1, IMAGE, null), "aci-mi"));
+    V1Pod pod = cluster.awaitRunning("aci-mi", NODE, 1, CloudCluster.PATIENCE).get(0);
+    JsonNode group = onlyGroup(pod);
+    assertThat(ArmGroups.tag(group, "cluster-id"))
+        .as("the cluster id is the kube-system namespace UID")
+        .isEqualTo(
+            cp.kubectl("get", "namespace", "kube-system", "-o", "jsonpath={.metadata.uid}")
+                .orThrow()
+                .stdout()
+                .trim());
+    JsonNode identity = group.path("identity");
+    assertThat(identity.path("type").asText()).isEqualTo("UserAssigned");
+    assertThat(identity.path("userAssignedIdentities").fieldNames())
+        .toIterable()
+        .as("the identity ARM recorded on the group")
+        .containsExactly(allowed);
+
+    cluster.apply(
+        CloudCluster.withServiceAccount(
+            CloudCluster.deployment(SUITE, "aci-nope", NODE, "azure", 1, IMAGE, null), "aci-nope"));
+    assertThat(cluster.awaitRefused("aci-nope", "IdentityNotAllowed"))
+        .as("status message and Event")
+        .allSatisfy(m -> assertThat(m).contains(denied).contains("azure-identity-allowlist"));
+
+    cluster.apply(
+        CloudCluster.withPodAnnotation(
+            CloudCluster.deployment(SUITE, "aci-anno", NODE, "azure", 1, IMAGE, null),
+            IDENTITY_ANNOTATION,
+            allowed));
+    assertThat(cluster.awaitRefused("aci-anno", "IdentityNotAllowed"))
+        .allSatisfy(m -> assertThat(m).contains(allowed).contains("may only narrow"));
+    assertThat(arm.named("default-aci-nope-")).isEmpty();
+    assertThat(arm.named("default-aci-anno-")).isEmpty();
+  }
+
+  /** The pod's one group, found by its tags. */
+  private static JsonNode onlyGroup(V1Pod pod) {
+    List<JsonNode> groups = arm.ofPod("default", pod.getMetadata().getName());
+    assertThat(groups).as("groups of %s", pod.getMetadata().getName()).hasSize(1);
+    return groups.get(0);
   }
 
   private V1Pod oneRunning(String app) {

@@ -68,6 +68,13 @@ final class ArmGroups {
         .collect(Collectors.toMap(g -> g.path("name").asText(), g -> g));
   }
 
+  /** The groups tagged with pod {@code namespace/name}, of any node or cluster. */
+  List<JsonNode> ofPod(String namespace, String name) {
+    return all().stream()
+        .filter(g -> name.equals(tag(g, "pod-name")) && namespace.equals(tag(g, "pod-namespace")))
+        .toList();
+  }
+
   private JsonNode get(String url) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))

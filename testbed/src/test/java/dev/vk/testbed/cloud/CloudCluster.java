@@ -155,6 +155,63 @@ final class CloudCluster {
     return pods.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
   }
 
+  /** Creates or updates a ServiceAccount in namespace default with one annotation. */
+  void serviceAccount(String name, String annotation, String value) {
+    apply(
+        """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: %s
+          namespace: default
+          annotations: {"%s": "%s"}
+        """
+            .formatted(name, annotation, value));
+  }
+
+  /** The deployment's pods run as ServiceAccount {@code account}. */
+  static String withServiceAccount(String deployment, String account) {
+    return deployment.replaceFirst(
+        "(\\n\\s*)nodeSelector:", "$1serviceAccountName: " + account + "$1nodeSelector:");
+  }
+
+  /** The deployment's pods carry one annotation. */
+  static String withPodAnnotation(String deployment, String key, String value) {
+    return deployment.replaceFirst(
+        "(\\n\\s*)(labels: \\{app: )", "$1annotations: {\"" + key + "\": \"" + value + "\"}$1$2");
+  }
+
+  /**
+   * Waits until the one pod of {@code app} shows status reason {@code reason} and an Event of that
+   * reason; returns the pod's status message and the Event's message.
+   */
+  List<String> awaitRefused(String app, String reason) {
+    V1Pod pod =
+        await(app + " refused with " + reason)
+            .atMost(PATIENCE)
+            .until(
+                () -> pods("app=" + app),
+                p -> p.size() == 1 && reason.equals(p.get(0).getStatus().getReason()))
+            .get(0);
+    String name = pod.getMetadata().getName();
+    String event =
+        await("Event " + reason + " on " + name)
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    cp.kubectl(
+                            "get",
+                            "events",
+                            "--field-selector",
+                            "involvedObject.name=" + name + ",reason=" + reason,
+                            "-o",
+                            "jsonpath={.items[*].message}")
+                        .orThrow()
+                        .stdout(),
+                m -> !m.isBlank());
+    return List.of(pod.getStatus().getMessage(), event);
+  }
+
   void apply(String yaml) {
     cp.kubectlWithInput(yaml, "apply", "-f", "-").orThrow();
   }

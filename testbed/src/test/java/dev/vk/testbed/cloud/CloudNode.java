@@ -21,6 +21,9 @@ final class CloudNode implements AutoCloseable {
   static final String RESOURCE_GROUP = "vk-rg";
   static final String LOG_GROUP = "/ecs/vk";
 
+  /** The one task role the Fargate node allows, to ServiceAccount default/fg-irsa. */
+  static final String ALLOWED_ROLE = "arn:aws:iam::123456789012:role/fg-irsa";
+
   final String name;
   final NodeProcess process;
 
@@ -65,6 +68,7 @@ final class CloudNode implements AutoCloseable {
     s.put("azure-status-calls-per-minute", "600");
     s.put("azure-settle-time", "5s");
     s.put("azure-log-poll-interval", "500ms");
+    s.put("azure-identity-allowlist", "default/aci-mi=" + allowedIdentity(aci));
     return start(cp, name, kubeletPort, s);
   }
 
@@ -75,7 +79,23 @@ final class CloudNode implements AutoCloseable {
     ecs.providerSettings().forEach((k, v) -> s.put("fargate-" + k, v));
     s.put("fargate-status-interval", "2s");
     s.put("fargate-transition-interval", "500ms");
+    s.put("fargate-identity-allowlist", "default/fg-irsa=" + ALLOWED_ROLE);
     return start(cp, name, kubeletPort, s);
+  }
+
+  /** A user-assigned identity in the emulator's subscription; {@code name} picks which. */
+  static String identity(AciEmulator aci, String name) {
+    return "/subscriptions/"
+        + aci.subscriptionId()
+        + "/resourceGroups/"
+        + RESOURCE_GROUP
+        + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/"
+        + name;
+  }
+
+  /** The one managed identity the azure node allows, to ServiceAccount default/aci-mi. */
+  static String allowedIdentity(AciEmulator aci) {
+    return identity(aci, "aci-allowed");
   }
 
   private static CloudNode start(

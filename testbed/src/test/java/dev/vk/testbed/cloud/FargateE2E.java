@@ -126,8 +126,9 @@ class FargateE2E {
     assertThat(running)
         .as("no task for the pod the azure node runs")
         .noneMatch(t -> t.path("taskDefinitionArn").asText().contains("aci-side"));
-    assertThat(arm.named("default-aci-side-").keySet())
-        .containsExactly("default-" + aciPods.get(0).getMetadata().getName());
+    assertThat(arm.named("default-aci-side-").values())
+        .extracting(g -> ArmGroups.tag(g, "pod-name"))
+        .containsExactly(aciPods.get(0).getMetadata().getName());
     assertThat(arm.named("default-fg-web-")).as("no group for the fargate pods").isEmpty();
 
     cluster.assertShownWide("fg-web", FARGATE_NODE, fargatePods);
@@ -253,7 +254,7 @@ class FargateE2E {
       "a pod whose ServiceAccount carries eks.amazonaws.com/role-arn runs with that task role,"
           + " kubectl shows its CapacityProvisioned annotation, and kubectl attach its output")
   void serviceAccountRoleCapacityAnnotationAndAttach() {
-    String role = "arn:aws:iam::123456789012:role/fg-irsa";
+    String role = CloudNode.ALLOWED_ROLE;
     cp.kubectlWithInput(
             """
             apiVersion: v1
@@ -305,6 +306,35 @@ class FargateE2E {
     CommandResult withStdin = cp.kubectl("attach", "-i", name);
     assertThat(withStdin.exitCode()).isNotZero();
     assertThat(withStdin.stderr()).contains("ECS cannot write to a task's main process");
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName(
+      "a task role outside fargate-identity-allowlist, named by a ServiceAccount or by a pod"
+          + " annotation alone, is refused with reason IdentityNotAllowed and an Event naming it;"
+          + " no task starts")
+  void taskRoleOutsideTheAllowlistIsRefused() {
+    String denied = "arn:aws:iam::123456789012:role/fg-admin";
+    cluster.serviceAccount("fg-denied", "eks.amazonaws.com/role-arn", denied);
+    cluster.apply(
+        CloudCluster.withServiceAccount(
+            CloudCluster.deployment(SUITE, "fg-denied", FARGATE_NODE, "fargate", 1, IMAGE, null),
+            "fg-denied"));
+    assertThat(cluster.awaitRefused("fg-denied", "IdentityNotAllowed"))
+        .as("status message and Event")
+        .allSatisfy(m -> assertThat(m).contains(denied).contains("fargate-identity-allowlist"));
+
+    cluster.apply(
+        CloudCluster.withPodAnnotation(
+            CloudCluster.deployment(SUITE, "fg-anno", FARGATE_NODE, "fargate", 1, IMAGE, null),
+            "fargate.vk.dev/task-role-arn",
+            CloudNode.ALLOWED_ROLE));
+    assertThat(cluster.awaitRefused("fg-anno", "IdentityNotAllowed"))
+        .allSatisfy(
+            m -> assertThat(m).contains(CloudNode.ALLOWED_ROLE).contains("may only narrow"));
+    assertThat(tasks.ofDeployment(FARGATE_NODE, "fg-denied")).isEmpty();
+    assertThat(tasks.ofDeployment(FARGATE_NODE, "fg-anno")).isEmpty();
   }
 
   @Test

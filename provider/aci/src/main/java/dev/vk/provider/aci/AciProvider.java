@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each pod as one Azure Container Instances container group named after it ({@link
  * GroupNames}) and tagged with its UID, namespace, name, node and cluster ({@link GroupTags}). Pods
- * ACI cannot run are refused before any ARM call. Status is pushed by a {@link StatusTracker} whose
- * ARM cost does not grow with steady pods; getPods is one paged list. Every pod method blocks on
- * ARM, is thread-safe and is idempotent. See {@code docs/providers/azure.md}.
+ * ACI cannot run are refused before any ARM call. A group is created, changed or deleted only when
+ * its tags say this node of this cluster owns it; a foreign same-named group is a Conflict. Status
+ * is pushed by a {@link StatusTracker} whose ARM cost does not grow with steady pods; getPods is
+ * one paged list. Every pod method blocks on ARM, is thread-safe and is idempotent. See {@code
+ * docs/providers/azure.md}.
  */
 public final class AciProvider
     implements PodLifecycle,
@@ -52,7 +54,12 @@ public final class AciProvider
   AciProvider(AciSettings settings, AciRuntime runtime, String hostIp) {
     this.settings = settings;
     this.groups = runtime.groups();
-    this.mapper = new PodMapper(settings.pods(), settings.connection().region(), runtime.objects());
+    this.mapper =
+        new PodMapper(
+            settings.pods(),
+            settings.connection().region(),
+            runtime.objects(),
+            settings.identities());
     this.statuses = new StatusMapper(settings.pods().nodeName(), hostIp);
     this.cache = new GroupCache();
     this.events = new AciEvents(runtime.kubernetes(), runtime.clock());
@@ -79,10 +86,13 @@ public final class AciProvider
     String uid = pod.getMetadata().getUid();
     Optional<ContainerGroupInner> existing = groups.get(name);
     if (existing.isPresent()) {
+      if (!owned(existing.get())) {
+        throw foreign(name, existing.get());
+      }
       if (GroupTags.get(existing.get(), GroupTags.UID).filter(uid::equals).isPresent()) {
         return; // same pod: PUT again would redeploy and restart its containers
       }
-      // A group of an earlier pod with this name: that pod is gone from the API (names are unique).
+      // Our group of an earlier pod with this name: that pod is gone from the API.
       logger.info("replacing container group {} of an earlier pod", name);
       groups.delete(name);
     }
@@ -94,6 +104,7 @@ public final class AciProvider
           e.kind() == ProviderException.Kind.CONFLICT
               && groups
                   .get(name)
+                  .filter(this::owned)
                   .flatMap(g -> GroupTags.get(g, GroupTags.UID))
                   .filter(uid::equals)
                   .isPresent();
@@ -123,6 +134,7 @@ public final class AciProvider
     Optional<ContainerGroupInner> group = groups.get(name);
     boolean samePod =
         group.isPresent()
+            && owned(group.get())
             && (uid == null
                 || GroupTags.get(group.get(), GroupTags.UID).filter(uid::equals).isPresent());
     if (samePod) {
@@ -135,7 +147,7 @@ public final class AciProvider
 
   @Override
   public Optional<V1Pod> getPod(String namespace, String name) throws ProviderException {
-    return groups.get(GroupNames.of(namespace, name)).filter(this::owned).map(statuses::pod);
+    return groups.get(groupName(namespace, name)).filter(this::owned).map(statuses::pod);
   }
 
   @Override
@@ -185,6 +197,28 @@ public final class AciProvider
     logs.close();
   }
 
+  private String groupName(String namespace, String name) {
+    return GroupNames.of(settings.pods().clusterId(), namespace, name);
+  }
+
+  /** A same-named group this node does not own: never touched, the pod reports Conflict. */
+  private ProviderException foreign(String name, ContainerGroupInner group) {
+    String owner =
+        "node "
+            + GroupTags.get(group, GroupTags.NODE).orElse("(none)")
+            + " of cluster "
+            + GroupTags.get(group, GroupTags.CLUSTER).orElse("(none)");
+    return ProviderException.conflict(
+        "container group "
+            + name
+            + " in resource group "
+            + settings.connection().resourceGroup()
+            + " exists and its tags name "
+            + owner
+            + ", not this node; it is left alone: remove it or give this node its own resource"
+            + " group");
+  }
+
   private boolean owned(ContainerGroupInner group) {
     return GroupTags.ownedBy(group, settings.pods().nodeName(), settings.pods().clusterId());
   }
@@ -192,7 +226,7 @@ public final class AciProvider
   /** The pod's group, which must exist and belong to this node. Blocks on one GET. */
   ContainerGroupInner requireGroup(String namespace, String name) throws ProviderException {
     return groups
-        .get(GroupNames.of(namespace, name))
+        .get(groupName(namespace, name))
         .filter(this::owned)
         .orElseThrow(
             () -> ProviderException.notFound("pod \"" + namespace + "/" + name + "\" not found"));

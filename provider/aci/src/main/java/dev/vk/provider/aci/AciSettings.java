@@ -1,6 +1,9 @@
 package dev.vk.provider.aci;
 
 import dev.vk.provider.ProviderContext;
+import dev.vk.provider.identity.ClusterId;
+import dev.vk.provider.identity.IdentityAllowlist;
+import dev.vk.provider.identity.IdentityPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +17,18 @@ import java.util.Set;
  * @param connection where ARM and Entra ID are and how to authenticate
  * @param pods how pods become container groups
  * @param polling how status is watched and ARM is paced
+ * @param identities which managed identities a pod's ServiceAccount may give its group
  */
-record AciSettings(Connection connection, PodDefaults pods, Polling polling) {
+record AciSettings(
+    Connection connection, PodDefaults pods, Polling polling, IdentityPolicy identities) {
+
+  /** The setting that allows managed identities, as users write it. */
+  static final String ALLOWLIST = "azure-identity-allowlist";
+
+  /** The policy for an allowlist: ACI has no default identity, so only listed ones pass. */
+  static IdentityPolicy identities(IdentityAllowlist allowlist) {
+    return new IdentityPolicy(ALLOWLIST, allowlist, Set.of());
+  }
 
   /** Where the subscription lives and how to reach it. */
   record Connection(
@@ -84,6 +97,7 @@ record AciSettings(Connection connection, PodDefaults pods, Polling polling) {
           "dns-name-label",
           "gpu-sku",
           "cluster-id",
+          "identity-allowlist",
           "status-interval",
           "status-calls-per-minute",
           "full-refresh",
@@ -124,8 +138,20 @@ record AciSettings(Connection connection, PodDefaults pods, Polling polling) {
             r.list("subnet-ids"),
             r.oneOf("dns-name-label", "annotation", Set.of("none", "annotation", "group-name")),
             r.oneOf("gpu-sku", "V100", Set.of("K80", "P100", "V100")),
-            r.string("cluster-id", ""),
+            ClusterId.resolve(
+                "azure-cluster-id", r.optional("cluster-id"), context.kubernetes(), ""),
             context.nodeName());
+    IdentityPolicy identities;
+    try {
+      identities =
+          identities(
+              IdentityAllowlist.parse(
+                  r.optional("identity-allowlist").orElse(null),
+                  GroupIdentity::wellFormed,
+                  "system or a user-assigned identity resource id"));
+    } catch (IllegalArgumentException e) {
+      throw SettingReader.invalid("identity-allowlist", e.getMessage());
+    }
     Polling polling =
         new Polling(
             r.duration("status-interval", Duration.ofSeconds(10)),
@@ -134,7 +160,7 @@ record AciSettings(Connection connection, PodDefaults pods, Polling polling) {
             r.duration("settle-time", Duration.ofMinutes(1)),
             r.positive("requests-per-second", 10),
             r.duration("log-poll-interval", Duration.ofSeconds(2)));
-    return new AciSettings(connection, pods, polling);
+    return new AciSettings(connection, pods, polling, identities);
   }
 
   private static String httpsUrl(String name, String value) {

@@ -7,9 +7,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Container group names: {@code <namespace>-<pod>} when that is a valid ARM name (lowercase
- * letters, digits and single hyphens, at most 63 characters); otherwise a cleaned, shortened prefix
- * plus a hash of the full {@code <namespace>-<pod>}, so that distinct pods never share a group.
+ * Container group names: {@code <namespace>-<pod>} cleaned to a valid ARM name (lowercase letters,
+ * digits and single hyphens) and shortened, then a hash of the cluster id, namespace and pod. Names
+ * are unique per resource group, so the hash keeps two clusters sharing one resource group from
+ * ever choosing the same name for their pods, and distinct pods from sharing a group. At most 63
+ * characters.
  */
 final class GroupNames {
 
@@ -18,15 +20,12 @@ final class GroupNames {
 
   private GroupNames() {}
 
-  static String of(String namespace, String pod) {
-    String raw = namespace + "-" + pod;
-    String clean = clean(raw);
-    if (clean.equals(raw) && raw.length() <= MAX_LENGTH) {
-      return raw;
-    }
+  static String of(String clusterId, String namespace, String pod) {
+    String clean = clean(namespace + "-" + pod);
     String prefix = clean.substring(0, Math.min(clean.length(), MAX_LENGTH - HASH_LENGTH - 1));
     prefix = trimHyphens(prefix);
-    return (prefix.isEmpty() ? "" : prefix + "-") + sha256(raw).substring(0, HASH_LENGTH);
+    String hash = sha256(clusterId + "/" + namespace + "/" + pod).substring(0, HASH_LENGTH);
+    return (prefix.isEmpty() ? "" : prefix + "-") + hash;
   }
 
   private static String clean(String raw) {

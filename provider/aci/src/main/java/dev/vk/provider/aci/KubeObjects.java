@@ -30,6 +30,15 @@ interface KubeObjects {
    */
   Optional<String> token(V1Pod pod, String audience, Duration lifetime) throws ProviderException;
 
+  /**
+   * A ServiceAccount's annotations; empty when it or Kubernetes does not exist. May block (one API
+   * call).
+   */
+  default Map<String, String> serviceAccountAnnotations(String namespace, String name)
+      throws ProviderException {
+    return Map.of();
+  }
+
   /** Reads through the node's Kubernetes access. */
   static KubeObjects of(KubernetesAccess kubernetes) {
     if (!kubernetes.available()) {
@@ -71,6 +80,15 @@ interface KubeObjects {
       public Optional<String> token(V1Pod pod, String audience, Duration lifetime)
           throws ProviderException {
         return Optional.of(kubernetes.serviceAccountToken(pod, audience, lifetime));
+      }
+
+      @Override
+      public Map<String, String> serviceAccountAnnotations(String namespace, String name)
+          throws ProviderException {
+        return kubernetes
+            .serviceAccount(namespace, name)
+            .map(sa -> sa.getMetadata() == null ? null : sa.getMetadata().getAnnotations())
+            .orElse(Map.of());
       }
     };
   }

@@ -2,11 +2,14 @@ package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import com.azure.resourcemanager.containerinstance.models.Container;
+import com.azure.resourcemanager.containerinstance.models.ContainerGroupIdentity;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupRestartPolicy;
 import com.azure.resourcemanager.containerinstance.models.InitContainerDefinition;
 import com.azure.resourcemanager.containerinstance.models.OperatingSystemTypes;
 import com.azure.resourcemanager.containerinstance.models.ResourceRequirements;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.identity.IdentityAllowlist;
+import dev.vk.provider.identity.IdentityPolicy;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
@@ -27,21 +30,34 @@ final class PodMapper {
   private final String region;
   private final KubeObjects objects;
   private final ResourceMapper resources;
+  private final IdentityPolicy identities;
 
+  /** A mapper that gives groups no managed identity a ServiceAccount does not name. */
   PodMapper(AciSettings.PodDefaults settings, String region, KubeObjects objects) {
+    this(settings, region, objects, AciSettings.identities(IdentityAllowlist.EMPTY));
+  }
+
+  PodMapper(
+      AciSettings.PodDefaults settings,
+      String region,
+      KubeObjects objects,
+      IdentityPolicy identities) {
     this.settings = settings;
     this.region = region;
     this.objects = objects;
     this.resources = new ResourceMapper(settings);
+    this.identities = identities;
   }
 
   String groupName(V1Pod pod) {
-    return GroupNames.of(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    return GroupNames.of(
+        settings.clusterId(), pod.getMetadata().getNamespace(), pod.getMetadata().getName());
   }
 
   ContainerGroupInner map(V1Pod pod) throws ProviderException {
     V1PodSpec spec = pod.getSpec();
     PodRejections.check(spec);
+    ContainerGroupIdentity identity = GroupIdentity.of(pod, objects, identities);
     String os = os(pod);
     ObjectData data = new ObjectData(objects, pod.getMetadata().getNamespace());
     VolumeMapper.Mapped volumes = VolumeMapper.map(pod, data, os.equals("Windows"));
@@ -80,6 +96,7 @@ final class PodMapper {
             .withIpAddress(NetworkMapper.ipAddress(pod, name, settings))
             .withSubnetIds(NetworkMapper.subnets(settings));
     GroupOptions.apply(annotations, group);
+    group.withIdentity(identity);
     group.withLocation(region);
     group.withTags(GroupTags.of(pod.getMetadata(), settings.nodeName(), settings.clusterId()));
     return group;

@@ -18,6 +18,7 @@ final class Emulators {
   static final String RESOURCE_GROUP = "vk-rg";
   static final String NODE = "vk-aci-test";
   static final String NODE_IP = "192.0.2.20";
+  static final String CLUSTER_ID = "it-cluster";
 
   private Emulators() {}
 
@@ -46,6 +47,7 @@ final class Emulators {
     s.put("settle-time", "1s");
     s.put("log-poll-interval", "200ms");
     s.put("requests-per-second", "200");
+    s.put("cluster-id", CLUSTER_ID);
     for (int i = 0; i < extra.length; i += 2) {
       s.put(extra[i], extra[i + 1]);
     }

@@ -175,8 +175,7 @@ class PodMapperTest {
     pod.getMetadata()
         .putAnnotationsItem("virtualkubelet.io/dnsnamelabel", "web-label")
         .putAnnotationsItem("azure.vk.dev/priority", "Spot")
-        .putAnnotationsItem("virtual-kubelet.io/container-sku", "Confidential")
-        .putAnnotationsItem("azure.vk.dev/managed-identity", "system");
+        .putAnnotationsItem("virtual-kubelet.io/container-sku", "Confidential");
     app(pod)
         .addPortsItem(
             new io.kubernetes.client.openapi.models.V1ContainerPort()
@@ -199,7 +198,6 @@ class PodMapperTest {
     assertThat(group.ipAddress().dnsNameLabel()).isEqualTo("web-label");
     assertThat(group.priority().toString()).isEqualTo("Spot");
     assertThat(group.sku().toString()).isEqualTo("Confidential");
-    assertThat(group.identity().type().toString()).isEqualTo("SystemAssigned");
   }
 
   @Test
@@ -309,33 +307,6 @@ class PodMapperTest {
   }
 
   @Test
-  void userAndSystemAssignedIdentitiesComeFromTheAnnotation() throws Exception {
-    String id =
-        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.ManagedIdentity"
-            + "/userAssignedIdentities/puller";
-    V1Pod both = pod();
-    both.getMetadata().putAnnotationsItem("azure.vk.dev/managed-identity", "system, " + id);
-    V1Pod userOnly = pod();
-    userOnly.getMetadata().putAnnotationsItem("azure.vk.dev/managed-identity", id);
-
-    ContainerGroupInner group = mapper.map(both);
-    assertThat(group.identity().type().toString()).isEqualTo("SystemAssigned, UserAssigned");
-    assertThat(group.identity().userAssignedIdentities()).containsOnlyKeys(id);
-    assertThat(mapper.map(userOnly).identity().type().toString()).isEqualTo("UserAssigned");
-  }
-
-  @Test
-  void anIdentityThatIsNeitherSystemNorAResourceIdIsRefused() {
-    V1Pod pod = pod();
-    pod.getMetadata().putAnnotationsItem("azure.vk.dev/managed-identity", "puller");
-
-    assertThatThrownBy(() -> mapper.map(pod))
-        .hasMessage(
-            "metadata.annotations[azure.vk.dev/managed-identity]: \"puller\" is neither system"
-                + " nor an identity resource id");
-  }
-
-  @Test
   void aCcePolicyMakesTheGroupConfidentialWithThatPolicy() throws Exception {
     V1Pod pod = pod();
     pod.getMetadata()
@@ -363,15 +334,21 @@ class PodMapperTest {
   }
 
   @Test
-  void namesAreNamespaceDashPodOrShortenedWithAHash() {
-    assertThat(GroupNames.of("team", "web")).isEqualTo("team-web");
+  void namesAreNamespaceDashPodShortenedWithAHashOfClusterAndPod() {
+    assertThat(GroupNames.of("c1", "team", "web")).startsWith("team-web-").hasSize(19);
+    assertThat(GroupNames.of("c1", "team", "web"))
+        .as("two clusters sharing a resource group never choose the same name")
+        .isNotEqualTo(GroupNames.of("c2", "team", "web"));
     String longName =
-        GroupNames.of("a-very-long-namespace-name", "and-an-even-longer-pod-name-0123456789");
+        GroupNames.of("c1", "a-very-long-namespace-name", "and-an-even-longer-pod-name-0123456789");
     assertThat(longName).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     assertThat(longName)
         .isNotEqualTo(
-            GroupNames.of("a-very-long-namespace-name", "and-an-even-longer-pod-name-0123456788"));
-    assertThat(GroupNames.of("team", "web.v1")).startsWith("team-web-v1-").hasSize(22);
+            GroupNames.of(
+                "c1", "a-very-long-namespace-name", "and-an-even-longer-pod-name-0123456788"));
+    assertThat(GroupNames.of("c1", "team", "web.v1")).startsWith("team-web-v1-").hasSize(22);
+    assertThat(GroupNames.of("c1", "team", "web.v1"))
+        .isNotEqualTo(GroupNames.of("c1", "team", "web-v1"));
   }
 
   private static Arguments refusal(String field, Consumer<V1Pod> change) {

@@ -20,6 +20,7 @@ final class TestPods {
   }
 
   static String group(V1Pod pod) {
-    return GroupNames.of(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    return GroupNames.of(
+        Emulators.CLUSTER_ID, pod.getMetadata().getNamespace(), pod.getMetadata().getName());
   }
 }

@@ -13,6 +13,8 @@ import dev.vk.provider.fargate.mapping.FamilyNames;
 import dev.vk.provider.fargate.mapping.MappingConfig;
 import dev.vk.provider.fargate.mapping.TaskDefinitionMapper;
 import dev.vk.provider.fargate.pods.PodEngine;
+import dev.vk.provider.identity.ClusterId;
+import dev.vk.provider.identity.IdentityPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -41,8 +43,12 @@ public final class FargateProviderFactory implements ProviderFactory {
   @Override
   public PodLifecycle create(ProviderContext context) {
     FargateSettings s = FargateSettings.from(context.settings());
+    // Before any tag is written: an id that cannot be had is a startup error, not a guess.
+    String clusterId =
+        ClusterId.resolve("fargate-cluster-id", s.clusterId(), context.kubernetes(), "kubernetes");
     return create(
         context.nodeName(),
+        clusterId,
         s,
         AwsClients.ecs(s),
         AwsClients.logs(s),
@@ -52,6 +58,7 @@ public final class FargateProviderFactory implements ProviderFactory {
 
   static FargateProvider create(
       String nodeName,
+      String clusterId,
       FargateSettings s,
       EcsClient ecs,
       CloudWatchLogsClient logsClient,
@@ -67,7 +74,12 @@ public final class FargateProviderFactory implements ProviderFactory {
             s.executionRoleArn(),
             s.taskRoleArn(),
             s.capacityProvider(),
-            s.volumeImage());
+            s.volumeImage(),
+            clusterId,
+            new IdentityPolicy(
+                "fargate-identity-allowlist",
+                s.identityAllowlist(),
+                s.taskRoleArn().map(Set::of).orElse(Set.of())));
     LaunchConfig launch =
         new LaunchConfig(
             s.cluster(),
@@ -77,7 +89,7 @@ public final class FargateProviderFactory implements ProviderFactory {
             s.platformVersion(),
             startedBy,
             nodeName,
-            s.clusterId());
+            clusterId);
     PodEngine engine =
         new PodEngine(
             ecs,

@@ -6,6 +6,8 @@ import dev.vk.podenv.ObjectLookup;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -20,8 +22,10 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
   private final EventRecorder events;
   private final ApiServiceAccounts accounts;
   private final ApiPodAnnotations annotations;
+  private final ApiClient client;
 
   public ApiKubernetesAccess(ApiClient client, EventRecorder events) {
+    this.client = client;
     this.objects = new ApiObjectLookup(client);
     this.events = events;
     this.accounts = new ApiServiceAccounts(client);
@@ -60,6 +64,19 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
       return objects.configMap(namespace, name);
     } catch (LookupException e) {
       throw new ProviderException(ProviderException.Kind.UNAVAILABLE, e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<String> clusterUid() throws ProviderException {
+    try {
+      return Optional.ofNullable(
+          new CoreV1Api(client).readNamespace("kube-system").execute().getMetadata().getUid());
+    } catch (ApiException e) {
+      throw new ProviderException(
+          ProviderException.Kind.UNAVAILABLE,
+          "cannot read namespace kube-system for the cluster id: " + ApiErrors.describe(e),
+          e);
     }
   }
 

@@ -30,7 +30,8 @@ public final class PodReasons {
   /**
    * Status for a pod the provider failed to create. A pod that can never run there and must not
    * restart fails; otherwise it stays Pending with the cause, as virtual-kubelet does, so a
-   * ReplicaSet does not churn replacements.
+   * ReplicaSet does not churn replacements. The reason is the provider's own when it chose one (a
+   * refused identity, a conflict with a foreign cloud resource), else {@link #PROVIDER_FAILED}.
    */
   public static V1PodStatus providerFailed(V1Pod pod, ProviderException e, String hostIp) {
     boolean permanent = !e.retriable();
@@ -38,7 +39,7 @@ public final class PodReasons {
     String phase = permanent && never ? "Failed" : "Pending";
     return new V1PodStatus()
         .phase(phase)
-        .reason(PROVIDER_FAILED)
+        .reason(e.reason().orElse(PROVIDER_FAILED))
         .message(e.getMessage())
         .hostIP(hostIp);
   }

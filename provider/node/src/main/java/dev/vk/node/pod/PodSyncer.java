@@ -109,7 +109,8 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     try {
       provider.createPod(resolution.pod());
     } catch (ProviderException e) {
-      events.record(pod, EventRecorder.WARNING, "ProviderCreateFailed", e.getMessage());
+      events.record(
+          pod, EventRecorder.WARNING, e.reason().orElse("ProviderCreateFailed"), e.getMessage());
       status.write(pod, PodReasons.providerFailed(pod, e, hostIp));
       return retryOrGiveUp(e);
     }
@@ -134,7 +135,8 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
         events.record(
             pod, EventRecorder.NORMAL, "ProviderUpdateSuccess", "Updated pod in provider");
       } catch (ProviderException e) {
-        events.record(pod, EventRecorder.WARNING, "ProviderUpdateFailed", e.getMessage());
+        events.record(
+            pod, EventRecorder.WARNING, e.reason().orElse("ProviderUpdateFailed"), e.getMessage());
         return retryOrGiveUp(e);
       }
     }

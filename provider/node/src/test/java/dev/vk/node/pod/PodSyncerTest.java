@@ -121,6 +121,44 @@ class PodSyncerTest {
   }
 
   @Test
+  @DisplayName(
+      "a provider's own reason (a conflict with a foreign cloud resource) is the pod's status"
+          + " reason and the Event's, and the create is retried")
+  void providerReasonIsShown() throws Exception {
+    apiPod("clash");
+    PodSyncer clashing =
+        syncer(
+            new PodLifecycle() {
+              @Override
+              public void createPod(V1Pod pod) throws ProviderException {
+                throw ProviderException.conflict("container group clash-1 belongs to node other");
+              }
+
+              @Override
+              public void updatePod(V1Pod pod) {}
+
+              @Override
+              public void deletePod(V1Pod pod) {}
+
+              @Override
+              public Optional<V1Pod> getPod(String namespace, String name) {
+                return Optional.empty();
+              }
+
+              @Override
+              public List<V1Pod> getPods() {
+                return List.of();
+              }
+            });
+    assertThat(clashing.handle("default/clash")).isInstanceOf(Outcome.Retry.class);
+    V1PodStatus status = api.get("default/clash").getStatus();
+    assertThat(status.getReason()).isEqualTo("Conflict");
+    assertThat(status.getMessage()).contains("belongs to node other");
+    assertThat(status.getPhase()).isEqualTo("Pending");
+    assertThat(events.events).anyMatch(e -> e.startsWith("Warning Conflict: container group"));
+  }
+
+  @Test
   @DisplayName("with restartPolicy Never a pod the provider refuses is Failed")
   void providerRefusesNeverRestart() throws Exception {
     V1Pod pod = apiPod("host-net-never");

@@ -2,6 +2,7 @@ package dev.vk.provider.fargate.config;
 
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.fargate.mapping.MappingConfig;
+import dev.vk.provider.identity.IdentityAllowlist;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * @param ecsEndpoint endpoint override (emulator, VPC endpoint)
  * @param logsEndpoint endpoint override for CloudWatch Logs
  * @param staticCredentials access key pair for emulators and development only
- * @param clusterId identifies the Kubernetes cluster in task tags
+ * @param clusterId identifies the Kubernetes cluster in task and task definition tags; empty means
+ *     the kube-system namespace UID, read at startup
+ * @param identityAllowlist which task roles the pods of a namespace or ServiceAccount may run as
  * @param statusInterval how often steady tasks are listed (bounds how late an exit is seen)
  * @param transitionInterval how often tasks that are starting or stopping are described
  * @param runTaskRate RunTask calls per second this node allows itself
@@ -51,7 +54,8 @@ public record FargateSettings(
     Optional<URI> ecsEndpoint,
     Optional<URI> logsEndpoint,
     Optional<StaticKeys> staticCredentials,
-    String clusterId,
+    Optional<String> clusterId,
+    IdentityAllowlist identityAllowlist,
     Duration statusInterval,
     Duration transitionInterval,
     double runTaskRate,
@@ -86,6 +90,7 @@ public record FargateSettings(
           "access-key-id",
           "secret-access-key",
           "cluster-id",
+          "identity-allowlist",
           "status-interval",
           "transition-interval",
           "run-task-rate",
@@ -126,10 +131,20 @@ public record FargateSettings(
     if (!Set.of("FARGATE", "FARGATE_SPOT").contains(capacityProvider)) {
       throw SettingReader.invalid("capacity-provider", "must be FARGATE or FARGATE_SPOT");
     }
-    String clusterId = r.string("cluster-id", "kubernetes");
-    if (!TAG_VALUE.matcher(clusterId).matches()) {
+    Optional<String> clusterId = r.optional("cluster-id");
+    if (clusterId.isPresent() && !TAG_VALUE.matcher(clusterId.get()).matches()) {
       throw SettingReader.invalid(
           "cluster-id", "must be 1-256 letters, digits, spaces or _.:/=+@-");
+    }
+    IdentityAllowlist allowlist;
+    try {
+      allowlist =
+          IdentityAllowlist.parse(
+              r.optional("identity-allowlist").orElse(null),
+              v -> ARN.matcher(v).matches(),
+              "an IAM role ARN");
+    } catch (IllegalArgumentException e) {
+      throw SettingReader.invalid("identity-allowlist", e.getMessage());
     }
     Optional<String> key = r.optional("access-key-id");
     Optional<String> secret = r.optional("secret-access-key");
@@ -155,6 +170,7 @@ public record FargateSettings(
         r.uri("logs-endpoint"),
         key.map(k -> new StaticKeys(k, secret.orElseThrow())),
         clusterId,
+        allowlist,
         r.duration("status-interval", Duration.ofSeconds(25)),
         r.duration("transition-interval", Duration.ofSeconds(5)),
         r.positiveNumber("run-task-rate", 10),

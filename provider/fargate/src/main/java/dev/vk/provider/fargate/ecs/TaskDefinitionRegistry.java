@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
@@ -75,11 +77,26 @@ public final class TaskDefinitionRegistry {
     return drained;
   }
 
+  /**
+   * The family's latest ACTIVE revision when this node of this cluster registered it; a revision
+   * another owner registered is never used (its owner may deregister it), a new one is registered.
+   */
   private String lookUp(String family) throws ProviderException {
     try {
-      TaskDefinition existing =
-          ecs.describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
-      return existing.status() == TaskDefinitionStatus.ACTIVE ? existing.taskDefinitionArn() : null;
+      DescribeTaskDefinitionResponse described =
+          ecs.describeTaskDefinition(
+              r -> r.taskDefinition(family).include(TaskDefinitionField.TAGS));
+      TaskDefinition existing = described.taskDefinition();
+      boolean ours = TaskTags.toMap(described.tags()).entrySet().containsAll(ownerTags.entrySet());
+      if (!ours && existing.status() == TaskDefinitionStatus.ACTIVE) {
+        log.info(
+            "Family {}: revision {} is not ours; registering our own",
+            family,
+            existing.taskDefinitionArn());
+      }
+      return ours && existing.status() == TaskDefinitionStatus.ACTIVE
+          ? existing.taskDefinitionArn()
+          : null;
     } catch (SdkException e) {
       if (EcsErrors.isMissingTaskDefinition(e)) {
         return null;

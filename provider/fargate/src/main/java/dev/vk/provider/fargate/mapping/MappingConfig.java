@@ -1,6 +1,9 @@
 package dev.vk.provider.fargate.mapping;
 
+import dev.vk.provider.identity.IdentityAllowlist;
+import dev.vk.provider.identity.IdentityPolicy;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The node-level inputs of the pod mapping.
@@ -15,6 +18,8 @@ import java.util.Optional;
  * @param volumeImage the image of the container that writes configMap, secret, downwardAPI and
  *     projected volumes ({@link VolumeHelper}); it needs {@code sh}, {@code mkdir} and {@code
  *     base64}
+ * @param clusterId the cluster the node belongs to, for ownership tags
+ * @param identities decides the task role a pod's ServiceAccount asks for
  */
 public record MappingConfig(
     String nodeIdentity,
@@ -24,7 +29,35 @@ public record MappingConfig(
     Optional<String> executionRoleArn,
     Optional<String> defaultTaskRoleArn,
     String defaultCapacityProvider,
-    String volumeImage) {
+    String volumeImage,
+    String clusterId,
+    IdentityPolicy identities) {
+
+  /** A config whose pods get only the default task role (tests, tools). */
+  public MappingConfig(
+      String nodeIdentity,
+      String region,
+      Optional<String> logGroup,
+      String logStreamPrefix,
+      Optional<String> executionRoleArn,
+      Optional<String> defaultTaskRoleArn,
+      String defaultCapacityProvider,
+      String volumeImage) {
+    this(
+        nodeIdentity,
+        region,
+        logGroup,
+        logStreamPrefix,
+        executionRoleArn,
+        defaultTaskRoleArn,
+        defaultCapacityProvider,
+        volumeImage,
+        "",
+        new IdentityPolicy(
+            "fargate-identity-allowlist",
+            IdentityAllowlist.EMPTY,
+            defaultTaskRoleArn.map(Set::of).orElse(Set.of())));
+  }
 
   /** The default of the {@code fargate-volume-image} setting. */
   public static final String DEFAULT_VOLUME_IMAGE = "public.ecr.aws/docker/library/busybox:1.36";

@@ -1,6 +1,7 @@
 package dev.vk.provider.fargate.mapping;
 
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.identity.IdentityPolicy;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Volume;
@@ -57,7 +58,7 @@ public final class TaskDefinitionMapper {
     PodAdmission.check(pod.getSpec());
     PodSizing.Sizing sizing = PodSizing.size(pod.getSpec());
     Map<String, String> annotations = annotations(pod.getMetadata());
-    Optional<String> taskRole = taskRole(annotations, inputs.serviceAccountRole());
+    Optional<String> taskRole = taskRole(pod, annotations, inputs.serviceAccountRole());
     String capacityProvider = capacityProvider(annotations);
     Set<String> volumes = emptyDirs(pod.getSpec().getVolumes());
     Map<String, String> fileVolumes = FileVolumes.fields(pod.getSpec());
@@ -106,20 +107,50 @@ public final class TaskDefinitionMapper {
         helper.flatMap(VolumeHelper.Helper::overrides));
   }
 
-  /** The pod's own annotations win, then its ServiceAccount's (as EKS does), then the default. */
-  private Optional<String> taskRole(Map<String, String> annotations, Optional<String> account)
+  /**
+   * The task role: the one the pod's ServiceAccount names (as EKS's IRSA does), if the {@link
+   * IdentityPolicy} allows it, else the node's default. The pod's own annotations may only repeat
+   * the ServiceAccount's role (or the default); they never choose one on their own.
+   */
+  private Optional<String> taskRole(
+      V1Pod pod, Map<String, String> annotations, Optional<String> account)
       throws ProviderException {
+    String namespace = pod.getMetadata().getNamespace();
+    String name = pod.getSpec().getServiceAccountName();
+    String serviceAccount = name == null || name.isBlank() ? "default" : name;
+    Set<String> fromPod = new LinkedHashSet<>();
+    List<String> podKeys = new ArrayList<>();
     for (String key : List.of(PodAnnotations.TASK_ROLE, PodAnnotations.IRSA_ROLE)) {
       String value = annotations.get(key);
       if (value != null) {
-        return Optional.of(role("metadata.annotations[" + key + "]", value));
+        fromPod.add(role("metadata.annotations[" + key + "]", value));
+        podKeys.add("metadata.annotations[" + key + "]");
       }
     }
-    if (account.isPresent()) {
-      String field = "serviceAccount.metadata.annotations[" + PodAnnotations.IRSA_ROLE + "]";
-      return Optional.of(role(field, account.get()));
+    if (fromPod.size() > 1) {
+      throw ProviderException.invalid(
+          String.join(" and ", podKeys) + ": name different roles; a task has one");
     }
-    return config.defaultTaskRoleArn();
+    String accountField =
+        "serviceaccount "
+            + namespace
+            + "/"
+            + serviceAccount
+            + " annotation "
+            + PodAnnotations.IRSA_ROLE;
+    Set<String> fromAccount = new LinkedHashSet<>();
+    if (account.isPresent()) {
+      fromAccount.add(role(accountField, account.get()));
+    }
+    Set<String> chosen =
+        config
+            .identities()
+            .decide(
+                namespace,
+                serviceAccount,
+                new IdentityPolicy.Named(accountField, fromAccount),
+                new IdentityPolicy.Named(String.join(" and ", podKeys), fromPod));
+    return chosen.isEmpty() ? config.defaultTaskRoleArn() : chosen.stream().findFirst();
   }
 
   private static String role(String field, String value) throws ProviderException {

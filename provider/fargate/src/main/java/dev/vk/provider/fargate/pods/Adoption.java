@@ -23,11 +23,17 @@ import software.amazon.awssdk.services.ecs.model.Task;
 final class Adoption {
   private Adoption() {}
 
-  /** The record, or empty when the task is not one of this cluster's pods. */
-  static Optional<PodRecord> record(Task task, String clusterId) {
+  /**
+   * The record, or empty when the task's tags do not say this node of this cluster owns it: a task
+   * of another cluster or node (startedBy alone can clash: it derives from the node name) is never
+   * adopted, so never stopped or replaced.
+   */
+  static Optional<PodRecord> record(Task task, String clusterId, String nodeName) {
     Map<String, String> tags = TaskTags.read(task);
     String uid = tags.get(TaskTags.POD_UID);
-    if (uid == null || !clusterId.equals(tags.get(TaskTags.CLUSTER_ID))) {
+    if (uid == null
+        || !clusterId.equals(tags.get(TaskTags.CLUSTER_ID))
+        || !nodeName.equals(tags.get(TaskTags.NODE))) {
       return Optional.empty();
     }
     Set<String> inits = Set.of(tags.getOrDefault(TaskTags.INIT_CONTAINERS, "").split(","));

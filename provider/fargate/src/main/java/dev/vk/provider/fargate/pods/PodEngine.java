@@ -56,7 +56,8 @@ public final class PodEngine implements AutoCloseable {
             new Restarter(launcher, restarts),
             new LivenessEnforcer(launcher::stop, kubernetes),
             clock,
-            launch.clusterId());
+            launch.clusterId(),
+            launch.nodeName());
     this.service = new PodService(registry, mapper, launcher, sync, kubernetes, clock);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("fargate-status"));
     long period = transitionInterval.toMillis();

@@ -38,6 +38,7 @@ final class StatusSync {
   private final LivenessEnforcer liveness;
   private final Clock clock;
   private final String clusterId;
+  private final String nodeName;
   private final Set<String> foreign = ConcurrentHashMap.newKeySet();
   private volatile Consumer<V1Pod> listener;
   private static final Duration ADOPTION_GRACE = Duration.ofSeconds(2);
@@ -50,13 +51,15 @@ final class StatusSync {
       Restarter restarter,
       LivenessEnforcer liveness,
       Clock clock,
-      String clusterId) {
+      String clusterId,
+      String nodeName) {
     this.registry = registry;
     this.reader = reader;
     this.restarter = restarter;
     this.liveness = liveness;
     this.clock = clock;
     this.clusterId = clusterId;
+    this.nodeName = nodeName;
   }
 
   void listen(Consumer<V1Pod> listener) {
@@ -114,7 +117,7 @@ final class StatusSync {
       latest.merge(uid, task, (a, b) -> restartNumber(a) >= restartNumber(b) ? a : b);
     }
     for (Task task : latest.values()) {
-      Adoption.record(task, clusterId)
+      Adoption.record(task, clusterId, nodeName)
           .ifPresent(
               adopted -> {
                 PodRecord record = registry.putIfAbsent(adopted);
@@ -179,7 +182,7 @@ final class StatusSync {
       known.get().apply(task, now);
       return;
     }
-    var adopted = Adoption.record(task, clusterId);
+    var adopted = Adoption.record(task, clusterId, nodeName);
     if (adopted.isEmpty()) {
       foreign.add(task.taskArn());
       return;

@@ -52,6 +52,8 @@ class FargateSettingsTest {
         "run-task-rate     | -1                 | fargate-run-task-rate ",
         "access-key-id     | AKID               | fargate-secret-access-key ",
         "memory            | lots               | fargate-memory ",
+        "identity-allowlist | team=admin        | fargate-identity-allowlist ",
+        "identity-allowlist | arn:aws:iam::123456789012:role/a | fargate-identity-allowlist ",
       })
   void invalidSettingFailsWithOneLineNamingIt(String name, String value, String expected) {
     Map<String, String> s = valid();

@@ -129,21 +129,6 @@ class TaskDefinitionMapperTest {
   }
 
   @Test
-  void taskRoleComesFromPodAnnotationsBeforeTheDefault() throws Exception {
-    V1Pod irsa = pod();
-    irsa.getMetadata().annotations(Map.of(PodAnnotations.IRSA_ROLE, ROLE + "irsa"));
-    V1Pod explicit = pod();
-    explicit
-        .getMetadata()
-        .annotations(
-            Map.of(
-                PodAnnotations.IRSA_ROLE, ROLE + "irsa", PodAnnotations.TASK_ROLE, ROLE + "mine"));
-
-    assertThat(mapper.plan(irsa).registration().taskRoleArn()).isEqualTo(ROLE + "irsa");
-    assertThat(mapper.plan(explicit).registration().taskRoleArn()).isEqualTo(ROLE + "mine");
-  }
-
-  @Test
   void capacityProviderAnnotationIsCheckedAndUsed() throws Exception {
     V1Pod spot = pod();
     spot.getMetadata().annotations(Map.of(PodAnnotations.CAPACITY_PROVIDER, "fargate_spot"));

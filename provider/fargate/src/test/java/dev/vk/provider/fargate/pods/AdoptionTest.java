@@ -28,12 +28,13 @@ class AdoptionTest {
                         TaskTags.NAMESPACE, "ns",
                         TaskTags.POD_NAME, "web",
                         TaskTags.CLUSTER_ID, "kubernetes",
+                        TaskTags.NODE, "vk-1",
                         TaskTags.RESTART_POLICY, "OnFailure",
                         TaskTags.RESTARTS, "3",
                         TaskTags.INIT_CONTAINERS, "init")))
             .build();
 
-    PodRecord record = Adoption.record(task, "kubernetes").orElseThrow();
+    PodRecord record = Adoption.record(task, "kubernetes", "vk-1").orElseThrow();
 
     V1Pod pod = record.pod();
     assertThat(pod.getMetadata().getUid()).isEqualTo("u-1");
@@ -55,6 +56,22 @@ class AdoptionTest {
             .tags(TaskTags.of(Map.of(TaskTags.POD_UID, "u-1", TaskTags.CLUSTER_ID, "other")))
             .build();
 
-    assertThat(Adoption.record(task, "kubernetes")).isEmpty();
+    assertThat(Adoption.record(task, "kubernetes", "vk-1")).isEmpty();
+  }
+
+  @Test
+  void anotherNodesTaskOfThisClusterIsNotAdopted() {
+    Task task =
+        Task.builder()
+            .taskArn("arn:aws:ecs:us-east-1:123456789012:task/default/abc")
+            .tags(
+                TaskTags.of(
+                    Map.of(
+                        TaskTags.POD_UID, "u-1",
+                        TaskTags.CLUSTER_ID, "kubernetes",
+                        TaskTags.NODE, "vk-2")))
+            .build();
+
+    assertThat(Adoption.record(task, "kubernetes", "vk-1")).isEmpty();
   }
 }

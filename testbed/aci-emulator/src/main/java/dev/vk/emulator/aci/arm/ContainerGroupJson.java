@@ -42,6 +42,10 @@ public final class ContainerGroupJson {
     root.put("type", ContainerGroup.TYPE);
     root.put("location", group.location());
     root.set("tags", group.tags().deepCopy());
+    if (group.body().path("identity").isObject()) {
+      // ARM echoes the managed identities the group was given (plus ids it assigns).
+      root.set("identity", group.body().get("identity").deepCopy());
+    }
     ObjectNode props =
         group.body().path("properties").isObject()
             ? ((ObjectNode) group.body().get("properties")).deepCopy()
