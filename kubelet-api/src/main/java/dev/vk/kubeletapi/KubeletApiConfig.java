@@ -1,6 +1,7 @@
 package dev.vk.kubeletapi;
 
 import dev.vk.kubeletapi.spi.AccessReviewer;
+import dev.vk.kubeletapi.spi.KubeletApiListener;
 import dev.vk.kubeletapi.spi.TokenReviewer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ public final class KubeletApiConfig {
   private final Duration streamIdleTimeout;
   private final Duration streamCreationTimeout;
   private final Executor blockingExecutor;
+  private final KubeletApiListener listener;
 
   private KubeletApiConfig(Builder b) {
     this.nodeName = b.nodeName;
@@ -57,6 +59,7 @@ public final class KubeletApiConfig {
     this.streamIdleTimeout = b.streamIdleTimeout;
     this.streamCreationTimeout = b.streamCreationTimeout;
     this.blockingExecutor = b.blockingExecutor;
+    this.listener = b.listener;
   }
 
   public static Builder builder() {
@@ -135,6 +138,11 @@ public final class KubeletApiConfig {
     return Optional.ofNullable(blockingExecutor);
   }
 
+  /** Hears every response and stream, for metrics; {@link KubeletApiListener#NONE} by default. */
+  public KubeletApiListener listener() {
+    return listener;
+  }
+
   /** Collects settings; {@link #build()} validates them. */
   public static final class Builder {
     private String nodeName;
@@ -154,6 +162,7 @@ public final class KubeletApiConfig {
     private Duration streamIdleTimeout = Duration.ofHours(4);
     private Duration streamCreationTimeout = Duration.ofSeconds(30);
     private Executor blockingExecutor;
+    private KubeletApiListener listener = KubeletApiListener.NONE;
 
     private Builder() {}
 
@@ -239,6 +248,12 @@ public final class KubeletApiConfig {
     /** Runs the calls that may block; the caller keeps ownership. */
     public Builder blockingExecutor(Executor executor) {
       this.blockingExecutor = executor;
+      return this;
+    }
+
+    /** Hears every response and stream, for metrics. Must not block. */
+    public Builder listener(KubeletApiListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.vk.kubeletapi.auth.AuthFilter;
 import dev.vk.kubeletapi.http.HttpPipeline;
 import dev.vk.kubeletapi.http.RequestDispatcher;
 import dev.vk.kubeletapi.http.Router;
+import dev.vk.kubeletapi.spi.KubeletApiListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -29,6 +30,7 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
   private final AccessControl accessControl;
   private final Executor blocking;
   private final Duration httpIdleTimeout;
+  private final KubeletApiListener listener;
 
   /**
    * @param accessControl null in insecure mode
@@ -38,12 +40,14 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
       Router router,
       AccessControl accessControl,
       Executor blocking,
-      Duration httpIdleTimeout) {
+      Duration httpIdleTimeout,
+      KubeletApiListener listener) {
     this.ssl = ssl;
     this.router = router;
     this.accessControl = accessControl;
     this.blocking = blocking;
     this.httpIdleTimeout = httpIdleTimeout;
+    this.listener = listener;
   }
 
   @Override
@@ -56,6 +60,6 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
     if (accessControl != null) {
       p.addLast(HttpPipeline.AUTH, new AuthFilter(accessControl, blocking));
     }
-    p.addLast(HttpPipeline.DISPATCHER, new RequestDispatcher(router, blocking));
+    p.addLast(HttpPipeline.DISPATCHER, new RequestDispatcher(router, blocking, listener));
   }
 }

@@ -91,7 +91,8 @@ public final class KubeletApiServer implements AutoCloseable {
             KubeletRoutes.router(handlers, stream),
             accessControl(config),
             blocking,
-            config.httpIdleTimeout());
+            config.httpIdleTimeout(),
+            config.listener());
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     try {

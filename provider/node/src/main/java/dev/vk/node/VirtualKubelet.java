@@ -10,6 +10,9 @@ import dev.vk.node.config.NodeConfig;
 import dev.vk.node.events.ApiEventRecorder;
 import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.metrics.KubeletApiMeters;
+import dev.vk.node.metrics.NodeMeters;
+import dev.vk.node.metrics.ProviderCallMetrics;
 import dev.vk.node.node.LeaseController;
 import dev.vk.node.node.NodeController;
 import dev.vk.node.node.NodeTemplate;
@@ -63,6 +66,8 @@ public final class VirtualKubelet implements AutoCloseable {
   private final ApiEventRecorder events;
   private NodeController node;
   private KubeletApiServer apiServer;
+  private AutoCloseable jvmMeters;
+  private volatile boolean running;
 
   public VirtualKubelet(
       NodeConfig config,
@@ -75,7 +80,7 @@ public final class VirtualKubelet implements AutoCloseable {
     this.events = events;
     this.config = config;
     this.apiSettings = apiSettings;
-    this.provider = provider;
+    this.provider = ProviderCallMetrics.instrument(provider, config.provider(), meters);
     this.clients = clients;
     this.clock = clock;
     this.meters = meters;
@@ -135,8 +140,14 @@ public final class VirtualKubelet implements AutoCloseable {
         .description("pods bound to this node")
         .register(meters);
     Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
-    Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
-    Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
+    NodeMeters.workQueues(meters, pods.queues());
+    NodeMeters.statusWrites(meters, writer);
+    NodeMeters.lease(meters, lease);
+    NodeMeters.node(meters, node);
+    // One process runs the node; it leads from here until close().
+    running = true;
+    NodeMeters.leader(meters, () -> running);
+    jvmMeters = NodeMeters.jvm(meters);
     logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
   }
 
@@ -152,7 +163,8 @@ public final class VirtualKubelet implements AutoCloseable {
             .tokenReviewer(new ApiTokenReviewer(clients.calls()))
             .accessReviewer(new ApiAccessReviewer(clients.calls()))
             .streamIdleTimeout(apiSettings.streamIdleTimeout())
-            .streamCreationTimeout(apiSettings.streamCreationTimeout());
+            .streamCreationTimeout(apiSettings.streamCreationTimeout())
+            .listener(new KubeletApiMeters(meters));
     if (apiSettings.tlsCertFile().isPresent()) {
       b.tls(apiSettings.tlsCertFile().get(), apiSettings.tlsKeyFile().orElseThrow());
     }
@@ -233,6 +245,7 @@ public final class VirtualKubelet implements AutoCloseable {
 
   @Override
   public void close() {
+    running = false;
     loops.shutdownNow();
     if (apiServer != null) {
       apiServer.close();
@@ -245,6 +258,13 @@ public final class VirtualKubelet implements AutoCloseable {
     }
     if (events != null) {
       events.close();
+    }
+    if (jvmMeters != null) {
+      try {
+        jvmMeters.close();
+      } catch (Exception e) {
+        logger.debug("JVM metrics did not close cleanly: {}", e.toString());
+      }
     }
     if (provider instanceof AutoCloseable c) {
       try {

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,6 +39,8 @@ public final class KeyedWorkQueue implements AutoCloseable {
   private final Set<String> processing = new HashSet<>();
   private final Set<String> dirty = new HashSet<>();
   private final Map<String, Integer> failures = new HashMap<>();
+  private final Map<String, Long> waitingSince = new HashMap<>();
+  private final AtomicLong retries = new AtomicLong();
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final int workerCount;
@@ -68,6 +71,7 @@ public final class KeyedWorkQueue implements AutoCloseable {
     if (processing.contains(key)) {
       dirty.add(key);
     } else if (queued.add(key)) {
+      waitingSince.put(key, System.nanoTime());
       ready.add(key);
     }
   }
@@ -83,6 +87,18 @@ public final class KeyedWorkQueue implements AutoCloseable {
     return queued.size() + processing.size();
   }
 
+  /** How long the key waiting longest has waited for a worker (zero when none waits). */
+  public synchronized Duration oldestWait() {
+    long now = System.nanoTime();
+    long oldest = waitingSince.values().stream().mapToLong(t -> now - t).max().orElse(0);
+    return Duration.ofNanos(oldest);
+  }
+
+  /** Failed runs put back with backoff so far, for metrics. */
+  public long retries() {
+    return retries.get();
+  }
+
   private void work() {
     while (!closed) {
       String key;
@@ -94,6 +110,7 @@ public final class KeyedWorkQueue implements AutoCloseable {
       }
       synchronized (this) {
         queued.remove(key);
+        waitingSince.remove(key);
         processing.add(key);
       }
       Outcome outcome = run(key);
@@ -128,6 +145,7 @@ public final class KeyedWorkQueue implements AutoCloseable {
       forget(key);
       addAfter(key, a.delay());
     } else if (outcome instanceof Outcome.Retry r) {
+      retries.incrementAndGet();
       Duration delay = backoff(key);
       if (r.atLeast().compareTo(delay) > 0) {
         delay = r.atLeast();

@@ -7,6 +7,7 @@ import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,6 +94,11 @@ public final class PodController implements AutoCloseable {
 
   public int queueDepth() {
     return podQueue.depth() + statusQueue.depth();
+  }
+
+  /** The pod and status queues by name, for metrics. */
+  public Map<String, KeyedWorkQueue> queues() {
+    return Map.of("pod-sync", podQueue, "pod-status", statusQueue);
   }
 
   private void reconcileQuietly() {
