@@ -355,7 +355,10 @@ class ChartE2E {
     Map<String, Object> container = list(map(template.get("spec")).get("containers")).get(0);
     assertThat(list(container.get("ports")))
         .anySatisfy(
-            p -> assertThat(p).containsEntry("name", "health").containsEntry("containerPort", 10248));
+            p ->
+                assertThat(p)
+                    .containsEntry("name", "health")
+                    .containsEntry("containerPort", 10248));
     assertThat(map(map(service.get("metadata")).get("labels")))
         .containsEntry("app.kubernetes.io/instance", r.release())
         .containsEntry("app.kubernetes.io/component", "metrics");

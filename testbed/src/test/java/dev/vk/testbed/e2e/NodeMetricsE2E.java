@@ -82,7 +82,10 @@ class NodeMetricsE2E {
     assertThat(providerCalls(after, "deletePod")).isGreaterThan(providerCalls(before, "deletePod"));
     assertThat(providerCalls(after, "getPod")).isGreaterThan(providerCalls(before, "getPod"));
     assertThat(providerCalls(after, "logs")).isGreaterThan(providerCalls(before, "logs"));
-    assertThat(after.value("vk_provider_call_duration_seconds_bucket", Map.of("operation", "createPod", "le", "+Inf")))
+    assertThat(
+            after.value(
+                "vk_provider_call_duration_seconds_bucket",
+                Map.of("operation", "createPod", "le", "+Inf")))
         .isGreaterThan(0);
     assertThat(after.value("vk_pod_status_writes_total", Map.of("result", "sent")))
         .isGreaterThan(before.value("vk_pod_status_writes_total", Map.of("result", "sent")));

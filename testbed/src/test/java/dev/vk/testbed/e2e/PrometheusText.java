@@ -19,7 +19,11 @@ final class PrometheusText {
 
   PrometheusText(String text) {
     this.text = text;
-    this.samples = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(PrometheusText::parse).toList();
+    this.samples =
+        text.lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .map(PrometheusText::parse)
+            .toList();
   }
 
   private static Sample parse(String line) {
@@ -36,7 +40,8 @@ final class PrometheusText {
     } else {
       name = line.substring(0, line.indexOf(' '));
     }
-    return new Sample(name, labels, Double.parseDouble(line.substring(space + 1).replace("Inf", "Infinity")));
+    return new Sample(
+        name, labels, Double.parseDouble(line.substring(space + 1).replace("Inf", "Infinity")));
   }
 
   /** Names of every sample. */
