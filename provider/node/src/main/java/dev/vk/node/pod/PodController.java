@@ -92,10 +92,6 @@ public final class PodController implements AutoCloseable {
     }
   }
 
-  public int queueDepth() {
-    return podQueue.depth() + statusQueue.depth();
-  }
-
   /** The pod and status queues by name, for metrics. */
   public Map<String, KeyedWorkQueue> queues() {
     return Map.of("pod-sync", podQueue, "pod-status", statusQueue);
