@@ -5,7 +5,10 @@ import static dev.vk.kubeletapi.testing.EmbeddedHttp.request;
 import static dev.vk.kubeletapi.testing.EmbeddedHttp.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubeletapi.http.ApiError;
+import dev.vk.kubeletapi.http.RejectedRequest;
 import dev.vk.kubeletapi.http.RequestDispatcher;
+import dev.vk.kubeletapi.spi.KubeletApiException;
 import dev.vk.kubeletapi.spi.KubeletApiListener;
 import dev.vk.kubeletapi.spi.KubeletHandlers;
 import dev.vk.kubeletapi.spi.LogLine;
@@ -73,6 +76,23 @@ class KubeletApiListenerTest {
             "GET unmatched 404",
             "POST " + LOGS + " 405",
             "GET /exec/{namespace}/{pod}/{container} 501");
+  }
+
+  @Test
+  @DisplayName("a request refused by authentication is heard with the route it asked for")
+  void refused() {
+    channel.writeInbound(
+        new RejectedRequest(
+            get("/exec/ns/p/c"),
+            ApiError.forKind(KubeletApiException.Kind.UNAUTHORIZED, "Unauthorized")));
+    channel.writeInbound(
+        new RejectedRequest(
+            get("/nope"), ApiError.forKind(KubeletApiException.Kind.FORBIDDEN, "Forbidden")));
+    response(channel).release();
+    response(channel).release();
+    assertThat(heard)
+        .containsExactly(
+            "GET /exec/{namespace}/{pod}/{container} 401", "GET unmatched 403");
   }
 
   @Test
