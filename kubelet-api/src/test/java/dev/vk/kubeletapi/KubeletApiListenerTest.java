@@ -91,8 +91,7 @@ class KubeletApiListenerTest {
     response(channel).release();
     response(channel).release();
     assertThat(heard)
-        .containsExactly(
-            "GET /exec/{namespace}/{pod}/{container} 401", "GET unmatched 403");
+        .containsExactly("GET /exec/{namespace}/{pod}/{container} 401", "GET unmatched 403");
   }
 
   @Test
