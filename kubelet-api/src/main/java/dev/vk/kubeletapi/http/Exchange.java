@@ -38,6 +38,7 @@ public final class Exchange {
   private final KubeletApiListener listener;
   private boolean ended;
   private boolean streaming;
+  private final ChannelFutureListener onClose = closed -> onEventLoop(this::streamClosed);
 
   Exchange(
       ChannelHandlerContext ctx,
@@ -186,12 +187,14 @@ public final class Exchange {
   private void streamOpened() {
     streaming = true;
     listener.streamOpened(route);
-    ctx.channel().closeFuture().addListener(closed -> onEventLoop(this::streamClosed));
+    ctx.channel().closeFuture().addListener(onClose);
   }
 
   private void streamClosed() {
     if (streaming) {
       streaming = false;
+      // A kept-alive connection may carry many streams: do not pile up listeners on it.
+      ctx.channel().closeFuture().removeListener(onClose);
       listener.streamClosed(route);
     }
   }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,10 @@ public final class KubeletApiMeters implements KubeletApiListener {
   private static final List<String> STREAM_KINDS =
       List.of("exec", "attach", "portForward", "containerLogs");
 
+  /** Any other method is counted as OTHER, so a client cannot mint series at will. */
+  private static final Set<String> METHODS =
+      Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
   private final MeterRegistry registry;
   private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
@@ -37,7 +42,13 @@ public final class KubeletApiMeters implements KubeletApiListener {
   public void responded(String route, String method, int status) {
     Counter.builder(REQUESTS)
         .description("Kubelet API responses by route template, method and status code")
-        .tags("route", route, "method", method, "code", Integer.toString(status))
+        .tags(
+            "route",
+            route,
+            "method",
+            METHODS.contains(method) ? method : "OTHER",
+            "code",
+            Integer.toString(status))
         .register(registry)
         .increment();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.vk.kubeletapi.spi.KubeletApiListener;
 import dev.vk.node.pod.KeyedWorkQueue;
 import dev.vk.node.pod.Outcome;
 import dev.vk.node.pod.StatusWriter;
@@ -97,7 +98,8 @@ class NodeMetersTest {
   }
 
   @Test
-  @DisplayName("open kubelet API streams go up and down per kind; requests count by code")
+  @DisplayName(
+      "open kubelet API streams go up and down per kind; requests count by route, method and code")
   void kubeletApi() {
     KubeletApiMeters meters = new KubeletApiMeters(registry);
     String exec = "/exec/{namespace}/{pod}/{container}";
@@ -113,6 +115,14 @@ class NodeMetersTest {
             registry
                 .get(KubeletApiMeters.REQUESTS)
                 .tags("route", exec, "method", "POST", "code", "101")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    meters.responded(KubeletApiListener.UNMATCHED, "BREW", 404);
+    assertThat(
+            registry
+                .get(KubeletApiMeters.REQUESTS)
+                .tags("route", "unmatched", "method", "OTHER", "code", "404")
                 .counter()
                 .count())
         .isEqualTo(1);
