@@ -46,8 +46,8 @@ public final class FargateProviderFactory implements ProviderFactory {
     return create(
         context.nodeName(),
         s,
-        AwsClients.ecs(s),
-        AwsClients.logs(s),
+        AwsClients.ecs(s, context.rateLimits()),
+        AwsClients.logs(s, context.rateLimits()),
         context.kubernetes(),
         Clock.systemUTC(),
         context.rateLimits());
