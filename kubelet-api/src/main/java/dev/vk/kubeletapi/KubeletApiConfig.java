@@ -2,6 +2,7 @@ package dev.vk.kubeletapi;
 
 import dev.vk.kubeletapi.limits.ServerLimits;
 import dev.vk.kubeletapi.spi.AccessReviewer;
+import dev.vk.kubeletapi.spi.KubeletApiListener;
 import dev.vk.kubeletapi.spi.TokenReviewer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,6 +43,7 @@ public final class KubeletApiConfig {
   private final Executor blockingExecutor;
   private final ServerLimits limits;
   private final Duration tlsReloadInterval;
+  private final KubeletApiListener listener;
 
   private KubeletApiConfig(Builder b) {
     this.nodeName = b.nodeName;
@@ -65,6 +67,7 @@ public final class KubeletApiConfig {
     this.blockingExecutor = b.blockingExecutor;
     this.limits = b.limits;
     this.tlsReloadInterval = b.tlsReloadInterval;
+    this.listener = b.listener;
   }
 
   public static Builder builder() {
@@ -153,6 +156,11 @@ public final class KubeletApiConfig {
     return tlsReloadInterval;
   }
 
+  /** Hears every response and stream, for metrics; {@link KubeletApiListener#NONE} by default. */
+  public KubeletApiListener listener() {
+    return listener;
+  }
+
   /** Collects settings; {@link #build()} validates them. */
   public static final class Builder {
     private String nodeName;
@@ -174,6 +182,7 @@ public final class KubeletApiConfig {
     private Executor blockingExecutor;
     private ServerLimits limits = ServerLimits.DEFAULTS;
     private Duration tlsReloadInterval = Duration.ofSeconds(10);
+    private KubeletApiListener listener = KubeletApiListener.NONE;
 
     private Builder() {}
 
@@ -274,6 +283,12 @@ public final class KubeletApiConfig {
      */
     public Builder blockingExecutor(Executor executor) {
       this.blockingExecutor = executor;
+      return this;
+    }
+
+    /** Hears every response and stream, for metrics. Must not block. */
+    public Builder listener(KubeletApiListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -10,6 +10,7 @@ import dev.vk.kubeletapi.limits.PipelineLimiter;
 import dev.vk.kubeletapi.limits.RequestReadTimeout;
 import dev.vk.kubeletapi.limits.ServerLimits;
 import dev.vk.kubeletapi.tls.ReloadingTls;
+import dev.vk.kubeletapi.spi.KubeletApiListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -36,6 +37,7 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
   private final Duration httpIdleTimeout;
   private final ServerLimits limits;
   private final ConnectionLimiter connections;
+  private final KubeletApiListener listener;
 
   /**
    * @param accessControl null in insecure mode
@@ -50,7 +52,8 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
       Executor blocking,
       Duration httpIdleTimeout,
       ServerLimits limits,
-      ConnectionLimiter connections) {
+      ConnectionLimiter connections,
+      KubeletApiListener listener) {
     this.tls = tls;
     this.router = router;
     this.accessControl = accessControl;
@@ -59,6 +62,7 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
     this.httpIdleTimeout = httpIdleTimeout;
     this.limits = limits;
     this.connections = connections;
+    this.listener = listener;
   }
 
   @Override
@@ -79,6 +83,6 @@ final class KubeletApiInitializer extends ChannelInitializer<SocketChannel> {
     if (accessControl != null) {
       p.addLast(HttpPipeline.AUTH, new AuthFilter(accessControl, auth));
     }
-    p.addLast(HttpPipeline.DISPATCHER, new RequestDispatcher(router, blocking));
+    p.addLast(HttpPipeline.DISPATCHER, new RequestDispatcher(router, blocking, listener));
   }
 }

@@ -120,7 +120,8 @@ public final class KubeletApiServer implements AutoCloseable {
             requests,
             config.httpIdleTimeout(),
             limits,
-            connections);
+            connections,
+            config.listener());
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     try {

@@ -1,5 +1,6 @@
 package dev.vk.kubeletapi.http;
 
+import dev.vk.kubeletapi.spi.KubeletApiListener;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -33,14 +34,21 @@ public final class Exchange {
   private final Executor blocking;
   private final Consumer<Boolean> onEnd;
   private final boolean keepAlive;
+  private final String route;
+  private final String methodName;
+  private final KubeletApiListener listener;
   private boolean ended;
+  private boolean streaming;
+  private final ChannelFutureListener onClose = closed -> onEventLoop(this::streamClosed);
 
   Exchange(
       ChannelHandlerContext ctx,
       FullHttpRequest request,
       Map<String, String> pathParams,
       Executor blocking,
-      Consumer<Boolean> onEnd) {
+      Consumer<Boolean> onEnd,
+      String route,
+      KubeletApiListener listener) {
     this.ctx = ctx;
     this.request = request;
     this.uri = new QueryStringDecoder(request.uri());
@@ -48,6 +56,9 @@ public final class Exchange {
     this.blocking = blocking;
     this.onEnd = onEnd;
     this.keepAlive = HttpUtil.isKeepAlive(request);
+    this.route = route;
+    this.methodName = request.method().name();
+    this.listener = listener;
   }
 
   public ChannelHandlerContext ctx() {
@@ -95,6 +106,7 @@ public final class Exchange {
             return;
           }
           HttpUtil.setKeepAlive(response, keepAlive);
+          listener.responded(route, methodName, response.status().code());
           ChannelFuture written = ctx.writeAndFlush(response);
           if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
@@ -148,6 +160,8 @@ public final class Exchange {
   public void startStream(HttpResponse head) {
     HttpUtil.setTransferEncodingChunked(head, true);
     HttpUtil.setKeepAlive(head, keepAlive);
+    listener.responded(route, methodName, head.status().code());
+    streamOpened();
     ctx.writeAndFlush(head);
   }
 
@@ -158,6 +172,7 @@ public final class Exchange {
           if (ended) {
             return;
           }
+          streamClosed();
           ChannelFuture written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
           if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
@@ -168,7 +183,28 @@ public final class Exchange {
 
   /** Ends the exchange because the connection now speaks another protocol. */
   public void upgraded() {
-    onEventLoop(() -> end(false));
+    onEventLoop(
+        () -> {
+          listener.responded(route, methodName, 101);
+          streamOpened();
+          end(false);
+        });
+  }
+
+  /** A stream lasts until it ends or its connection closes, whichever comes first. */
+  private void streamOpened() {
+    streaming = true;
+    listener.streamOpened(route);
+    ctx.channel().closeFuture().addListener(onClose);
+  }
+
+  private void streamClosed() {
+    if (streaming) {
+      streaming = false;
+      // A kept-alive connection may carry many streams: do not pile up listeners on it.
+      ctx.channel().closeFuture().removeListener(onClose);
+      listener.streamClosed(route);
+    }
   }
 
   private void end(boolean reuse) {

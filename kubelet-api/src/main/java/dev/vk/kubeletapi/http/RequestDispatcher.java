@@ -1,6 +1,7 @@
 package dev.vk.kubeletapi.http;
 
 import dev.vk.kubeletapi.spi.KubeletApiException;
+import dev.vk.kubeletapi.spi.KubeletApiListener;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -29,12 +30,21 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
   private final Router router;
   private final Executor blocking;
+  private final KubeletApiListener listener;
   private final Queue<Object> waiting = new ArrayDeque<>();
   private boolean busy;
 
   public RequestDispatcher(Router router, Executor blocking) {
+    this(router, blocking, KubeletApiListener.NONE);
+  }
+
+  /**
+   * @param listener hears every response and stream, for metrics
+   */
+  public RequestDispatcher(Router router, Executor blocking, KubeletApiListener listener) {
     this.router = router;
     this.blocking = blocking;
+    this.listener = listener;
   }
 
   @Override
@@ -54,7 +64,10 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     if (msg instanceof RejectedRequest rejected) {
       busy = true;
       try {
-        exchange(ctx, rejected.request(), Map.of()).respond(Responses.error(rejected.error()));
+        String rawPath = new QueryStringDecoder(rejected.request().uri()).rawPath();
+        String route = router.template(rawPath).orElse(KubeletApiListener.UNMATCHED);
+        exchange(ctx, rejected.request(), Map.of(), route)
+            .respond(Responses.error(rejected.error()));
       } finally {
         rejected.request().release();
       }
@@ -69,13 +82,15 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       if (request.decoderResult().isFailure()) {
         FullHttpResponse bad =
             Responses.error(ApiError.of(KubeletApiException.badRequest("malformed HTTP request")));
+        listener.responded(
+            KubeletApiListener.UNMATCHED, request.method().name(), bad.status().code());
         ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
         return;
       }
       String rawPath = new QueryStringDecoder(request.uri()).rawPath();
       Router.Resolution resolution = router.resolve(request.method(), rawPath);
       if (resolution instanceof Router.Found found) {
-        Exchange exchange = exchange(ctx, request, found.params());
+        Exchange exchange = exchange(ctx, request, found.params(), found.template());
         try {
           found.handler().handle(exchange);
         } catch (Exception | LinkageError e) {
@@ -88,9 +103,10 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                     KubeletApiException.Kind.METHOD_NOT_ALLOWED,
                     "method " + request.method() + " is not allowed on " + rawPath));
         response.headers().set(HttpHeaderNames.ALLOW, allowHeader(notAllowed));
-        exchange(ctx, request, Map.of()).respond(response);
+        String route = router.template(rawPath).orElse(KubeletApiListener.UNMATCHED);
+        exchange(ctx, request, Map.of(), route).respond(response);
       } else {
-        exchange(ctx, request, Map.of())
+        exchange(ctx, request, Map.of(), KubeletApiListener.UNMATCHED)
             .fail(KubeletApiException.notFound("404 request not found: " + rawPath));
       }
     } finally {
@@ -99,8 +115,12 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   private Exchange exchange(
-      ChannelHandlerContext ctx, FullHttpRequest request, Map<String, String> params) {
-    return new Exchange(ctx, request, params, blocking, reuse -> ended(ctx, reuse));
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      Map<String, String> params,
+      String route) {
+    return new Exchange(
+        ctx, request, params, blocking, reuse -> ended(ctx, reuse), route, listener);
   }
 
   private void ended(ChannelHandlerContext ctx, boolean reuse) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,7 +29,11 @@ public final class Router {
   /** The outcome of matching: a handler, an unknown path, or a known path with another method. */
   public sealed interface Resolution {}
 
-  public record Found(RouteHandler handler, Map<String, String> params) implements Resolution {}
+  /**
+   * @param template the matched path template as registered, for metrics
+   */
+  public record Found(RouteHandler handler, Map<String, String> params, String template)
+      implements Resolution {}
 
   public record NotFound() implements Resolution {}
 
@@ -44,7 +49,7 @@ public final class Router {
         continue;
       }
       if (route.methods().contains(method)) {
-        return new Found(route.handler(), params);
+        return new Found(route.handler(), params, route.pattern());
       }
       allowed.addAll(route.methods());
     }
@@ -66,7 +71,14 @@ public final class Router {
         : segments.subList(1, segments.size());
   }
 
-  private record Route(List<String> template, Set<HttpMethod> methods, RouteHandler handler) {
+  /** The template of the route {@code rawPath} matches, whatever the method, if any. */
+  public Optional<String> template(String rawPath) {
+    List<String> segments = segments(rawPath);
+    return routes.stream().filter(r -> r.match(segments) != null).map(Route::pattern).findFirst();
+  }
+
+  private record Route(
+      String pattern, List<String> template, Set<HttpMethod> methods, RouteHandler handler) {
     Map<String, String> match(List<String> segments) {
       if (segments.size() != template.size()) {
         return null;
@@ -99,7 +111,7 @@ public final class Router {
       if (parts.isEmpty()) {
         throw new IllegalArgumentException("template must start with /: " + template);
       }
-      routes.add(new Route(parts, Set.of(methods), handler));
+      routes.add(new Route(template, parts, Set.of(methods), handler));
       return this;
     }
 

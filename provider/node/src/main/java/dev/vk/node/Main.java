@@ -9,11 +9,13 @@ import dev.vk.node.config.Settings;
 import dev.vk.node.events.ApiEventRecorder;
 import dev.vk.node.kube.ApiKubernetesAccess;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.metrics.RateLimitMeters;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.ProviderFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -50,8 +52,8 @@ public final class Main {
       ApiEventRecorder events =
           new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
       KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
-      PodLifecycle provider = provider(providers, config, settings, kubernetes);
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      PodLifecycle provider = provider(providers, config, settings, kubernetes, meters);
       node = new VirtualKubelet(config, api, provider, clients, events, Clock.systemUTC(), meters);
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("virtual-kubelet: " + e.getMessage());
@@ -76,7 +78,8 @@ public final class Main {
       List<ProviderFactory> providers,
       NodeConfig config,
       Settings settings,
-      KubernetesAccess kubernetes)
+      KubernetesAccess kubernetes,
+      MeterRegistry meters)
       throws ProviderException {
     ProviderFactory factory =
         providers.stream()
@@ -97,7 +100,8 @@ public final class Main {
             config.nodeName(),
             config.internalIp(),
             name -> settings.get(prefix + name),
-            kubernetes));
+            kubernetes,
+            new RateLimitMeters(factory.name(), meters)));
   }
 
   private static void setLogLevel(String level) {

@@ -15,6 +15,9 @@ import dev.vk.node.health.HealthServer;
 import dev.vk.node.health.WatchActivity;
 import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.metrics.KubeletApiMeters;
+import dev.vk.node.metrics.NodeMeters;
+import dev.vk.node.metrics.ProviderCallMetrics;
 import dev.vk.node.node.LeaseController;
 import dev.vk.node.node.NodeController;
 import dev.vk.node.node.NodeTemplate;
@@ -81,6 +84,8 @@ public final class VirtualKubelet implements AutoCloseable {
   private volatile HealthServer healthServer;
   private volatile SharedIndexInformer<V1Pod> podInformer;
   private volatile boolean started;
+  private AutoCloseable jvmMeters;
+  private volatile boolean running;
 
   public VirtualKubelet(
       NodeConfig config,
@@ -93,7 +98,7 @@ public final class VirtualKubelet implements AutoCloseable {
     this.events = events;
     this.config = config;
     this.apiSettings = apiSettings;
-    this.provider = provider;
+    this.provider = ProviderCallMetrics.instrument(provider, config.provider(), meters);
     this.clients = clients;
     this.clock = clock;
     this.meters = meters;
@@ -180,8 +185,6 @@ public final class VirtualKubelet implements AutoCloseable {
         .description("pods bound to this node")
         .register(meters);
     Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
-    Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
-    Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
     FunctionCounter.builder("vk.events.dropped", events, ApiEventRecorder::dropped)
         .description("events dropped because the event queue was full")
         .register(meters);
@@ -189,6 +192,14 @@ public final class VirtualKubelet implements AutoCloseable {
         .description("pod handler errors that workers survived")
         .register(meters);
     started = true;
+    NodeMeters.workQueues(meters, pods.queues());
+    NodeMeters.statusWrites(meters, writer);
+    NodeMeters.lease(meters, lease);
+    NodeMeters.node(meters, node);
+    // One process runs the node; it leads from here until close().
+    running = true;
+    NodeMeters.leader(meters, () -> running);
+    jvmMeters = NodeMeters.jvm(meters);
     logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
   }
 
@@ -204,7 +215,8 @@ public final class VirtualKubelet implements AutoCloseable {
             .streamIdleTimeout(apiSettings.streamIdleTimeout())
             .streamCreationTimeout(apiSettings.streamCreationTimeout())
             .limits(apiSettings.limits())
-            .tlsReloadInterval(apiSettings.tlsReloadInterval());
+            .tlsReloadInterval(apiSettings.tlsReloadInterval())
+            .listener(new KubeletApiMeters(meters));
     if (!apiSettings.insecure()) {
       // Insecure mode refuses authenticators, so that nobody believes auth is on.
       b.tokenReviewer(new ApiTokenReviewer(clients.calls()))
@@ -311,6 +323,7 @@ public final class VirtualKubelet implements AutoCloseable {
 
   @Override
   public void close() {
+    running = false;
     loops.shutdownNow();
     if (healthServer != null) {
       healthServer.close();
@@ -326,6 +339,13 @@ public final class VirtualKubelet implements AutoCloseable {
     }
     if (events != null) {
       events.close();
+    }
+    if (jvmMeters != null) {
+      try {
+        jvmMeters.close();
+      } catch (Exception e) {
+        logger.debug("JVM metrics did not close cleanly: {}", e.toString());
+      }
     }
     if (provider instanceof AutoCloseable c) {
       try {

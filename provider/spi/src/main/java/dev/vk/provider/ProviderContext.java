@@ -9,9 +9,21 @@ import java.util.Optional;
  * @param internalIp the address the node advertises
  * @param settings this provider's own settings, looked up by name
  * @param kubernetes reads of Secrets and ConfigMaps, and Events, for the provider's pods
+ * @param rateLimits where the provider reports its own rate limiter's waits and the cloud's
+ *     throttling answers, for the node's metrics
  */
 public record ProviderContext(
-    String nodeName, String internalIp, Settings settings, KubernetesAccess kubernetes) {
+    String nodeName,
+    String internalIp,
+    Settings settings,
+    KubernetesAccess kubernetes,
+    RateLimitListener rateLimits) {
+
+  /** A context whose rate limiting reports go nowhere. */
+  public ProviderContext(
+      String nodeName, String internalIp, Settings settings, KubernetesAccess kubernetes) {
+    this(nodeName, internalIp, settings, kubernetes, RateLimitListener.NONE);
+  }
 
   /** A context without Kubernetes access, for tests and tools. */
   public ProviderContext(String nodeName, String internalIp, Settings settings) {

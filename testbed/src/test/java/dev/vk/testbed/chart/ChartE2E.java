@@ -203,8 +203,10 @@ class ChartE2E {
                     "ConfigMap",
                     "ClusterRole",
                     "ClusterRoleBinding",
+                    "Service",
                     "Deployment")
-                : List.of("ConfigMap", "Deployment"));
+                : List.of("ConfigMap", "Service", "Deployment"));
+    checkMetricsService(r, of(objects, "Service"), of(objects, "Deployment"));
     if (r.rbac()) {
       assertThat(grants(rules(of(objects, "ClusterRole"))))
           .as("the chart's ClusterRole grants exactly manifests/rbac.yaml")
@@ -343,6 +345,75 @@ class ChartE2E {
     } else {
       assertThat(sources).hasSize(1);
     }
+  }
+
+  /** The metrics Service selects the node pod and targets its container port named health. */
+  private static void checkMetricsService(
+      Rendering r, Map<String, Object> service, Map<String, Object> deployment) {
+    Map<String, Object> spec = map(service.get("spec"));
+    assertThat(spec).containsEntry("type", "ClusterIP");
+    assertThat(list(spec.get("ports")))
+        .containsExactly(
+            Map.of("name", "metrics", "port", 10248, "targetPort", "health", "protocol", "TCP"));
+    Map<String, Object> template = map(map(deployment.get("spec")).get("template"));
+    assertThat(map(map(template.get("metadata")).get("labels")))
+        .containsAllEntriesOf(map(spec.get("selector")));
+    Map<String, Object> container = list(map(template.get("spec")).get("containers")).get(0);
+    assertThat(list(container.get("ports")))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .containsEntry("name", "health")
+                    .containsEntry("containerPort", 10248));
+    assertThat(map(map(service.get("metadata")).get("labels")))
+        .containsEntry("app.kubernetes.io/instance", r.release())
+        .containsEntry("app.kubernetes.io/component", "metrics");
+  }
+
+  /**
+   * The ServiceMonitor, off by default, selects exactly the metrics Service when enabled. Checked
+   * with helm template only: the testbed's API server has no Prometheus Operator CRDs.
+   */
+  @Test
+  void serviceMonitorSelectsTheMetricsServiceWhenEnabled() {
+    String off = helm.run("template", "vk-sm", chart.toString()).orThrow().stdout();
+    assertThat(documents(off).stream().map(o -> (String) o.get("kind")))
+        .doesNotContain("ServiceMonitor");
+    String on =
+        helm.run(
+                "template",
+                "vk-sm",
+                chart.toString(),
+                "--set",
+                "metrics.serviceMonitor.enabled=true,metrics.serviceMonitor.labels.release=kps")
+            .orThrow()
+            .stdout();
+    List<Map<String, Object>> objects = documents(on);
+    Map<String, Object> monitor = of(objects, "ServiceMonitor");
+    assertThat(monitor).containsEntry("apiVersion", "monitoring.coreos.com/v1");
+    assertThat(map(map(monitor.get("metadata")).get("labels"))).containsEntry("release", "kps");
+    Map<String, Object> spec = map(monitor.get("spec"));
+    assertThat(map(map(spec.get("selector")).get("matchLabels")))
+        .isEqualTo(
+            Map.of(
+                "app.kubernetes.io/name", "virtual-kubelet",
+                "app.kubernetes.io/instance", "vk-sm",
+                "app.kubernetes.io/component", "metrics"));
+    assertThat(map(map(of(objects, "Service").get("metadata")).get("labels")))
+        .containsAllEntriesOf(map(map(spec.get("selector")).get("matchLabels")));
+    assertThat(list(spec.get("endpoints")).get(0))
+        .containsEntry("port", "metrics")
+        .containsEntry("path", "/metrics")
+        .containsEntry("scheme", "http");
+    assertThat(
+            helm.run(
+                    "template",
+                    "vk-sm",
+                    chart.toString(),
+                    "--set",
+                    "metrics.serviceMonitor.enabled=true,metrics.service.enabled=false")
+                .stderr())
+        .contains("metrics.serviceMonitor.enabled needs metrics.service.enabled");
   }
 
   /**

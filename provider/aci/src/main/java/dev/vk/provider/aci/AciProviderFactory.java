@@ -33,7 +33,8 @@ public final class AciProviderFactory implements ProviderFactory {
     AciSettings settings = AciSettings.from(context);
     Clock clock = Clock.systemUTC();
     TrustedTls tls = TrustedTls.load(settings.connection().caFile());
-    ArmRateLimiter limiter = new ArmRateLimiter(settings.polling().requestsPerSecond(), clock);
+    ArmRateLimiter limiter =
+        new ArmRateLimiter(settings.polling().requestsPerSecond(), clock, context.rateLimits());
     ContainerGroups groups =
         new ContainerGroups(
             AzureClients.build(settings.connection(), tls, limiter),

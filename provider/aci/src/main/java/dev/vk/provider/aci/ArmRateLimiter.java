@@ -5,6 +5,7 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import dev.vk.provider.RateLimitListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +25,26 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
 
   private static final Duration LOW_REMAINING_PAUSE = Duration.ofSeconds(1);
 
+  /** The limiter's name in the node's metrics. */
+  static final String NAME = "arm";
+
   private final Clock clock;
+  private final RateLimitListener listener;
   private final long intervalNanos;
   private Instant nextFree; // guarded by this
   private Instant pausedUntil; // guarded by this
   private long sent; // guarded by this
 
   ArmRateLimiter(double requestsPerSecond, Clock clock) {
+    this(requestsPerSecond, clock, RateLimitListener.NONE);
+  }
+
+  /**
+   * @param listener hears each request's wait and each 429, for the node's metrics
+   */
+  ArmRateLimiter(double requestsPerSecond, Clock clock, RateLimitListener listener) {
     this.clock = clock;
+    this.listener = listener;
     this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
     this.nextFree = clock.instant();
     this.pausedUntil = clock.instant();
@@ -64,6 +77,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
   synchronized void observe(int status, String retryAfter, long lowestRemaining) {
     Instant now = clock.instant();
     if (status == 429) {
+      listener.throttled(NAME);
       Duration wait = ArmErrors.retryAfter(retryAfter).orElse(Duration.ofSeconds(1));
       pausedUntil = latest(pausedUntil, now.plus(wait));
     } else if (lowestRemaining <= LOW_REMAINING) {
@@ -73,14 +87,22 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
 
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-    return Mono.defer(() -> Mono.delay(reserve()).then(whenUnpaused(next)).doOnNext(this::observe));
+    return Mono.defer(
+        () -> {
+          Instant start = clock.instant();
+          return Mono.delay(reserve()).then(whenUnpaused(next, start)).doOnNext(this::observe);
+        });
   }
 
-  private Mono<HttpResponse> whenUnpaused(HttpPipelineNextPolicy next) {
+  private Mono<HttpResponse> whenUnpaused(HttpPipelineNextPolicy next, Instant start) {
     return Mono.defer(
         () -> {
           Duration pause = remainingPause();
-          return pause.isZero() ? next.process() : Mono.delay(pause).then(whenUnpaused(next));
+          if (!pause.isZero()) {
+            return Mono.delay(pause).then(whenUnpaused(next, start));
+          }
+          listener.waited(NAME, Duration.between(start, clock.instant()));
+          return next.process();
         });
   }
 
@@ -88,6 +110,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
   public HttpResponse processSync(
       HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
     // A 429 to another request may pause the provider while this one waits for its slot.
+    Instant start = clock.instant();
     for (Duration wait = reserve(); !wait.isZero(); wait = remainingPause()) {
       try {
         Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
@@ -96,6 +119,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
         throw new IllegalStateException("interrupted while waiting for the ARM rate limit", e);
       }
     }
+    listener.waited(NAME, Duration.between(start, clock.instant()));
     HttpResponse response = next.processSync();
     observe(response);
     return response;

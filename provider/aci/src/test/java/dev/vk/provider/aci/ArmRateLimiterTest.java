@@ -2,8 +2,11 @@ package dev.vk.provider.aci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.testkit.TestingClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +46,28 @@ class ArmRateLimiterTest {
   void lowRemaining() {
     limiter.observe(200, null, 2);
     assertThat(limiter.remainingPause()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  @DisplayName("each 429 is reported to the node's metrics as a throttled ARM request")
+  void throttledReported() {
+    List<String> heard = new ArrayList<>();
+    ArmRateLimiter reporting =
+        new ArmRateLimiter(
+            10,
+            clock,
+            new RateLimitListener() {
+              @Override
+              public void waited(String limiter, Duration wait) {}
+
+              @Override
+              public void throttled(String limiter) {
+                heard.add(limiter);
+              }
+            });
+    reporting.observe(200, null, Long.MAX_VALUE);
+    reporting.observe(429, "1", Long.MAX_VALUE);
+    reporting.observe(429, "1", Long.MAX_VALUE);
+    assertThat(heard).containsExactly("arm", "arm");
   }
 }

@@ -4,9 +4,11 @@ import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderFactory;
+import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.config.AwsClients;
 import dev.vk.provider.fargate.config.FargateSettings;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
+import dev.vk.provider.fargate.ecs.RunTaskLimiter;
 import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.mapping.FamilyNames;
@@ -50,10 +52,11 @@ public final class FargateProviderFactory implements ProviderFactory {
         context.nodeName(),
         clusterId,
         s,
-        AwsClients.ecs(s),
-        AwsClients.logs(s),
+        AwsClients.ecs(s, context.rateLimits()),
+        AwsClients.logs(s, context.rateLimits()),
         context.kubernetes(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        context.rateLimits());
   }
 
   static FargateProvider create(
@@ -64,6 +67,20 @@ public final class FargateProviderFactory implements ProviderFactory {
       CloudWatchLogsClient logsClient,
       KubernetesAccess kubernetes,
       Clock clock) {
+    return create(nodeName, s, ecs, logsClient, kubernetes, clock, RateLimitListener.NONE);
+  }
+
+  /**
+   * @param rateLimits hears the RunTask limiter's waits, for the node's metrics
+   */
+  static FargateProvider create(
+      String nodeName,
+      FargateSettings s,
+      EcsClient ecs,
+      CloudWatchLogsClient logsClient,
+      KubernetesAccess kubernetes,
+      Clock clock,
+      RateLimitListener rateLimits) {
     String startedBy = FamilyNames.startedBy(nodeName);
     MappingConfig mapping =
         new MappingConfig(
@@ -95,7 +112,7 @@ public final class FargateProviderFactory implements ProviderFactory {
             ecs,
             launch,
             new TaskDefinitionMapper(mapping),
-            s.runTaskRate(),
+            new RunTaskLimiter(s.runTaskRate(), rateLimits),
             s.statusInterval(),
             s.transitionInterval(),
             kubernetes,

@@ -11,10 +11,13 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +33,9 @@ public final class LeaseController {
   private final Supplier<V1Node> node;
   private final Clock clock;
   private V1Lease last;
+  private final AtomicLong renewals = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+  private volatile Instant lastRenewal;
 
   public LeaseController(
       ApiClient client, String nodeName, Duration duration, Supplier<V1Node> node, Clock clock) {
@@ -45,12 +51,38 @@ public final class LeaseController {
     return duration.dividedBy(4);
   }
 
-  /** Renews the lease, creating it (or taking it over) when needed. */
+  /** Lease writes that succeeded, for metrics. */
+  public long renewals() {
+    return renewals.get();
+  }
+
+  /** Renewal rounds that failed, for metrics. */
+  public long failures() {
+    return failures.get();
+  }
+
+  /** When the lease was last written, or empty before the first success. */
+  public Optional<Instant> lastRenewal() {
+    return Optional.ofNullable(lastRenewal);
+  }
+
+  /** Renews the lease, creating it (or taking it over) when needed. May block on the API server. */
   public synchronized void renew() throws ApiException {
     V1Node owner = node.get();
     if (owner == null || owner.getMetadata().getUid() == null) {
       return; // Not registered yet; the lease must carry the node as owner.
     }
+    try {
+      write(owner);
+    } catch (ApiException | RuntimeException e) {
+      failures.incrementAndGet();
+      throw e;
+    }
+    renewals.incrementAndGet();
+    lastRenewal = clock.instant();
+  }
+
+  private void write(V1Node owner) throws ApiException {
     if (last != null && ownedBy(last, owner)) {
       try {
         last.getSpec().renewTime(now()).holderIdentity(nodeName);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,10 @@ public final class NodeController {
   private volatile V1Node registered;
   private Map<String, Object> lastSentStatus;
   private Instant lastSent = Instant.EPOCH;
-  private boolean ready = true;
+  private volatile boolean ready = true;
   private String notReadyMessage = "";
+  private final AtomicLong statusSent = new AtomicLong();
+  private final AtomicLong statusFailed = new AtomicLong();
 
   private record Transition(String status, OffsetDateTime since) {}
 
@@ -60,6 +63,21 @@ public final class NodeController {
     this.configurer = configurer;
     this.statusInterval = statusInterval;
     this.clock = clock;
+  }
+
+  /** Node status patches the API server accepted, for metrics. */
+  public long statusUpdates() {
+    return statusSent.get();
+  }
+
+  /** Node status patches that failed, for metrics. */
+  public long statusFailures() {
+    return statusFailed.get();
+  }
+
+  /** Whether the node last reported Ready (the provider answered its ping). */
+  public boolean ready() {
+    return ready;
   }
 
   /** The registered node (with its UID), or null before the first registration. */
@@ -130,8 +148,10 @@ public final class NodeController {
     String body = client.getJSON().serialize(Map.of("status", desired.getStatus()));
     try {
       registered = patch(name, body, true);
+      statusSent.incrementAndGet();
     } catch (ApiException e) {
       if (!ApiErrors.notFound(e)) {
+        statusFailed.incrementAndGet();
         throw e;
       }
       logger.warn("Node {} was deleted; registering it again", name);

@@ -41,6 +41,8 @@ public final class KeyedWorkQueue implements AutoCloseable {
   private final Set<String> processing = new HashSet<>();
   private final Set<String> dirty = new HashSet<>();
   private final Map<String, Integer> failures = new HashMap<>();
+  private final Map<String, Long> waitingSince = new HashMap<>();
+  private final AtomicLong retries = new AtomicLong();
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final int workerCount;
@@ -76,6 +78,7 @@ public final class KeyedWorkQueue implements AutoCloseable {
     if (processing.contains(key)) {
       dirty.add(key);
     } else if (queued.add(key)) {
+      waitingSince.put(key, System.nanoTime());
       ready.add(key);
     }
   }
@@ -109,6 +112,18 @@ public final class KeyedWorkQueue implements AutoCloseable {
         name + ": " + (workerCount - alive) + " of " + workerCount + " workers gone");
   }
 
+  /** How long the key waiting longest has waited for a worker (zero when none waits). */
+  public synchronized Duration oldestWait() {
+    long now = System.nanoTime();
+    long oldest = waitingSince.values().stream().mapToLong(t -> now - t).max().orElse(0);
+    return Duration.ofNanos(oldest);
+  }
+
+  /** Failed runs put back with backoff so far, for metrics. */
+  public long retries() {
+    return retries.get();
+  }
+
   private void work() {
     try {
       while (!closed) {
@@ -130,6 +145,7 @@ public final class KeyedWorkQueue implements AutoCloseable {
   private void process(String key) {
     synchronized (this) {
       queued.remove(key);
+      waitingSince.remove(key);
       processing.add(key);
     }
     Outcome outcome = Outcome.retry("not processed");
@@ -171,6 +187,7 @@ public final class KeyedWorkQueue implements AutoCloseable {
       forget(key);
       addAfter(key, a.delay());
     } else if (outcome instanceof Outcome.Retry r) {
+      retries.incrementAndGet();
       Duration delay = backoff(key);
       if (r.atLeast().compareTo(delay) > 0) {
         delay = r.atLeast();

@@ -8,6 +8,7 @@ import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,8 +101,9 @@ public final class PodController implements AutoCloseable {
     }
   }
 
-  public int queueDepth() {
-    return podQueue.depth() + statusQueue.depth();
+  /** The pod and status queues by name, for metrics. */
+  public Map<String, KeyedWorkQueue> queues() {
+    return Map.of("pod-sync", podQueue, "pod-status", statusQueue);
   }
 
   /** Handler errors the workers survived, for metrics. */

@@ -25,6 +25,8 @@ public class StatusWriter {
   private final CoreV1Api api;
   private final String hostIp;
   private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong unchanged = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
 
   public StatusWriter(ApiClient client, String hostIp) {
     this.client = client;
@@ -40,16 +42,32 @@ public class StatusWriter {
   public boolean write(V1Pod pod, V1PodStatus status) throws ApiException {
     complete(status);
     if (StatusComparison.same(pod.getStatus(), status)) {
+      unchanged.incrementAndGet();
       return false;
     }
-    send(pod, status);
+    try {
+      send(pod, status);
+    } catch (ApiException | RuntimeException e) {
+      failed.incrementAndGet();
+      throw e;
+    }
     writes.incrementAndGet();
     return true;
   }
 
-  /** Status writes sent so far, for metrics and tests. */
+  /** Status patches sent so far, for metrics and tests. */
   public long writes() {
     return writes.get();
+  }
+
+  /** Writes skipped because the API already had that status, for metrics. */
+  public long unchanged() {
+    return unchanged.get();
+  }
+
+  /** Patches the API server refused or that did not reach it, for metrics. */
+  public long failed() {
+    return failed.get();
   }
 
   /**

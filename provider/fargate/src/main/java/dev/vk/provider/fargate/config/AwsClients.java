@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate.config;
 
+import dev.vk.provider.RateLimitListener;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -23,23 +24,37 @@ public final class AwsClients {
   private AwsClients() {}
 
   public static EcsClient ecs(FargateSettings s) {
+    return ecs(s, RateLimitListener.NONE);
+  }
+
+  /**
+   * @param rateLimits hears every throttled attempt (limiter {@code ecs}), for the node's metrics
+   */
+  public static EcsClient ecs(FargateSettings s, RateLimitListener rateLimits) {
     var builder =
         EcsClient.builder()
             .region(Region.of(s.region()))
             .credentialsProvider(credentials(s))
             .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(overrides(s));
+            .overrideConfiguration(overrides(s, new ThrottledAttempts("ecs", rateLimits)));
     s.ecsEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }
 
   public static CloudWatchLogsClient logs(FargateSettings s) {
+    return logs(s, RateLimitListener.NONE);
+  }
+
+  /**
+   * @param rateLimits hears every throttled attempt (limiter {@code logs}), for the node's metrics
+   */
+  public static CloudWatchLogsClient logs(FargateSettings s, RateLimitListener rateLimits) {
     var builder =
         CloudWatchLogsClient.builder()
             .region(Region.of(s.region()))
             .credentialsProvider(credentials(s))
             .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(overrides(s));
+            .overrideConfiguration(overrides(s, new ThrottledAttempts("logs", rateLimits)));
     s.logsEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
     return builder.build();
   }
@@ -61,9 +76,11 @@ public final class AwsClients {
         .build();
   }
 
-  private static ClientOverrideConfiguration overrides(FargateSettings s) {
+  private static ClientOverrideConfiguration overrides(
+      FargateSettings s, ThrottledAttempts throttled) {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(retryStrategy(s.maxAttempts()))
+        .addMetricPublisher(throttled)
         .apiCallTimeout(Duration.ofMinutes(2))
         .build();
   }

@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate.ecs;
 
+import dev.vk.provider.RateLimitListener;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -14,17 +15,31 @@ public final class RunTaskLimiter {
   private final double perSecond;
   private final double burst;
   private final LongSupplier nanoTime;
+  private final RateLimitListener listener;
   private double tokens;
   private long last;
 
   public RunTaskLimiter(double perSecond) {
-    this(perSecond, Math.max(1, perSecond), System::nanoTime);
+    this(perSecond, RateLimitListener.NONE);
+  }
+
+  /**
+   * @param listener hears how long each launch waited here, for the node's metrics
+   */
+  public RunTaskLimiter(double perSecond, RateLimitListener listener) {
+    this(perSecond, Math.max(1, perSecond), System::nanoTime, listener);
   }
 
   RunTaskLimiter(double perSecond, double burst, LongSupplier nanoTime) {
+    this(perSecond, burst, nanoTime, RateLimitListener.NONE);
+  }
+
+  RunTaskLimiter(
+      double perSecond, double burst, LongSupplier nanoTime, RateLimitListener listener) {
     this.perSecond = perSecond;
     this.burst = burst;
     this.nanoTime = nanoTime;
+    this.listener = listener;
     this.tokens = burst;
     this.last = nanoTime.getAsLong();
   }
@@ -34,11 +49,16 @@ public final class RunTaskLimiter {
    * wait.
    */
   public void acquire() throws InterruptedException {
+    long start = nanoTime.getAsLong();
+    boolean waited = false;
     while (true) {
       Duration wait = tryAcquire();
       if (wait.isZero()) {
+        Duration total = waited ? Duration.ofNanos(nanoTime.getAsLong() - start) : Duration.ZERO;
+        listener.waited("run-task", total);
         return;
       }
+      waited = true;
       LockSupport.parkNanos(wait.toNanos());
       if (Thread.interrupted()) {
         throw new InterruptedException("interrupted waiting for the RunTask rate limit");

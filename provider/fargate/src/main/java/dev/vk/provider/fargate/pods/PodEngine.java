@@ -39,15 +39,14 @@ public final class PodEngine implements AutoCloseable {
       EcsClient ecs,
       LaunchConfig launch,
       TaskDefinitionMapper mapper,
-      double runTaskRate,
+      RunTaskLimiter runTasks,
       Duration statusInterval,
       Duration transitionInterval,
       KubernetesAccess kubernetes,
       Clock clock) {
     PodRegistry registry = new PodRegistry();
     TaskDefinitionRegistry definitions = new TaskDefinitionRegistry(ecs, launch);
-    TaskLauncher launcher =
-        new TaskLauncher(ecs, launch, definitions, new RunTaskLimiter(runTaskRate));
+    TaskLauncher launcher = new TaskLauncher(ecs, launch, definitions, runTasks);
     this.restarts = Executors.newFixedThreadPool(2, daemon("fargate-restart"));
     this.sync =
         new StatusSync(

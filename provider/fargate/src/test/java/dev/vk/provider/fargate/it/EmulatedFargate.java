@@ -2,7 +2,9 @@ package dev.vk.provider.fargate.it;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.EmulatorOptions;
+import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.ProviderContext;
+import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.fargate.FargateProviderFactory;
 import java.util.HashMap;
@@ -46,8 +48,18 @@ final class EmulatedFargate {
   }
 
   static FargateProvider provider(String nodeName, Map<String, String> settings) {
+    return provider(nodeName, settings, RateLimitListener.NONE);
+  }
+
+  static FargateProvider provider(
+      String nodeName, Map<String, String> settings, RateLimitListener rateLimits) {
     ProviderContext context =
-        new ProviderContext(nodeName, "10.0.0.1", name -> Optional.ofNullable(settings.get(name)));
+        new ProviderContext(
+            nodeName,
+            "10.0.0.1",
+            name -> Optional.ofNullable(settings.get(name)),
+            KubernetesAccess.NONE,
+            rateLimits);
     return (FargateProvider) new FargateProviderFactory().create(context);
   }
 }

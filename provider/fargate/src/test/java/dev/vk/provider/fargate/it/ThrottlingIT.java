@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.fault.Faults;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +43,18 @@ class ThrottlingIT {
   private static void converges(Consumer<Faults> inject, String errorType) throws Exception {
     try (EcsEmulator emulator = EmulatedFargate.start()) {
       Map<String, String> settings = EmulatedFargate.settings(emulator);
-      try (FargateProvider provider = EmulatedFargate.provider("vk-faults", settings)) {
+      Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+      RateLimitListener counting =
+          new RateLimitListener() {
+            @Override
+            public void waited(String limiter, Duration wait) {}
+
+            @Override
+            public void throttled(String limiter) {
+              throttled.computeIfAbsent(limiter, l -> new AtomicInteger()).incrementAndGet();
+            }
+          };
+      try (FargateProvider provider = EmulatedFargate.provider("vk-faults", settings, counting)) {
         inject.accept(emulator.faults());
         List<V1Pod> pods = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -65,6 +79,18 @@ class ThrottlingIT {
                     .count())
             .as("%s was injected", errorType)
             .isPositive();
+        // Every throttled attempt reaches the node's metrics, those the SDK retried included.
+        await("throttled attempts reported")
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () ->
+                    assertThat(throttled.values().stream().mapToLong(AtomicInteger::get).sum())
+                        .isEqualTo(
+                            errorType.equals("ThrottlingException")
+                                ? emulator.calls().timeline().stream()
+                                    .filter(c -> errorType.equals(c.errorType()))
+                                    .count()
+                                : 0L));
         try (EcsClient ecs = EmulatedFargate.ecsClient(emulator)) {
           assertThat(ecs.listTasks(r -> r.cluster("default").startedBy("vk-faults")).taskArns())
               .as("one task per pod, no duplicates")
