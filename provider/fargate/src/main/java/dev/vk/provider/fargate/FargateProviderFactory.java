@@ -67,7 +67,8 @@ public final class FargateProviderFactory implements ProviderFactory {
       CloudWatchLogsClient logsClient,
       KubernetesAccess kubernetes,
       Clock clock) {
-    return create(nodeName, s, ecs, logsClient, kubernetes, clock, RateLimitListener.NONE);
+    return create(
+        nodeName, clusterId, s, ecs, logsClient, kubernetes, clock, RateLimitListener.NONE);
   }
 
   /**
@@ -75,6 +76,7 @@ public final class FargateProviderFactory implements ProviderFactory {
    */
   static FargateProvider create(
       String nodeName,
+      String clusterId,
       FargateSettings s,
       EcsClient ecs,
       CloudWatchLogsClient logsClient,
