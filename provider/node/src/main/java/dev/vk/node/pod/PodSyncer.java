@@ -129,6 +129,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
             : !sent.equals(wanted);
     if (changed) {
       Resolution resolution = resolver.resolve(pod, runtime.apply(pod));
+      status.renewed(pod); // the provider may redeploy its containers: they start over
       try {
         provider.updatePod(resolution.pod());
         events.record(
@@ -160,6 +161,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
         EventRecorder.WARNING,
         PodReasons.PROVIDER_POD_MISSING,
         "The provider no longer runs this pod; creating it again (restartPolicy " + policy + ")");
+    status.renewed(pod); // its containers start over: waiting again is no regression
     return create(pod);
   }
 
@@ -185,6 +187,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     }
     pods.deleteNow(pod);
     placed.forget(uid);
+    status.forget(uid);
     return Outcome.DONE;
   }
 
@@ -210,6 +213,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     }
     if (last != null) {
       placed.forget(PodFacts.uid(last));
+      status.forget(PodFacts.uid(last));
     }
     return Outcome.DONE;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Container;
@@ -200,6 +201,48 @@ public abstract class AbstractProviderContractTest extends ProviderContractFixtu
             () ->
                 delivered.stream()
                     .anyMatch(p -> uid(p).equals(uid(pod)) && PodStatuses.isTrue(p, "Ready")));
+  }
+
+  @Test
+  @DisplayName(
+      "a new provider over the same cloud (a node restart) reports a running pod no less complete"
+          + " than before: listed without status or Running and Ready, never back to Pending")
+  void restartedProviderKeepsStatus() throws Exception {
+    V1Pod pod = create(runnablePod());
+    V1Pod before = awaitRunning(pod);
+    PodLifecycle restarted = createProvider();
+    try {
+      Queue<V1Pod> pushed = new ConcurrentLinkedQueue<>();
+      if (restarted instanceof PodStatusNotifier notifier) {
+        notifier.notifyPods(pushed::add); // as the node does, before its first listing
+      }
+      V1Pod listed =
+          restarted.getPods().stream()
+              .filter(p -> uid(p).equals(uid(pod)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("the running pod is not listed"));
+      if (listed.getStatus() != null) {
+        PodStatuses.assertNoLessComplete(before, listed, "listed after the restart");
+      }
+      PodStatuses.assertNoLessComplete(
+          before,
+          restarted.getPod(namespace(), pod.getMetadata().getName()).orElseThrow(),
+          "getPod after the restart");
+      if (restarted instanceof PodStatusNotifier) {
+        Awaitility.await("a pushed status of " + pod.getMetadata().getName())
+            .atMost(timeout())
+            .until(() -> pushed.stream().anyMatch(p -> uid(p).equals(uid(pod))));
+        for (V1Pod p : pushed) {
+          if (uid(p).equals(uid(pod))) {
+            PodStatuses.assertNoLessComplete(before, p, "pushed after the restart");
+          }
+        }
+      }
+    } finally {
+      if (restarted instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
   }
 
   @Test
