@@ -26,7 +26,11 @@ public final class NodeReadyWatch implements AutoCloseable {
 
   /** Whether every state reported so far was Ready=True. */
   public boolean stayedReady() {
-    return watch.output().lines().filter(l -> l.startsWith("ready=")).allMatch("ready=True"::equals);
+    return watch
+        .output()
+        .lines()
+        .filter(l -> l.startsWith("ready="))
+        .allMatch("ready=True"::equals);
   }
 
   /** Everything the watch printed, for messages. */
