@@ -33,12 +33,22 @@ public interface PodLifecycle {
    */
   void deletePod(V1Pod pod) throws ProviderException;
 
-  /** The pod as the provider runs it (metadata, spec and current status), or empty. */
+  /**
+   * The pod as the provider runs it (metadata, spec and current status), or empty. The status is
+   * complete: read from the cloud for this call or from what the provider already observed, never
+   * guessed.
+   */
   Optional<V1Pod> getPod(String namespace, String name) throws ProviderException;
 
   /**
    * Every pod the provider runs for this node, with status. Called once per status poll and at
    * startup reconciliation, so its cost must not grow with one remote call per pod.
+   *
+   * <p>A pod whose status this call cannot tell (a cloud listing that carries no per-pod state, a
+   * cache not yet filled after a restart) is listed with a {@code null} status: the node adopts it
+   * (it is not an orphan, nor missing) and writes no status for it until {@link #getPod}, a push or
+   * a later poll brings one. Never fill in a guessed status instead: the API server holds the
+   * fuller one, and a guess would move a Running, Ready pod back to Pending.
    */
   List<V1Pod> getPods() throws ProviderException;
 }

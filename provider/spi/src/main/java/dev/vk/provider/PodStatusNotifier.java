@@ -11,7 +11,9 @@ public interface PodStatusNotifier {
 
   /**
    * Registers the callback that receives a pod (with status) each time its status changes. Called
-   * once, before any pod is created; must not block. The callback is thread-safe and cheap.
+   * once, before any pod is created; must not block. The callback is thread-safe and cheap. A
+   * pushed status is one the provider observed in full; a pod whose status it does not know yet is
+   * not pushed (see {@link PodLifecycle#getPods()}).
    */
   void notifyPods(Consumer<V1Pod> onStatusChange);
 }

@@ -13,9 +13,11 @@ import java.util.Set;
  * while it was not being deleted: what Services see as an endpoint flapping.
  */
 public final class PodReadyWatch implements AutoCloseable {
+  // No {range}: kubectl -w reuses one JSONPath printer, and a range fails from the second object
+  // on.
   private static final String COLUMNS =
       "{.metadata.name} {.status.phase} "
-          + "{range .status.conditions[?(@.type==\"Ready\")]}{.status}{end} "
+          + "{.status.conditions[?(@.type==\"Ready\")].status} "
           + "deleting={.metadata.deletionTimestamp}{\"\\n\"}";
 
   private final BackgroundCommand watch;
@@ -61,6 +63,28 @@ public final class PodReadyWatch implements AutoCloseable {
         flips.add(seen.pod() + ": " + last.get(seen.pod()) + " -> " + line.trim());
       }
       last.put(seen.pod(), line.trim());
+    }
+    return flips;
+  }
+
+  /**
+   * Pods that were Running and later reported in another phase while not being deleted. Unlike
+   * {@link #flips()} this ignores Ready, which the control plane itself sets False on the pods of a
+   * node whose lease expired.
+   */
+  public List<String> phaseFlips() {
+    Set<String> wasRunning = new HashSet<>();
+    List<String> flips = new ArrayList<>();
+    for (String line : watch.output().split("\n")) {
+      if (line.isBlank() || !line.contains("deleting=")) {
+        continue;
+      }
+      Seen seen = Seen.parse(line);
+      if ("Running".equals(seen.phase())) {
+        wasRunning.add(seen.pod());
+      } else if (wasRunning.contains(seen.pod()) && !seen.deleting()) {
+        flips.add(seen.pod() + ": -> " + line.trim());
+      }
     }
     return flips;
   }

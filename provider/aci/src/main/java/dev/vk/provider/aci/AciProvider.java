@@ -150,11 +150,16 @@ public final class AciProvider
     return groups.get(groupName(namespace, name)).filter(this::owned).map(statuses::pod);
   }
 
+  /**
+   * One paged list. ARM lists carry no instance view, so a group the status tracker has not fetched
+   * yet (after a restart, a new group) is listed without status rather than with one guessed from
+   * {@code provisioningState}; the tracker's GET brings the real one.
+   */
   @Override
   public List<V1Pod> getPods() throws ProviderException {
     return groups.list().stream()
         .filter(this::owned)
-        .map(g -> cache.fresh(g.name(), g).orElseGet(() -> statuses.pod(g)))
+        .map(g -> cache.fresh(g.name(), g).orElseGet(() -> statuses.listed(g)))
         .toList();
   }
 

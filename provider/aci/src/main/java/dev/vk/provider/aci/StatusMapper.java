@@ -19,8 +19,8 @@ import java.util.Objects;
 /**
  * A container group to the pod the node sees: identity from the tags, a spec with the containers'
  * names, images and commands, and a status from the instance view. A group read from a list has no
- * instance view; its containers are then reported as creating and the phase follows {@code
- * provisioningState} only. Pure.
+ * instance view: {@link #listed} gives it no status at all, since one built from {@code
+ * provisioningState} alone would report running containers as creating. Pure.
  */
 final class StatusMapper {
 
@@ -32,6 +32,12 @@ final class StatusMapper {
     this.hostIp = hostIp;
   }
 
+  /** A group from a list (no instance view): identity and spec, status unknown (null). */
+  V1Pod listed(ContainerGroupInner group) {
+    return pod(group).status(null);
+  }
+
+  /** A group from a GET, with its instance view: identity, spec and status. */
   V1Pod pod(ContainerGroupInner group) {
     OffsetDateTime created =
         GroupTags.get(group, GroupTags.CREATED).map(OffsetDateTime::parse).orElse(null);

@@ -58,6 +58,7 @@ public final class NodeMeters {
     counter(registry, "vk.pod.status.writes", writer, StatusWriter::writes, "sent");
     counter(registry, "vk.pod.status.writes", writer, StatusWriter::unchanged, "unchanged");
     counter(registry, "vk.pod.status.writes", writer, StatusWriter::failed, "failed");
+    counter(registry, "vk.pod.status.writes", writer, StatusWriter::refusals, "refused");
   }
 
   /** {@code vk_node_lease_renewals_total}, {@code vk_node_lease_last_renewal_timestamp_seconds}. */

@@ -31,8 +31,15 @@ public final class PodStatusSync implements KeyedWorkQueue.Handler {
     this.podQueue = podQueue;
   }
 
-  /** Accepts the provider's view of a pod. Cheap and non-blocking: the provider calls it. */
+  /**
+   * Accepts the provider's view of a pod. Cheap and non-blocking: the provider calls it. A pod
+   * without status (the provider knows it exists, not yet its state) is ignored: it must not take
+   * the place of a status already waiting to be written.
+   */
   public void offer(V1Pod providerPod) {
+    if (providerPod.getStatus() == null) {
+      return;
+    }
     String key = PodFacts.key(providerPod);
     latest.put(key, providerPod);
     statusQueue.accept(key);

@@ -130,6 +130,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
             : !sent.equals(wanted);
     if (changed) {
       Resolution resolution = resolver.resolve(pod, runtime.apply(pod));
+      status.renewed(pod); // the provider may redeploy its containers: they start over
       try {
         provider.updatePod(resolution.pod());
         events.record(
@@ -162,6 +163,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
         EventRecorder.WARNING,
         PodReasons.PROVIDER_POD_MISSING,
         "The provider no longer runs this pod; creating it again (restartPolicy " + policy + ")");
+    status.renewed(pod); // its containers start over: waiting again is no regression
     return create(pod);
   }
 
@@ -187,6 +189,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     }
     pods.deleteNow(pod);
     placed.forget(uid);
+    status.forget(uid);
     return Outcome.DONE;
   }
 
@@ -212,6 +215,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     }
     if (last != null) {
       placed.forget(PodFacts.uid(last));
+      status.forget(PodFacts.uid(last));
     }
     return Outcome.DONE;
   }

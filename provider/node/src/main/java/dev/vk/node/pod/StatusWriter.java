@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes a pod's status to the API server only when it differs from what the API already has. The
- * patch carries the pod's UID as a precondition, so a status never lands on a re-created pod of the
- * same name.
+ * Writes a pod's status to the API server only when it differs from what the API already has and
+ * does not move it backwards ({@link StatusGuard}). The patch carries the pod's UID as a
+ * precondition, so a status never lands on a re-created pod of the same name.
  */
 public class StatusWriter {
   private final ApiClient client;
@@ -27,6 +27,7 @@ public class StatusWriter {
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final StatusGuard guard = new StatusGuard();
 
   public StatusWriter(ApiClient client, String hostIp) {
     this.client = client;
@@ -35,11 +36,15 @@ public class StatusWriter {
   }
 
   /**
-   * Sends {@code status} unless it equals the pod's current status.
+   * Sends {@code status} unless it equals the pod's current status or would move it backwards.
+   * Blocks on the API server; modifies {@code status}.
    *
    * @return whether a write was sent
    */
   public boolean write(V1Pod pod, V1PodStatus status) throws ApiException {
+    if (guard.admit(pod, status).isEmpty()) {
+      return false;
+    }
     complete(status);
     if (StatusComparison.same(pod.getStatus(), status)) {
       unchanged.incrementAndGet();
@@ -68,6 +73,24 @@ public class StatusWriter {
   /** Patches the API server refused or that did not reach it, for metrics. */
   public long failed() {
     return failed.get();
+  }
+
+  /** Statuses refused because they would move a pod's status backwards, for metrics and tests. */
+  public long refusals() {
+    return guard.refusals();
+  }
+
+  /**
+   * The node had the provider start this pod's containers afresh (see {@link StatusGuard#renewed}).
+   * Idempotent, non-blocking.
+   */
+  public void renewed(V1Pod pod) {
+    guard.renewed(PodFacts.uid(pod));
+  }
+
+  /** Forgets a pod that is gone. Idempotent, non-blocking. */
+  public void forget(String uid) {
+    guard.forget(uid);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Container;
@@ -200,6 +201,56 @@ public abstract class AbstractProviderContractTest extends ProviderContractFixtu
             () ->
                 delivered.stream()
                     .anyMatch(p -> uid(p).equals(uid(pod)) && PodStatuses.isTrue(p, "Ready")));
+  }
+
+  @Test
+  @DisplayName(
+      "a new provider over the same cloud (a node restart) reports a running pod no less complete"
+          + " than before: listed without status or Running and Ready, never back to Pending")
+  void restartedProviderKeepsStatus() throws Exception {
+    V1Pod pod = create(runnablePod());
+    V1Pod before = awaitRunning(pod);
+    try (Restarted restarted = new Restarted(createProvider())) {
+      // Its very first listing, before anything could have filled a cache.
+      V1Pod listed =
+          restarted.provider().getPods().stream()
+              .filter(p -> uid(p).equals(uid(pod)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("the running pod is not listed"));
+      if (listed.getStatus() != null) {
+        PodStatuses.assertNoLessComplete(before, listed, "listed after the restart");
+      }
+      PodStatuses.assertNoLessComplete(
+          before,
+          restarted.provider().getPod(namespace(), pod.getMetadata().getName()).orElseThrow(),
+          "getPod after the restart");
+    }
+    try (Restarted restarted = new Restarted(createProvider())) {
+      Assumptions.assumeTrue(
+          restarted.provider() instanceof PodStatusNotifier, "provider does not notify");
+      Queue<V1Pod> pushed = new ConcurrentLinkedQueue<>();
+      // As the node does: the callback first, then the listing.
+      ((PodStatusNotifier) restarted.provider()).notifyPods(pushed::add);
+      restarted.provider().getPods();
+      Awaitility.await("a pushed status of " + pod.getMetadata().getName())
+          .atMost(timeout())
+          .until(() -> pushed.stream().anyMatch(p -> uid(p).equals(uid(pod))));
+      for (V1Pod p : pushed) {
+        if (uid(p).equals(uid(pod))) {
+          PodStatuses.assertNoLessComplete(before, p, "pushed after the restart");
+        }
+      }
+    }
+  }
+
+  /** A second provider over the same cloud, as a restarted node builds it; closed after use. */
+  private record Restarted(PodLifecycle provider) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      if (provider instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.vk.provider.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
@@ -52,6 +54,25 @@ public final class PodStatuses {
   /** The restart count of the app container with that name, 0 when unreported. */
   public static int restartCount(V1Pod pod, String name) {
     return container(pod, name).map(V1ContainerStatus::getRestartCount).orElse(0);
+  }
+
+  /**
+   * Asserts that {@code after} reports the Running, Ready pod {@code before} no less completely:
+   * Running and Ready, each container still running, no restart count lower. A status rebuilt from
+   * partial data (a listing without per-pod state) fails it.
+   */
+  public static void assertNoLessComplete(V1Pod before, V1Pod after, String what) {
+    assertThat(phase(after)).as("%s: phase of %s", what, after.getStatus()).contains("Running");
+    assertThat(isTrue(after, "Ready")).as("%s: Ready of %s", what, after.getStatus()).isTrue();
+    for (V1ContainerStatus was : before.getStatus().getContainerStatuses()) {
+      V1ContainerStatus now =
+          container(after, was.getName())
+              .orElseThrow(() -> new AssertionError(what + ": no status of " + was.getName()));
+      assertThat(now.getState().getRunning()).as("%s: %s running", what, was.getName()).isNotNull();
+      assertThat(Optional.ofNullable(now.getRestartCount()).orElse(0))
+          .as("%s: restarts of %s", what, was.getName())
+          .isGreaterThanOrEqualTo(Optional.ofNullable(was.getRestartCount()).orElse(0));
+    }
   }
 
   private static Optional<V1PodStatus> status(V1Pod pod) {
