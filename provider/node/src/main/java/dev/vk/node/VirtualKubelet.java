@@ -7,6 +7,7 @@ import dev.vk.node.api.ApiTokenReviewer;
 import dev.vk.node.api.KubeletEndpoints;
 import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
+import dev.vk.node.config.ServedNamespaces;
 import dev.vk.node.events.ApiEventRecorder;
 import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.KubeClients;
@@ -56,6 +57,7 @@ public final class VirtualKubelet implements AutoCloseable {
   private final Clock clock;
   private final PrometheusMeterRegistry meters;
   private final KubeletApiSettings apiSettings;
+  private ServedNamespaces served = ServedNamespaces.ALL;
   private final ScheduledExecutorService loops =
       Executors.newScheduledThreadPool(2, Threads.named("node"));
   private SharedInformerFactory informers;
@@ -79,6 +81,16 @@ public final class VirtualKubelet implements AutoCloseable {
     this.clients = clients;
     this.clock = clock;
     this.meters = meters;
+  }
+
+  /**
+   * Runs only the pods of these namespaces (setting namespaces); call before {@link #start()}.
+   *
+   * @return this node
+   */
+  public VirtualKubelet serving(ServedNamespaces namespaces) {
+    this.served = namespaces;
+    return this;
   }
 
   /** Starts everything; returns once the node is registered. May block on the API server. */
@@ -105,7 +117,8 @@ public final class VirtualKubelet implements AutoCloseable {
             writer,
             placed,
             clock,
-            config.internalIp());
+            config.internalIp(),
+            served);
     pods =
         new PodController(
             new PodController.Parts(
@@ -137,7 +150,11 @@ public final class VirtualKubelet implements AutoCloseable {
     Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
     Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
     Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
-    logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
+    logger.info(
+        "Node {} is running with provider {} for pods of {}",
+        config.nodeName(),
+        config.provider(),
+        served);
   }
 
   /** Serves logs, exec, attach, port-forward and stats to the API server. */
