@@ -114,13 +114,13 @@ serves all namespaces, one Role per namespace of rbac.namespaces otherwise.
   resources: [pods/status]
   verbs: [patch]
 # Environment resolution: referenced config maps and secrets (read one by one, never listed),
-# service link variables.
+# service link variables (the namespace's services; default's "kubernetes" read by name).
 - apiGroups: [""]
   resources: [configmaps, secrets]
   verbs: [get]
 - apiGroups: [""]
   resources: [services]
-  verbs: [list]
+  verbs: [get, list]
 # Service account tokens for projected volumes (TokenRequest, bound to the pod), and the account's
 # annotations (Fargate's IAM role).
 - apiGroups: [""]
