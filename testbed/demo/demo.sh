@@ -15,7 +15,9 @@ for j in "$jar" "$aci_jar" "$ecs_jar"; do [ -f "$j" ] || { echo "demo: $j is mis
 
 "$repo/testbed/controlplane/up.sh" >/dev/null
 export KUBECONFIG="$STATE/kubeconfig"
-sa_config="$("$repo/testbed/controlplane/sa-kubeconfig.sh")"
+# One identity per node: the RBAC of manifests/rbac.yaml allows one node name.
+aci_config="$(NODE_NAME=vk-aci "$repo/testbed/controlplane/sa-kubeconfig.sh")"
+fargate_config="$(NODE_NAME=vk-fargate "$repo/testbed/controlplane/sa-kubeconfig.sh")"
 mkdir -p "$STATE/demo" "$STATE/pids" "$STATE/logs"
 
 # background NAME COMMAND...: runs a process detached, output to logs/NAME.log, pid to pids/NAME.pid
@@ -44,14 +46,13 @@ subscription="$(sed -E 's/^Subscription: ([^ ]+).*/\1/' <<<"$ids")"
 tenant="$(sed -E 's/.*Tenant: ([^ ]+).*/\1/' <<<"$ids")"
 ecs_url="$(wait_for_line ecs-emulator '^ENDPOINT=' | sed 's/^ENDPOINT=//')"
 
-node_args=(--kubeconfig "$sa_config" --internal-ip "$SUBNET.2" --client-ca-file "$STATE/pki/kubelet-client-ca.crt"
-  --health-address "$SUBNET.2")
+node_args=(--internal-ip "$SUBNET.2" --client-ca-file "$STATE/pki/kubelet-client-ca.crt" --health-address "$SUBNET.2")
 echo "demo: starting virtual nodes vk-aci and vk-fargate (logs in $STATE/logs)" >&2
-background node-vk-aci java -Xmx256m -jar "$jar" "${node_args[@]}" --node-name vk-aci --kubelet-port 10250 --health-port 10248 \
+background node-vk-aci java -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$aci_config" --node-name vk-aci --kubelet-port 10250 --health-port 10248 \
   --provider azure --azure-subscription-id "$subscription" --azure-tenant-id "$tenant" \
   --azure-resource-group vk-demo --azure-region westeurope --azure-client-id vk-demo --azure-client-secret demo \
   --azure-arm-endpoint "$aci_url" --azure-aad-endpoint "$aci_url" --azure-ca-file "$aci_ca"
-background node-vk-fargate java -Xmx256m -jar "$jar" "${node_args[@]}" --node-name vk-fargate --kubelet-port 10251 --health-port 10249 \
+background node-vk-fargate java -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$fargate_config" --node-name vk-fargate --kubelet-port 10251 --health-port 10249 \
   --provider fargate --fargate-region us-east-1 --fargate-ecs-endpoint "$ecs_url" --fargate-logs-endpoint "$ecs_url" \
   --fargate-access-key-id demo --fargate-secret-access-key demo --fargate-subnets subnet-0demo \
   --fargate-security-groups sg-0demo --fargate-log-group /ecs/vk-demo \

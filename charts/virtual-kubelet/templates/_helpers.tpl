@@ -69,6 +69,9 @@ so that an entry of .Values.settings replaces the derived one instead of duplica
 {{- $_ = set $cfg "kubelet-port" (int $v.kubeletPort) }}
 {{- $_ = set $cfg "health-port" (int $v.healthPort) }}
 {{- $_ = set $cfg "log-level" $v.logLevel }}
+{{- with $v.rbac.namespaces }}
+{{- $_ = set $cfg "namespaces" (join "," .) }}
+{{- end }}
 {{- if $v.taint.enabled }}
 {{- $_ = set $cfg "taint" (printf "%s=%s:%s" $v.taint.key (default $v.provider $v.taint.value) $v.taint.effect) }}
 {{- else }}
@@ -96,4 +99,39 @@ so that an entry of .Values.settings replaces the derived one instead of duplica
 {{- $_ = set $cfg $name $value }}
 {{- end }}
 {{- toYaml $cfg }}
+{{- end }}
+
+{{/*
+The rules for the pods the node runs, in every namespace it serves: a ClusterRole's rules when it
+serves all namespaces, one Role per namespace of rbac.namespaces otherwise.
+*/}}
+{{- define "virtual-kubelet.podRules" -}}
+# Delete a stopped pod (as a kubelet does); annotate it with what the cloud chose (Fargate's
+# CapacityProvisioned); write its status.
+- apiGroups: [""]
+  resources: [pods]
+  verbs: [delete, patch]
+- apiGroups: [""]
+  resources: [pods/status]
+  verbs: [patch]
+# Environment resolution: referenced config maps and secrets (read one by one, never listed),
+# service link variables (the namespace's services; default's "kubernetes" read by name).
+- apiGroups: [""]
+  resources: [configmaps, secrets]
+  verbs: [get]
+- apiGroups: [""]
+  resources: [services]
+  verbs: [get, list]
+# Service account tokens for projected volumes (TokenRequest, bound to the pod), and the account's
+# annotations (Fargate's IAM role).
+- apiGroups: [""]
+  resources: [serviceaccounts]
+  verbs: [get]
+- apiGroups: [""]
+  resources: [serviceaccounts/token]
+  verbs: [create]
+# Pod events (a repeated event is patched: its count).
+- apiGroups: [""]
+  resources: [events]
+  verbs: [create, patch]
 {{- end }}

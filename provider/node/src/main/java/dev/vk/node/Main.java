@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import dev.vk.node.config.ConfigException;
 import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
+import dev.vk.node.config.ServedNamespaces;
 import dev.vk.node.config.SettingCatalog;
 import dev.vk.node.config.Settings;
 import dev.vk.node.events.ApiEventRecorder;
@@ -48,13 +49,16 @@ public final class Main {
       setLogLevel(settings.get("log-level").orElse("info"));
       NodeConfig config = NodeConfig.from(settings);
       KubeletApiSettings api = KubeletApiSettings.from(settings);
+      ServedNamespaces served = ServedNamespaces.from(settings);
       KubeClients clients = KubeClients.connect(config.kubeconfig());
       ApiEventRecorder events =
           new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
       KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       PodLifecycle provider = provider(providers, config, settings, kubernetes, meters);
-      node = new VirtualKubelet(config, api, provider, clients, events, Clock.systemUTC(), meters);
+      node =
+          new VirtualKubelet(config, api, provider, clients, events, Clock.systemUTC(), meters)
+              .serving(served);
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("virtual-kubelet: " + e.getMessage());
       System.exit(2);

@@ -7,6 +7,7 @@ import dev.vk.node.api.ApiTokenReviewer;
 import dev.vk.node.api.KubeletEndpoints;
 import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.NodeConfig;
+import dev.vk.node.config.ServedNamespaces;
 import dev.vk.node.events.ApiEventRecorder;
 import dev.vk.node.health.ApiContact;
 import dev.vk.node.health.HealthChecks;
@@ -72,6 +73,7 @@ public final class VirtualKubelet implements AutoCloseable {
   private final Clock clock;
   private final PrometheusMeterRegistry meters;
   private final KubeletApiSettings apiSettings;
+  private ServedNamespaces served = ServedNamespaces.ALL;
   private final ScheduledExecutorService loops =
       Executors.newScheduledThreadPool(2, Threads.named("node"));
   private SharedInformerFactory informers;
@@ -108,6 +110,16 @@ public final class VirtualKubelet implements AutoCloseable {
         Probe.READINESS);
   }
 
+  /**
+   * Runs only the pods of these namespaces (setting namespaces); call before {@link #start()}.
+   *
+   * @return this node
+   */
+  public VirtualKubelet serving(ServedNamespaces namespaces) {
+    this.served = namespaces;
+    return this;
+  }
+
   /** Starts everything; returns once the node is registered. May block on the API server. */
   public void start() throws ApiException, ProviderException, InterruptedException {
     serveHealth();
@@ -142,7 +154,8 @@ public final class VirtualKubelet implements AutoCloseable {
             writer,
             placed,
             clock,
-            config.internalIp());
+            config.internalIp(),
+            served);
     pods =
         new PodController(
             new PodController.Parts(
@@ -200,7 +213,11 @@ public final class VirtualKubelet implements AutoCloseable {
     running = true;
     NodeMeters.leader(meters, () -> running);
     jvmMeters = NodeMeters.jvm(meters);
-    logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
+    logger.info(
+        "Node {} is running with provider {} for pods of {}",
+        config.nodeName(),
+        config.provider(),
+        served);
   }
 
   /** Serves logs, exec, attach, port-forward and stats to the API server. */

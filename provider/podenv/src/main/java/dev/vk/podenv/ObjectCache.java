@@ -42,6 +42,24 @@ final class ObjectCache {
   }
 
   @SuppressWarnings("unchecked")
+  Optional<V1Service> service(String serviceNamespace, String name) throws LookupException {
+    Object cached =
+        services.computeIfAbsent(
+            serviceNamespace + "/" + name,
+            key -> {
+              try {
+                return lookup.service(serviceNamespace, name);
+              } catch (LookupException e) {
+                return e;
+              }
+            });
+    if (cached instanceof LookupException e) {
+      throw e;
+    }
+    return (Optional<V1Service>) cached;
+  }
+
+  @SuppressWarnings("unchecked")
   List<V1Service> services(String serviceNamespace) throws LookupException {
     Object cached =
         services.computeIfAbsent(

@@ -21,4 +21,14 @@ public interface ObjectLookup {
 
   /** Every Service in the namespace; an empty list when there are none. */
   List<V1Service> services(String namespace) throws LookupException;
+
+  /**
+   * One Service by name, or empty when it does not exist. The node reads the API server's own
+   * Service this way, so its RBAC needs no list of another namespace's services.
+   */
+  default Optional<V1Service> service(String namespace, String name) throws LookupException {
+    return services(namespace).stream()
+        .filter(s -> s.getMetadata() != null && name.equals(s.getMetadata().getName()))
+        .findFirst();
+  }
 }

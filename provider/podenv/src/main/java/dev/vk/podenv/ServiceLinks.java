@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The service link variables a kubelet injects ({@code envvars.FromServices}): for each chosen
@@ -31,9 +33,18 @@ final class ServiceLinks {
   static Map<String, String> forPod(ObjectCache cache, String namespace, boolean enableLinks)
       throws LookupException {
     Map<String, V1Service> chosen = new LinkedHashMap<>();
-    for (V1Service service : sorted(cache.services(MASTER_NAMESPACE))) {
-      if (MASTER_SERVICES.contains(name(service)) && hasClusterIp(service)) {
-        chosen.putIfAbsent(name(service), service);
+    // Read by name (a node serving only some namespaces may read nothing else in default), unless
+    // default's services are listed anyway for the pod's own links.
+    boolean listed = enableLinks && namespace.equals(MASTER_NAMESPACE);
+    for (String master : new TreeSet<>(MASTER_SERVICES)) {
+      Optional<V1Service> service =
+          listed
+              ? cache.services(MASTER_NAMESPACE).stream()
+                  .filter(s -> master.equals(name(s)))
+                  .findFirst()
+              : cache.service(MASTER_NAMESPACE, master);
+      if (service.isPresent() && hasClusterIp(service.get())) {
+        chosen.putIfAbsent(master, service.get());
       }
     }
     if (enableLinks) {

@@ -45,7 +45,7 @@ public final class NodeProcess implements AutoCloseable {
     command.add(jar().toString());
     // A test may point the node elsewhere (an ApiProxy in front of the API server).
     if (!settings.containsKey("kubeconfig")) {
-      add(command, "kubeconfig", NodeIdentity.kubeconfig(cluster).toString());
+      add(command, "kubeconfig", NodeIdentity.kubeconfig(cluster, nodeName).toString());
     }
     add(command, "node-name", nodeName);
     add(command, "internal-ip", cluster.nodeAddress());

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -33,10 +32,11 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Helm chart {@code charts/virtual-kubelet}: lint, every rendering accepted by the real 1.34
- * API server ({@code kubectl apply --dry-run=server}), the RBAC of {@code manifests/rbac.yaml},
- * setting names of {@code docs/configuration.md}, and a real install and uninstall. The node pod
- * itself cannot start (the testbed has no container runtime), so the install checks what the chart
- * creates and what its ServiceAccount may do.
+ * API server ({@code kubectl apply --dry-run=server}), the RBAC of {@code manifests/rbac.yaml}
+ * (node-name-limited rules; {@link RbacE2E} proves what they allow in both modes), setting names of
+ * {@code docs/configuration.md}, and a real install and uninstall. The node pod itself cannot start
+ * (the testbed has no container runtime), so the install checks what the chart creates and what its
+ * ServiceAccount may do.
  */
 @RealCluster
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -169,6 +169,42 @@ class ChartE2E {
         .map(Arguments::of);
   }
 
+  /**
+   * manifests/rbac.yaml is the chart's RBAC rendered for the release, namespace and node
+   * "virtual-kubelet": one source of rules, whichever way a user installs.
+   */
+  @Test
+  void rbacManifestIsTheChartRenderedForTheDefaultNode() throws IOException {
+    String rendered =
+        helm.run(
+                "template",
+                "virtual-kubelet",
+                chart.toString(),
+                "--namespace",
+                "virtual-kubelet",
+                "--show-only",
+                "templates/serviceaccount.yaml",
+                "--show-only",
+                "templates/clusterrole.yaml",
+                "--show-only",
+                "templates/node-lease-role.yaml")
+            .orThrow()
+            .stdout();
+    List<Map<String, Object>> manifest =
+        documents(Files.readString(repo.resolve("manifests/rbac.yaml")));
+    assertThat(manifest.get(0)).containsEntry("kind", "Namespace");
+    assertThat(manifest.subList(1, manifest.size()))
+        .as("manifests/rbac.yaml equals the chart's rendering (labels aside)")
+        .isEqualTo(withoutLabels(documents(rendered)));
+  }
+
+  private static List<Map<String, Object>> withoutLabels(List<Map<String, Object>> objects) {
+    for (Map<String, Object> o : objects) {
+      map(o.get("metadata")).remove("labels");
+    }
+    return objects;
+  }
+
   @Test
   void lintIsCleanInStrictModeForEveryProvider() {
     for (String provider : List.of("mock", "azure", "fargate")) {
@@ -204,13 +240,28 @@ class ChartE2E {
                     "ClusterRole",
                     "ClusterRoleBinding",
                     "Service",
+                    "Role",
+                    "RoleBinding",
                     "Deployment")
                 : List.of("ConfigMap", "Service", "Deployment"));
     checkMetricsService(r, of(objects, "Service"), of(objects, "Deployment"));
     if (r.rbac()) {
-      assertThat(grants(rules(of(objects, "ClusterRole"))))
-          .as("the chart's ClusterRole grants exactly manifests/rbac.yaml")
-          .isEqualTo(grants(rules(rbacManifestClusterRole())));
+      // Every rule limited by name names this release's node (the Node and its Lease).
+      List<Map<String, Object>> leaseRoles =
+          objects.stream()
+              .filter(o -> "Role".equals(o.get("kind")))
+              .filter(o -> "kube-node-lease".equals(map(o.get("metadata")).get("namespace")))
+              .toList();
+      assertThat(leaseRoles).as("one Role for the node's Lease").hasSize(1);
+      for (Map<String, Object> role : List.of(of(objects, "ClusterRole"), leaseRoles.get(0))) {
+        assertThat(rules(role))
+            .filteredOn(rule -> rule.containsKey("resourceNames"))
+            // kube-system's UID is the cluster id (docs/security.md): the one other named object.
+            .filteredOn(rule -> !rule.get("resources").equals(List.of("namespaces")))
+            .isNotEmpty()
+            .allSatisfy(
+                rule -> assertThat(rule.get("resourceNames")).isEqualTo(List.of(r.nodeName())));
+      }
       Map<String, Object> subject = list(of(objects, "ClusterRoleBinding").get("subjects")).get(0);
       assertThat(subject)
           .containsEntry("kind", "ServiceAccount")
@@ -445,6 +496,7 @@ class ChartE2E {
         cluster.kubectl("get", "-n", ns, object).orThrow();
       }
       cluster.kubectl("get", "clusterrole/" + sa, "clusterrolebinding/" + sa).orThrow();
+      cluster.kubectl("get", "-n", "kube-node-lease", "role/" + sa, "rolebinding/" + sa).orThrow();
       String config =
           cluster
               .kubectl("get", "-n", ns, "configmap/" + sa, "-o", "jsonpath={.data.config\\.yaml}")
@@ -493,12 +545,12 @@ class ChartE2E {
           .isIn("", "0");
 
       String subject = "system:serviceaccount:" + ns + ":" + sa;
-      for (List<String> check : nodeNeeds()) {
+      for (List<String> check : NodeGrants.needs(release, "default")) {
         assertThat(canI(cluster.kubeconfig(), check, "--as=" + subject))
             .as("%s may %s", subject, check)
             .isTrue();
       }
-      for (List<String> check : nodeMustNot()) {
+      for (List<String> check : NodeGrants.mustNot(release)) {
         assertThat(canI(cluster.kubeconfig(), check, "--as=" + subject))
             .as("%s may not %s", subject, check)
             .isFalse();
@@ -514,16 +566,18 @@ class ChartE2E {
                   .orThrow()
                   .stdout())
           .isEqualTo(subject);
-      for (List<String> check : nodeNeeds()) {
+      for (List<String> check : NodeGrants.needs(release, "default")) {
         assertThat(canI(tokenConfig, check)).as("token may %s", check).isTrue();
       }
-      for (List<String> check : nodeMustNot()) {
+      for (List<String> check : NodeGrants.mustNot(release)) {
         assertThat(canI(tokenConfig, check)).as("token may not %s", check).isFalse();
       }
 
       helm.run("uninstall", release, kubeconfig, "-n", ns, "--wait").orThrow();
       assertThat(cluster.kubectl("get", "clusterrole", sa).stderr()).contains("NotFound");
       assertThat(cluster.kubectl("get", "clusterrolebinding", sa).stderr()).contains("NotFound");
+      assertThat(cluster.kubectl("get", "-n", "kube-node-lease", "role", sa).stderr())
+          .contains("NotFound");
       await("everything of the release is gone")
           .atMost(PATIENCE)
           .untilAsserted(
@@ -547,41 +601,6 @@ class ChartE2E {
       helm.run("uninstall", release, kubeconfig, "-n", ns, "--ignore-not-found");
       cluster.kubectl("delete", "namespace", ns, "--wait=false", "--ignore-not-found");
     }
-  }
-
-  /** {@code kubectl auth can-i} arguments for what the node does (manifests/rbac.yaml). */
-  private static List<List<String>> nodeNeeds() {
-    return List.of(
-        List.of("create", "nodes"),
-        List.of("watch", "nodes"),
-        List.of("patch", "nodes", "--subresource=status"),
-        List.of("update", "nodes", "--subresource=status"),
-        List.of("list", "pods", "--all-namespaces"),
-        List.of("delete", "pods", "-n", "default"),
-        List.of("patch", "pods", "-n", "default"),
-        List.of("get", "serviceaccounts", "-n", "default"),
-        List.of("create", "serviceaccounts", "--subresource=token", "-n", "default"),
-        List.of("patch", "pods", "--subresource=status", "-n", "default"),
-        List.of("get", "secrets", "-n", "default"),
-        List.of("get", "configmaps", "-n", "default"),
-        List.of("list", "services", "-n", "default"),
-        List.of("create", "events", "-n", "default"),
-        List.of("update", "leases.coordination.k8s.io", "-n", "kube-node-lease"),
-        List.of("create", "leases.coordination.k8s.io", "-n", "kube-node-lease"),
-        List.of("create", "tokenreviews.authentication.k8s.io"),
-        List.of("create", "subjectaccessreviews.authorization.k8s.io"));
-  }
-
-  /** And a few things it must not do. */
-  private static List<List<String>> nodeMustNot() {
-    return List.of(
-        List.of("delete", "nodes"),
-        List.of("create", "pods", "-n", "default"),
-        List.of("update", "pods", "-n", "default"),
-        List.of("list", "secrets", "-n", "default"),
-        List.of("create", "serviceaccounts", "-n", "default"),
-        List.of("create", "deployments.apps", "-n", "default"),
-        List.of("delete", "leases.coordination.k8s.io", "-n", "kube-node-lease"));
   }
 
   private boolean canI(Path kubeconfig, List<String> check, String... extra) {
@@ -638,10 +657,6 @@ class ChartE2E {
     return "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n";
   }
 
-  private Map<String, Object> rbacManifestClusterRole() throws IOException {
-    return of(documents(Files.readString(repo.resolve("manifests/rbac.yaml"))), "ClusterRole");
-  }
-
   /** Setting names in the first column of a Markdown table: {@code | `node-name` | ...}. */
   private static Set<String> documented(Path markdown) throws IOException {
     Set<String> names = new TreeSet<>();
@@ -654,22 +669,6 @@ class ChartE2E {
 
   private static List<Map<String, Object>> rules(Map<String, Object> clusterRole) {
     return list(clusterRole.get("rules"));
-  }
-
-  /** Rules as the set of (apiGroup, resource, verb) they grant, so layout does not matter. */
-  private static Set<String> grants(List<Map<String, Object>> rules) {
-    Set<String> grants = new LinkedHashSet<>();
-    for (Map<String, Object> rule : rules) {
-      for (Object group : (List<?>) rule.get("apiGroups")) {
-        for (Object resource : (List<?>) rule.get("resources")) {
-          for (Object verb : (List<?>) rule.get("verbs")) {
-            grants.add(group + "/" + resource + ":" + verb);
-          }
-        }
-      }
-    }
-    assertThat(rules).allSatisfy(rule -> assertThat(rule).doesNotContainKeys("resourceNames"));
-    return new TreeSet<>(grants);
   }
 
   private static List<Map<String, Object>> documents(String yaml) {

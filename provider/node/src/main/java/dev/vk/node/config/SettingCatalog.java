@@ -20,6 +20,8 @@ public final class SettingCatalog {
           new Setting("node-name", "virtual-kubelet", "name of the Node object"),
           new Setting("provider", "mock", "what runs the pods: mock, azure, fargate"),
           new Setting(
+              "namespaces", "all", "run only the pods of these namespaces (comma-separated)"),
+          new Setting(
               "taint",
               "virtual-kubelet.io/provider=<provider>:NoSchedule",
               "taint that keeps ordinary pods away (key=value:Effect)"),

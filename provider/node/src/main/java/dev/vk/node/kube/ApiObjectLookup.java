@@ -51,6 +51,15 @@ public final class ApiObjectLookup implements ObjectLookup {
     }
   }
 
+  @Override
+  public Optional<V1Service> service(String namespace, String name) throws LookupException {
+    try {
+      return Optional.of(api.readNamespacedService(name, namespace).execute());
+    } catch (ApiException e) {
+      return absentOrFail(e, "service", namespace, name);
+    }
+  }
+
   private static <T> Optional<T> absentOrFail(ApiException e, String kind, String ns, String name)
       throws LookupException {
     if (ApiErrors.notFound(e)) {

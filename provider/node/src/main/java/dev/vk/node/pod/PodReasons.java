@@ -25,7 +25,22 @@ public final class PodReasons {
   /** The pod vanished from the provider while Kubernetes still believed it ran. */
   public static final String PROVIDER_POD_MISSING = "ProviderPodMissing";
 
+  /** A pod bound to the node from a namespace the node does not serve (setting namespaces). */
+  public static final String NAMESPACE_NOT_SERVED = "NamespaceNotServed";
+
   private PodReasons() {}
+
+  /**
+   * Status for a pod of a namespace the node does not serve: Failed, as the kubelet fails a pod its
+   * admission rejects, so it is never left Pending without an answer.
+   */
+  public static V1PodStatus notServed(String message, String hostIp) {
+    return new V1PodStatus()
+        .phase("Failed")
+        .reason(NAMESPACE_NOT_SERVED)
+        .message(message)
+        .hostIP(hostIp);
+  }
 
   /**
    * Status for a pod the provider failed to create. A pod that can never run there and must not

@@ -1,5 +1,6 @@
 package dev.vk.node.pod;
 
+import dev.vk.node.config.ServedNamespaces;
 import dev.vk.node.events.EventRecorder;
 import dev.vk.podenv.EnvEvent;
 import dev.vk.podenv.EnvironmentResolver;
@@ -37,6 +38,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   private final PlacedPods placed;
   private final Clock clock;
   private final String hostIp;
+  private final ServedNamespaces served;
   private final Map<String, V1Pod> tombstones = new ConcurrentHashMap<>();
 
   public PodSyncer(
@@ -49,6 +51,35 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       PlacedPods placed,
       Clock clock,
       String hostIp) {
+    this(
+        provider,
+        pods,
+        resolver,
+        runtime,
+        events,
+        status,
+        placed,
+        clock,
+        hostIp,
+        ServedNamespaces.ALL);
+  }
+
+  /**
+   * @param served the namespaces whose pods run here; a pod of another one is refused without a
+   *     provider call or a read of what it references
+   */
+  public PodSyncer(
+      PodLifecycle provider,
+      ApiPods pods,
+      EnvironmentResolver resolver,
+      Function<V1Pod, PodRuntime> runtime,
+      EventRecorder events,
+      StatusWriter status,
+      PlacedPods placed,
+      Clock clock,
+      String hostIp,
+      ServedNamespaces served) {
+    this.served = served;
     this.provider = provider;
     this.pods = pods;
     this.resolver = resolver;
@@ -68,6 +99,9 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   @Override
   public Outcome handle(String key) throws Exception {
     V1Pod pod = pods.get(key);
+    if (!served.serves(key.substring(0, key.indexOf('/')))) {
+      return pod == null ? Outcome.DONE : refuse(pod);
+    }
     if (pod == null) {
       return removeFromProvider(key);
     }
@@ -94,6 +128,26 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     } catch (ProviderException e) {
       return retryOrGiveUp(e);
     }
+  }
+
+  /**
+   * A pod of a namespace the node does not serve: Failed with the cause and an event. In namespaced
+   * mode the node's RBAC may not allow these writes; the write then fails with 403, is logged and
+   * retried with backoff (the chart's admission policy keeps such pods off the node).
+   */
+  private Outcome refuse(V1Pod pod) throws Exception {
+    if (PodFacts.terminal(pod) || PodFacts.deleting(pod)) {
+      return Outcome.DONE;
+    }
+    String why =
+        "namespace "
+            + ns(pod)
+            + " is not served by this node: it runs only pods of the namespaces "
+            + served
+            + " (setting namespaces)";
+    events.record(pod, EventRecorder.WARNING, PodReasons.NAMESPACE_NOT_SERVED, why);
+    status.write(pod, PodReasons.notServed(why, hostIp));
+    return Outcome.DONE;
   }
 
   private Outcome create(V1Pod pod) throws Exception {

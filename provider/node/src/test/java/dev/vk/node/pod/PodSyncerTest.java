@@ -2,6 +2,8 @@ package dev.vk.node.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.node.config.ServedNamespaces;
+import dev.vk.node.config.Settings;
 import dev.vk.podenv.EnvironmentResolver;
 import dev.vk.podenv.InMemoryObjectLookup;
 import dev.vk.podenv.PodRuntime;
@@ -76,6 +78,45 @@ class PodSyncerTest {
     assertThat(creates()).isEqualTo(1);
     assertThat(events.reasons()).containsExactly("ProviderCreateSuccess");
     assertThat(placed.contains(pod.getMetadata().getUid())).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "in namespaced mode a pod of another namespace is Failed with NamespaceNotServed and an"
+          + " event, and never reaches the provider or its references")
+  void namespaceNotServed() throws Exception {
+    PodSyncer namespaced =
+        new PodSyncer(
+            provider,
+            api,
+            new EnvironmentResolver(objects),
+            pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
+            events,
+            new TestingStatusWriter(api),
+            placed,
+            clock,
+            "10.0.0.2",
+            ServedNamespaces.from(Settings.of(Map.of("namespaces", "team-a,team-b"))));
+    apiPod("web");
+    assertThat(namespaced.handle("default/web")).isEqualTo(Outcome.DONE);
+    V1PodStatus status = api.get("default/web").getStatus();
+    assertThat(status.getPhase()).isEqualTo("Failed");
+    assertThat(status.getReason()).isEqualTo("NamespaceNotServed");
+    assertThat(status.getMessage())
+        .contains("namespace default is not served")
+        .contains("team-a, team-b");
+    assertThat(events.events).anyMatch(e -> e.startsWith("Warning NamespaceNotServed"));
+    assertThat(provider.callCounts()).isEmpty();
+    // Terminal now: a second sync writes nothing more.
+    events.events.clear();
+    assertThat(namespaced.handle("default/web")).isEqualTo(Outcome.DONE);
+    assertThat(events.events).isEmpty();
+    // A pod of a served namespace runs as usual.
+    V1Pod served = Pods.pod("team-a", "api", Pods.container("app"));
+    served.getSpec().nodeName("node").restartPolicy("Always");
+    api.put(served);
+    assertThat(namespaced.handle("team-a/api")).isEqualTo(Outcome.DONE);
+    assertThat(provider.getPod("team-a", "api")).isPresent();
   }
 
   @Test
