@@ -126,7 +126,7 @@ class ApiServerOutageE2E {
   }
 
   private Pods startBehindProxy(ControlPlane cp, String name, int kubeletPort) {
-    Path kubeconfig = NodeIdentity.kubeconfig(cp);
+    Path kubeconfig = NodeIdentity.kubeconfig(cp, name);
     proxy = ApiProxy.inFrontOf(kubeconfig);
     Path viaProxy =
         proxy.kubeconfig(
