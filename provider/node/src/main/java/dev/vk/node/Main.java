@@ -3,10 +3,16 @@ package dev.vk.node;
 import ch.qos.logback.classic.Level;
 import dev.vk.node.config.ConfigException;
 import dev.vk.node.config.KubeletApiSettings;
+import dev.vk.node.config.LeaderElectionSettings;
 import dev.vk.node.config.NodeConfig;
 import dev.vk.node.config.SettingCatalog;
 import dev.vk.node.config.Settings;
 import dev.vk.node.events.ApiEventRecorder;
+import dev.vk.node.ha.ApiLeaseStore;
+import dev.vk.node.ha.ElectedNode;
+import dev.vk.node.ha.FencedApi;
+import dev.vk.node.ha.FencedProvider;
+import dev.vk.node.ha.WriteGate;
 import dev.vk.node.kube.ApiKubernetesAccess;
 import dev.vk.node.kube.KubeClients;
 import dev.vk.provider.KubernetesAccess;
@@ -29,6 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   private static final Logger logger = LoggerFactory.getLogger(Main.class);
 
+  /** Everything one node needs that outlives a leadership term. */
+  private record Parts(
+      List<ProviderFactory> providers,
+      Settings settings,
+      NodeConfig config,
+      KubeletApiSettings api,
+      PrometheusMeterRegistry meters) {}
+
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -40,19 +54,26 @@ public final class Main {
       System.out.println(SettingCatalog.help(providers));
       return;
     }
-    VirtualKubelet node;
+    Parts parts;
+    LeaderElectionSettings election;
     try {
       Settings settings = Settings.load(args, System.getenv(), SettingCatalog.names(providers));
       setLogLevel(settings.get("log-level").orElse("info"));
       NodeConfig config = NodeConfig.from(settings);
-      KubeletApiSettings api = KubeletApiSettings.from(settings);
-      KubeClients clients = KubeClients.connect(config.kubeconfig());
-      ApiEventRecorder events =
-          new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
-      KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
-      PodLifecycle provider = provider(providers, config, settings, kubernetes);
-      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      node = new VirtualKubelet(config, api, provider, clients, events, Clock.systemUTC(), meters);
+      election = LeaderElectionSettings.from(settings, config.nodeName(), System.getenv());
+      parts =
+          new Parts(
+              providers,
+              settings,
+              config,
+              KubeletApiSettings.from(settings),
+              new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+      factory(providers, config);
+      if (!election.enabled()) {
+        runAlone(parts);
+      } else {
+        runElected(parts, election);
+      }
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("virtual-kubelet: " + e.getMessage());
       System.exit(2);
@@ -62,6 +83,13 @@ public final class Main {
       System.exit(3);
       return;
     }
+    new CountDownLatch(1).await();
+  }
+
+  /** A single replica: the node runs at once, its writes always allowed. */
+  private static void runAlone(Parts parts) throws ProviderException {
+    VirtualKubelet node =
+        build(parts, KubeClients.connect(parts.config().kubeconfig()), WriteGate.ALWAYS);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));
     try {
       node.start();
@@ -69,35 +97,86 @@ public final class Main {
       logger.error("Node failed to start", e);
       System.exit(1);
     }
-    new CountDownLatch(1).await();
   }
 
-  private static PodLifecycle provider(
-      List<ProviderFactory> providers,
-      NodeConfig config,
-      Settings settings,
-      KubernetesAccess kubernetes)
+  /**
+   * One of several replicas: the node runs only while this one leads. Each term builds its own API
+   * clients and provider behind the term's gate, so nothing of a deposed term can write, and the
+   * provider reloads the cloud's state instead of trusting what an earlier term remembered.
+   */
+  private static void runElected(Parts parts, LeaderElectionSettings election) {
+    KubeClients electionClients =
+        KubeClients.connect(parts.config().kubeconfig(), election.renewDeadline().dividedBy(2));
+    ElectedNode elected =
+        ElectedNode.start(
+            new ApiLeaseStore(electionClients.calls(), election.namespace(), election.name()),
+            new ElectedNode.ElectionTimings(
+                election.identity(),
+                election.leaseDuration(),
+                election.renewDeadline(),
+                election.retryPeriod(),
+                System::nanoTime,
+                Clock.systemUTC()),
+            gate -> {
+              KubeClients clients = KubeClients.connect(parts.config().kubeconfig());
+              VirtualKubelet node = build(parts, clients, gate);
+              node.start();
+              return () -> {
+                FencedApi.cut(clients.calls()); // nothing of this term may still be in flight
+                node.close();
+              };
+            },
+            Main::startFailed,
+            parts.meters());
+    Runtime.getRuntime().addShutdownHook(new Thread(elected::close, "shutdown"));
+  }
+
+  /** The node with its clients and provider, every write checked against {@code gate}. */
+  private static VirtualKubelet build(Parts parts, KubeClients clients, WriteGate gate)
       throws ProviderException {
-    ProviderFactory factory =
-        providers.stream()
-            .filter(p -> p.name().equals(config.provider()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new ConfigException(
-                        "provider '"
-                            + config.provider()
-                            + "' is not one of: "
-                            + providers.stream()
-                                .map(ProviderFactory::name)
-                                .collect(Collectors.joining(", "))));
+    NodeConfig config = parts.config();
+    if (gate != WriteGate.ALWAYS) {
+      FencedApi.install(clients.calls(), gate);
+    }
+    ApiEventRecorder events =
+        new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
+    KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
+    ProviderFactory factory = factory(parts.providers(), config);
     String prefix = factory.name() + "-";
-    return factory.create(
-        new ProviderContext(
-            config.nodeName(),
-            config.internalIp(),
-            name -> settings.get(prefix + name),
-            kubernetes));
+    PodLifecycle provider =
+        factory.create(
+            new ProviderContext(
+                config.nodeName(),
+                config.internalIp(),
+                name -> parts.settings().get(prefix + name),
+                kubernetes));
+    if (gate != WriteGate.ALWAYS) {
+      provider = FencedProvider.wrap(provider, gate);
+    }
+    return new VirtualKubelet(
+        config, parts.api(), provider, clients, events, Clock.systemUTC(), parts.meters());
+  }
+
+  /** A leader whose node cannot start exits as a single replica would, with the same codes. */
+  private static void startFailed(Exception e) {
+    System.err.println("virtual-kubelet: " + e.getMessage());
+    boolean config = e instanceof ConfigException || e instanceof IllegalArgumentException;
+    System.exit(config ? 2 : e instanceof ProviderException ? 3 : 1);
+  }
+
+  private static ProviderFactory factory(List<ProviderFactory> providers, NodeConfig config) {
+    return providers.stream()
+        .filter(p -> p.name().equals(config.provider()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "provider '"
+                        + config.provider()
+                        + "' is not one of: "
+                        + providers.stream()
+                            .map(ProviderFactory::name)
+                            .collect(Collectors.joining(", "))));
   }
 
   private static void setLogLevel(String level) {

@@ -32,11 +32,13 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -63,6 +65,8 @@ public final class VirtualKubelet implements AutoCloseable {
   private final ApiEventRecorder events;
   private NodeController node;
   private KubeletApiServer apiServer;
+  // Removed on close: a replica that leads again registers them anew for the new node.
+  private final List<Meter> gauges = new ArrayList<>();
 
   public VirtualKubelet(
       NodeConfig config,
@@ -131,12 +135,15 @@ public final class VirtualKubelet implements AutoCloseable {
             clients.calls(), config.nodeName(), config.leaseDuration(), node::node, clock);
     every(lease.renewInterval(), "lease renewal", lease::renew);
     every(Duration.ofSeconds(10), "node status", node::tick);
-    Gauge.builder("vk.pods", podInformer.getIndexer(), i -> i.list().size())
-        .description("pods bound to this node")
-        .register(meters);
-    Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
-    Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters);
-    Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters);
+    gauges.add(
+        Gauge.builder("vk.pods", podInformer.getIndexer(), i -> i.list().size())
+            .description("pods bound to this node")
+            .register(meters));
+    gauges.add(Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters));
+    gauges.add(
+        Gauge.builder("vk.pod.queue.depth", pods, PodController::queueDepth).register(meters));
+    gauges.add(
+        Gauge.builder("vk.pod.status.writes", writer, StatusWriter::writes).register(meters));
     logger.info("Node {} is running with provider {}", config.nodeName(), config.provider());
   }
 
@@ -233,6 +240,7 @@ public final class VirtualKubelet implements AutoCloseable {
 
   @Override
   public void close() {
+    gauges.forEach(meters::remove);
     loops.shutdownNow();
     if (apiServer != null) {
       apiServer.close();

@@ -24,13 +24,18 @@ public final class KubeClients {
   }
 
   public static KubeClients connect(Optional<Path> kubeconfig) {
+    return connect(kubeconfig, CALL_TIMEOUT);
+  }
+
+  /** As {@link #connect(Optional)}, with calls cut after {@code callTimeout}. */
+  public static KubeClients connect(Optional<Path> kubeconfig, Duration callTimeout) {
     ApiClient calls = build(kubeconfig);
     calls.setHttpClient(
         calls
             .getHttpClient()
             .newBuilder()
-            .readTimeout(CALL_TIMEOUT)
-            .callTimeout(CALL_TIMEOUT)
+            .readTimeout(callTimeout)
+            .callTimeout(callTimeout)
             .build());
     ApiClient watches = build(kubeconfig);
     // The server ends watches after their timeoutSeconds; a client read timeout would cut them.
