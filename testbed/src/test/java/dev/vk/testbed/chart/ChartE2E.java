@@ -104,6 +104,7 @@ class ChartE2E {
             new Rendering(
                 "mock",
                 """
+                replicaCount: 1
                 nodeName: vk-mock-node
                 logLevel: debug
                 kubeletPort: 10260
@@ -149,6 +150,7 @@ class ChartE2E {
                   annotations: {eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/vk"}
                 taint: {key: vk.example.com/fargate, value: "", effect: NoExecute}
                 probes: {type: tcpSocket}
+                replicaCount: 1
                 """,
                 "vk-fargate",
                 "fargate",
@@ -196,19 +198,12 @@ class ChartE2E {
 
     List<Map<String, Object>> objects = documents(rendered);
     assertThat(objects.stream().map(o -> (String) o.get("kind")))
-        .containsExactlyInAnyOrderElementsOf(
-            r.rbac()
-                ? List.of(
-                    "ServiceAccount",
-                    "ConfigMap",
-                    "ClusterRole",
-                    "ClusterRoleBinding",
-                    "Deployment")
-                : List.of("ConfigMap", "Deployment"));
+        .containsExactlyInAnyOrderElementsOf(expectedKinds(r));
     if (r.rbac()) {
       assertThat(grants(rules(of(objects, "ClusterRole"))))
           .as("the chart's ClusterRole grants exactly manifests/rbac.yaml")
           .isEqualTo(grants(rules(rbacManifestClusterRole())));
+      checkLeaderElectionRole(r, objects);
       Map<String, Object> subject = list(of(objects, "ClusterRoleBinding").get("subjects")).get(0);
       assertThat(subject)
           .containsEntry("kind", "ServiceAccount")
@@ -223,7 +218,52 @@ class ChartE2E {
         r, of(objects, "Deployment"), (String) map(configMap.get("metadata")).get("name"), config);
   }
 
+  /** Every rendering but "mock" and "fargate" (replicaCount: 1) runs two elected replicas. */
+  private static boolean ha(Rendering r) {
+    return !r.name().equals("mock") && !r.name().equals("fargate");
+  }
+
+  private static List<String> expectedKinds(Rendering r) {
+    List<String> kinds = new java.util.ArrayList<>(List.of("ConfigMap", "Deployment"));
+    if (r.rbac()) {
+      kinds.addAll(
+          List.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"));
+    }
+    if (ha(r)) {
+      kinds.add("PodDisruptionBudget");
+    }
+    return kinds;
+  }
+
+  /** The election Lease's Role: the release namespace, get/update on its one name, create. */
+  private static void checkLeaderElectionRole(Rendering r, List<Map<String, Object>> objects) {
+    Map<String, Object> role = of(objects, "Role");
+    assertThat(map(role.get("metadata"))).containsEntry("namespace", RENDER_NAMESPACE);
+    assertThat(rules(role))
+        .containsExactlyInAnyOrder(
+            Map.of(
+                "apiGroups", List.of("coordination.k8s.io"),
+                "resources", List.of("leases"),
+                "verbs", List.of("create")),
+            Map.of(
+                "apiGroups", List.of("coordination.k8s.io"),
+                "resources", List.of("leases"),
+                "resourceNames", List.of(r.nodeName() + "-leader"),
+                "verbs", List.of("get", "update")));
+    Map<String, Object> subject = list(of(objects, "RoleBinding").get("subjects")).get(0);
+    assertThat(subject).containsEntry("name", r.release() + "-virtual-kubelet");
+  }
+
   private void checkConfig(Rendering r, Map<String, Object> config) throws IOException {
+    if (ha(r)) {
+      assertThat(config)
+          .containsEntry("leader-elect", true)
+          .containsEntry("leader-elect-resource-namespace", RENDER_NAMESPACE)
+          .containsEntry("leader-elect-resource-name", r.nodeName() + "-leader")
+          .containsEntry("lease-duration", "20s");
+    } else {
+      assertThat(config).doesNotContainKeys("leader-elect", "leader-elect-resource-name");
+    }
     assertThat(config)
         .containsEntry("node-name", r.nodeName())
         .containsEntry("provider", r.provider());
@@ -285,9 +325,19 @@ class ChartE2E {
   private static void checkDeployment(
       Rendering r, Map<String, Object> deployment, String configMapName, Map<String, Object> cfg) {
     Map<String, Object> spec = map(deployment.get("spec"));
-    assertThat(spec.get("replicas")).isEqualTo(1);
-    assertThat(map(spec.get("strategy"))).containsEntry("type", "Recreate");
     Map<String, Object> pod = map(map(spec.get("template")).get("spec"));
+    if (ha(r)) {
+      // Followers start before the old pods stop; the leader hands over through the Lease.
+      assertThat(spec.get("replicas")).isEqualTo(2);
+      assertThat(map(spec.get("strategy")))
+          .containsEntry("type", "RollingUpdate")
+          .containsEntry("rollingUpdate", Map.of("maxSurge", 1, "maxUnavailable", 0));
+      assertThat(map(map(pod.get("affinity")).get("podAntiAffinity")))
+          .containsKey("preferredDuringSchedulingIgnoredDuringExecution");
+    } else {
+      assertThat(spec.get("replicas")).isEqualTo(1);
+      assertThat(map(spec.get("strategy"))).containsEntry("type", "Recreate");
+    }
     Map<String, Object> container = list(pod.get("containers")).get(0);
     assertThat(container.get("args")).isEqualTo(List.of("--config", CONFIG_FILE));
     assertThat(list(container.get("env")))
@@ -316,8 +366,8 @@ class ChartE2E {
     assertThat(map(sources.get(0).get("configMap"))).containsEntry("name", configMapName);
     assertThat(pod.get("serviceAccountName"))
         .isEqualTo(r.name().equals("bare") ? "existing-sa" : r.release() + "-virtual-kubelet");
-    switch (r.name()) {
-      case "defaults", "mock", "azure" -> {
+    switch (ha(r) ? "ha" : r.name()) {
+      case "mock" -> {
         Map<String, Object> httpGet = map(map(container.get("livenessProbe")).get("httpGet"));
         assertThat(httpGet)
             .containsEntry("path", "/healthz")
@@ -328,6 +378,7 @@ class ChartE2E {
       case "fargate" ->
           assertThat(map(map(container.get("livenessProbe")).get("tcpSocket")))
               .containsEntry("port", "kubelet");
+      // A follower does not serve the kubelet port: no probes there with leader election.
       default -> assertThat(container).doesNotContainKeys("livenessProbe", "readinessProbe");
     }
     if (r.name().equals("azure")) {
