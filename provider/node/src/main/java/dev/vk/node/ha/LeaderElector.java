@@ -147,6 +147,11 @@ public final class LeaderElector {
   }
 
   private void observe(LeaseRecord lease) {
+    boolean newHolder =
+        observed == null || !java.util.Objects.equals(observed.holder(), lease.holder());
+    if (newHolder && !lease.released() && !lease.heldBy(identity)) {
+      logger.info("The lease is held by {}; following", lease.holder());
+    }
     if (observed == null || !lease.resourceVersion().equals(observed.resourceVersion())) {
       observed = lease;
       observedAt = nanoTime.getAsLong();
