@@ -120,11 +120,18 @@ public final class Main {
             gate -> {
               KubeClients clients = KubeClients.connect(parts.config().kubeconfig());
               VirtualKubelet node = build(parts, clients, gate);
-              node.start();
-              return () -> {
-                FencedApi.cut(clients.calls()); // nothing of this term may still be in flight
-                node.close();
-              };
+              AutoCloseable stop =
+                  () -> {
+                    FencedApi.cut(clients.calls()); // nothing of this term may still be in flight
+                    node.close();
+                  };
+              try {
+                node.start();
+              } catch (Exception e) {
+                stop.close();
+                throw e;
+              }
+              return stop;
             },
             Main::startFailed,
             parts.meters());

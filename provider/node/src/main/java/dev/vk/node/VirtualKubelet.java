@@ -29,6 +29,7 @@ import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
 import io.micrometer.core.instrument.Gauge;
@@ -93,6 +94,17 @@ public final class VirtualKubelet implements AutoCloseable {
     node =
         new NodeController(
             clients.calls(), template, configurer, config.nodeStatusInterval(), clock);
+    // A node taken over (another replica, a restart) keeps its heartbeat from the first second,
+    // before the pod cache syncs, so the controller-manager never sees it go silent.
+    V1Node existing = existingNode();
+    LeaseController lease =
+        new LeaseController(
+            clients.calls(),
+            config.nodeName(),
+            config.leaseDuration(),
+            () -> node.node() != null ? node.node() : existing,
+            clock);
+    every(lease.renewInterval(), "lease renewal", lease::renew);
     informers = new SharedInformerFactory(clients.watches());
     SharedIndexInformer<V1Pod> podInformer = podInformer();
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
@@ -130,10 +142,9 @@ public final class VirtualKubelet implements AutoCloseable {
     apiServer = startApiServer(apiPods);
     node.register();
     watch.start();
-    LeaseController lease =
-        new LeaseController(
-            clients.calls(), config.nodeName(), config.leaseDuration(), node::node, clock);
-    every(lease.renewInterval(), "lease renewal", lease::renew);
+    if (existing == null) {
+      once("lease renewal", lease::renew); // the first lease of a new node, without waiting
+    }
     every(Duration.ofSeconds(10), "node status", node::tick);
     gauges.add(
         Gauge.builder("vk.pods", podInformer.getIndexer(), i -> i.list().size())
@@ -222,20 +233,35 @@ public final class VirtualKubelet implements AutoCloseable {
     void run() throws Exception;
   }
 
+  /** The Node as the API server has it, or null when it is not registered yet. */
+  private V1Node existingNode() throws ApiException {
+    try {
+      return new CoreV1Api(clients.calls()).readNode(config.nodeName()).execute();
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private void once(String what, Step step) {
+    loops.execute(() -> run(what, step));
+  }
+
+  private void run(String what, Step step) {
+    try {
+      step.run();
+    } catch (ApiException e) {
+      logger.warn("{} failed: HTTP {} {}", what, e.getCode(), e.getResponseBody());
+    } catch (Exception e) {
+      logger.warn("{} failed: {}", what, e.toString());
+    }
+  }
+
   private void every(Duration period, String what, Step step) {
     loops.scheduleWithFixedDelay(
-        () -> {
-          try {
-            step.run();
-          } catch (ApiException e) {
-            logger.warn("{} failed: HTTP {} {}", what, e.getCode(), e.getResponseBody());
-          } catch (Exception e) {
-            logger.warn("{} failed: {}", what, e.toString());
-          }
-        },
-        0,
-        period.toMillis(),
-        TimeUnit.MILLISECONDS);
+        () -> run(what, step), 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

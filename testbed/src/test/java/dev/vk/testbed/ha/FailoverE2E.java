@@ -125,8 +125,9 @@ class FailoverE2E {
       "kill -9 of the leader mid-rollout: the other replica leads within 15 s, adopts every pod, none leaves Ready")
   void killLeaderDuringRollout(ControlPlane cp) {
     String node = "vk-e2e-ha";
-    NodeProcess a = replica(cp, node, 0, 10271, Map.of());
-    NodeProcess b = replica(cp, node, 1, 10272, Map.of());
+    // Pods take 3 s to start, so the rollout is still going when the leader dies.
+    NodeProcess a = replica(cp, node, 0, 10271, Map.of("mock-start-delay", "3s"));
+    NodeProcess b = replica(cp, node, 1, 10272, Map.of("mock-start-delay", "3s"));
     awaitReadyNode(cp, node);
     cp.kubectlWithInput(deployment("ha", node, 4), "apply", "-f", "-").orThrow();
     awaitRunning(cp, "ha", 4);
@@ -137,8 +138,12 @@ class FailoverE2E {
     assertThat(NodeLog.says(follower, NodeLog.BECAME_LEADER)).isFalse();
 
     // A rollout: new pods being created, old ones stopped, when the leader dies.
+    Set<String> before = apiPodKeys(cp, "ha");
     cp.kubectl("set", "env", "deployment/ha", "ROLLOUT=2").orThrow();
-    await("the rollout has begun").atMost(PATIENCE).until(() -> podsEverSeen(watch).size() > 4);
+    await("the rollout has begun")
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !before.containsAll(apiPodKeys(cp, "ha")));
     long killedAt = System.nanoTime();
     leader.kill();
     await("the other replica leads within " + TAKEOVER)
@@ -202,6 +207,7 @@ class FailoverE2E {
     // Work the old leader would undo if it still acted: from its frozen view of the API, new cloud
     // pods are orphans to delete and a replaced pod is one to create again.
     cp.kubectl("scale", "deployment/hap", "--replicas=4").orThrow();
+    awaitRunning(cp, "hap", 4);
     String victim = apiPodKeys(cp, "hap").iterator().next().substring("default/".length());
     cp.kubectl("delete", "pod", victim, "--wait=true").orThrow();
     awaitRunning(cp, "hap", 4);

@@ -136,6 +136,11 @@ public final class ElectedNode implements AutoCloseable {
     try {
       node = starter.start(gate);
     } catch (Exception e) {
+      if (!gate.open()) {
+        // The fence stopped the start: the term ended meanwhile, nothing is wrong with the node.
+        logger.info("Term {} ended while its node was starting: {}", term, e.toString());
+        return;
+      }
       logger.error("Node failed to start as leader (term {})", term, e);
       startFailed.accept(e);
       return;

@@ -24,12 +24,17 @@ public final class Leadership {
   }
 
   /**
-   * A renewal sent at {@code sentAt} succeeded: the gate stays open until {@code deadline}.
+   * A renewal succeeded: the gate stays open until {@code deadline} (its send time plus the renew
+   * deadline). An answer that arrives after that deadline begins no term.
    *
    * @return the new term when this renewal began one (the gate was closed), else 0
    */
   synchronized long renewed(long deadline) {
-    boolean open = leading && nanoTime.getAsLong() < this.deadline;
+    long now = nanoTime.getAsLong();
+    boolean open = leading && now < this.deadline;
+    if (!open && now >= deadline) {
+      return 0; // The answer came too late to trust: no term begins on it.
+    }
     this.deadline = deadline;
     if (open) {
       return 0;

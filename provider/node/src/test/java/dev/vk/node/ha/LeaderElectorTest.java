@@ -187,4 +187,54 @@ class LeaderElectorTest {
     assertThat(a.heard).containsExactly("started 1");
     assertThat(a.leadership.isOpen(1)).isTrue();
   }
+
+  @Test
+  @DisplayName("an acquisition answered after the renew deadline begins no term")
+  void lateAnswerBeginsNoTerm() {
+    LeaseStore slow =
+        new LeaseStore() {
+          @Override
+          public java.util.Optional<LeaseRecord> get() throws LeaseException {
+            return a.store.get();
+          }
+
+          @Override
+          public LeaseRecord create(LeaseRecord record) throws LeaseException {
+            advance(RENEW); // the answer takes as long as the renew deadline
+            return a.store.create(record);
+          }
+
+          @Override
+          public LeaseRecord update(LeaseRecord record) throws LeaseException {
+            return a.store.update(record);
+          }
+        };
+    Leadership leadership = new Leadership(nanos::get);
+    List<String> heard = new ArrayList<>();
+    LeaderElector elector =
+        new LeaderElector(
+            slow,
+            leadership,
+            "a",
+            LEASE,
+            RENEW,
+            nanos::get,
+            Clock.systemUTC(),
+            new LeaderElector.Listener() {
+              @Override
+              public void started(long term) {
+                heard.add("started " + term);
+              }
+
+              @Override
+              public void stopped(long term, String why) {
+                heard.add("stopped " + term);
+              }
+            });
+    elector.tick();
+    assertThat(heard).isEmpty();
+    assertThat(leadership.isLeader()).isFalse();
+    elector.tick(); // a prompt renewal of the lease it holds begins the term
+    assertThat(heard).containsExactly("started 1");
+  }
 }
