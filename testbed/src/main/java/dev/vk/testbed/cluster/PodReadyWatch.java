@@ -13,9 +13,11 @@ import java.util.Set;
  * while it was not being deleted: what Services see as an endpoint flapping.
  */
 public final class PodReadyWatch implements AutoCloseable {
+  // A filter, not {range}: kubectl's watch stops at the second object with "not in range, nothing
+  // to end" when the template ranges.
   private static final String COLUMNS =
       "{.metadata.name} {.status.phase} "
-          + "{range .status.conditions[?(@.type==\"Ready\")]}{.status}{end} "
+          + "{.status.conditions[?(@.type==\"Ready\")].status} "
           + "deleting={.metadata.deletionTimestamp}{\"\\n\"}";
 
   private final BackgroundCommand watch;

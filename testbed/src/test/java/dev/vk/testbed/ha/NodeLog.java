@@ -30,10 +30,10 @@ final class NodeLog {
     return lines(node).stream().anyMatch(l -> l.contains(text));
   }
 
-  /** The first line containing {@code text}, by index. */
-  static Optional<Integer> first(NodeProcess node, String text) {
+  /** The first line from index {@code from} on containing {@code text}, by index. */
+  static Optional<Integer> first(NodeProcess node, String text, int from) {
     List<String> lines = lines(node);
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = from; i < lines.size(); i++) {
       if (lines.get(i).contains(text)) {
         return Optional.of(i);
       }
@@ -43,7 +43,12 @@ final class NodeLog {
 
   /** When the first line containing {@code text} was logged (the log's HH:mm:ss.SSS prefix). */
   static LocalTime time(NodeProcess node, String text) {
-    int i = first(node, text).orElseThrow(() -> new AssertionError("no log line " + text));
+    return time(node, text, 0);
+  }
+
+  /** As {@link #time(NodeProcess, String)}, among the lines from index {@code from} on. */
+  static LocalTime time(NodeProcess node, String text, int from) {
+    int i = first(node, text, from).orElseThrow(() -> new AssertionError("no log line " + text));
     return LocalTime.parse(lines(node).get(i).substring(0, 12));
   }
 
@@ -58,10 +63,10 @@ final class NodeLog {
     throw new AssertionError("the replica never led:\n" + node.logTail());
   }
 
-  /** The lines after the first one containing {@code text}. */
-  static List<String> after(NodeProcess node, String text) {
+  /** The lines after the first one from index {@code from} on containing {@code text}. */
+  static List<String> after(NodeProcess node, String text, int from) {
     List<String> lines = lines(node);
-    int i = first(node, text).orElseThrow(() -> new AssertionError("no log line " + text));
+    int i = first(node, text, from).orElseThrow(() -> new AssertionError("no log line " + text));
     return lines.subList(i + 1, lines.size());
   }
 }
