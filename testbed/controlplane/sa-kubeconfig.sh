@@ -21,7 +21,9 @@ else
 fi
 # Whole YAML values only: names, namespaces and resourceNames, never comments or other words.
 sed -E -e "s/^( *(- )?(name|namespace): )virtual-kubelet\$/\1$node/" \
-  -e "s/resourceNames: \[\"virtual-kubelet\"\]/resourceNames: [\"$node\"]/" "$repo/manifests/rbac.yaml" |
+  -e "s/resourceNames: \[\"virtual-kubelet\"\]/resourceNames: [\"$node\"]/" \
+  -e "s/resourceNames: \[\"virtual-kubelet-leader\"\]/resourceNames: [\"$node-leader\"]/" \
+  "$repo/manifests/rbac.yaml" |
   "$kubectl_bin" --kubeconfig "$admin" apply -f - >/dev/null
 token="$("$kubectl_bin" --kubeconfig "$admin" create token "$node" -n "$node" --duration=24h)"
 server="$("$kubectl_bin" --kubeconfig "$admin" config view -o jsonpath='{.clusters[0].cluster.server}')"

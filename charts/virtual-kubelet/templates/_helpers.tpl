@@ -50,6 +50,16 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- default .Release.Name .Values.nodeName }}
 {{- end }}
 
+{{/* The election Lease (setting leader-elect-resource-name), as the node derives it. */}}
+{{- define "virtual-kubelet.leaseName" -}}
+{{- printf "%s-leader" (include "virtual-kubelet.nodeName" .) }}
+{{- end }}
+
+{{/* Whether several replicas elect a leader. */}}
+{{- define "virtual-kubelet.ha" -}}
+{{- if gt (int .Values.replicaCount) 1 }}true{{- end }}
+{{- end }}
+
 {{- define "virtual-kubelet.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag | toString) }}
 {{- end }}
@@ -88,6 +98,15 @@ so that an entry of .Values.settings replaces the derived one instead of duplica
 {{- if $v.tls.existingSecret }}
 {{- $_ = set $cfg "tls-cert-file" (printf "%s/tls/tls.crt" (include "virtual-kubelet.configDir" .)) }}
 {{- $_ = set $cfg "tls-key-file" (printf "%s/tls/tls.key" (include "virtual-kubelet.configDir" .)) }}
+{{- end }}
+{{- if gt (int $v.replicaCount) 1 }}
+{{- $_ = set $cfg "leader-elect" true }}
+{{- $_ = set $cfg "leader-elect-resource-namespace" .Release.Namespace }}
+{{- $_ = set $cfg "leader-elect-resource-name" (include "virtual-kubelet.leaseName" .) }}
+{{- $_ = set $cfg "leader-elect-lease-duration" $v.leaderElection.leaseDuration }}
+{{- $_ = set $cfg "leader-elect-renew-deadline" $v.leaderElection.renewDeadline }}
+{{- $_ = set $cfg "leader-elect-retry-period" $v.leaderElection.retryPeriod }}
+{{- $_ = set $cfg "lease-duration" $v.leaderElection.nodeLeaseDuration }}
 {{- end }}
 {{- range $name, $value := (index $v $v.provider | default dict) }}
 {{- if kindIs "slice" $value }}

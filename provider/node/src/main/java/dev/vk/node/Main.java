@@ -3,22 +3,31 @@ package dev.vk.node;
 import ch.qos.logback.classic.Level;
 import dev.vk.node.config.ConfigException;
 import dev.vk.node.config.KubeletApiSettings;
+import dev.vk.node.config.LeaderElectionSettings;
 import dev.vk.node.config.NodeConfig;
 import dev.vk.node.config.ServedNamespaces;
 import dev.vk.node.config.SettingCatalog;
 import dev.vk.node.config.Settings;
 import dev.vk.node.events.ApiEventRecorder;
+import dev.vk.node.ha.ApiLeaseStore;
+import dev.vk.node.ha.ElectedNode;
+import dev.vk.node.ha.FencedApi;
+import dev.vk.node.ha.FencedProvider;
+import dev.vk.node.ha.WriteGate;
+import dev.vk.node.health.HealthChecks;
+import dev.vk.node.health.HealthServer;
 import dev.vk.node.kube.ApiKubernetesAccess;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.metrics.NodeMeters;
 import dev.vk.node.metrics.RateLimitMeters;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.ProviderFactory;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +41,15 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   private static final Logger logger = LoggerFactory.getLogger(Main.class);
 
+  /** Everything one node needs that outlives a leadership term. */
+  private record Parts(
+      List<ProviderFactory> providers,
+      Settings settings,
+      NodeConfig config,
+      KubeletApiSettings api,
+      PrometheusMeterRegistry meters,
+      HealthChecks health) {}
+
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -43,22 +61,29 @@ public final class Main {
       System.out.println(SettingCatalog.help(providers));
       return;
     }
-    VirtualKubelet node;
+    Parts parts;
+    LeaderElectionSettings election;
     try {
       Settings settings = Settings.load(args, System.getenv(), SettingCatalog.names(providers));
       setLogLevel(settings.get("log-level").orElse("info"));
       NodeConfig config = NodeConfig.from(settings);
-      KubeletApiSettings api = KubeletApiSettings.from(settings);
-      ServedNamespaces served = ServedNamespaces.from(settings);
-      KubeClients clients = KubeClients.connect(config.kubeconfig());
-      ApiEventRecorder events =
-          new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
-      KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
-      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      PodLifecycle provider = provider(providers, config, settings, kubernetes, meters);
-      node =
-          new VirtualKubelet(config, api, provider, clients, events, Clock.systemUTC(), meters)
-              .serving(served);
+      ServedNamespaces.from(settings); // a bad list stops the node here, not in a later term
+      election = LeaderElectionSettings.from(settings, config.nodeName(), System.getenv());
+      parts =
+          new Parts(
+              providers,
+              settings,
+              config,
+              KubeletApiSettings.from(settings),
+              new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+              new HealthChecks());
+      NodeMeters.jvm(parts.meters()); // once per process: every term shares the JVM
+      factory(providers, config);
+      if (!election.enabled()) {
+        runAlone(parts);
+      } else {
+        runElected(parts, election);
+      }
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("virtual-kubelet: " + e.getMessage());
       System.exit(2);
@@ -68,6 +93,14 @@ public final class Main {
       System.exit(3);
       return;
     }
+    new CountDownLatch(1).await();
+  }
+
+  /** A single replica: the node runs at once, its writes always allowed. */
+  private static void runAlone(Parts parts) throws ProviderException {
+    NodeMeters.leader(parts.meters(), () -> true); // the only replica always leads
+    VirtualKubelet node =
+        build(parts, KubeClients.connect(parts.config().kubeconfig()), WriteGate.ALWAYS);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));
     try {
       node.start();
@@ -75,37 +108,130 @@ public final class Main {
       logger.error("Node failed to start", e);
       System.exit(1);
     }
-    new CountDownLatch(1).await();
   }
 
-  private static PodLifecycle provider(
-      List<ProviderFactory> providers,
-      NodeConfig config,
-      Settings settings,
-      KubernetesAccess kubernetes,
-      MeterRegistry meters)
+  /**
+   * One of several replicas: the node runs only while this one leads. Each term builds its own API
+   * clients and provider behind the term's gate, so nothing of a deposed term can write, and the
+   * provider reloads the cloud's state instead of trusting what an earlier term remembered.
+   */
+  private static void runElected(Parts parts, LeaderElectionSettings election) {
+    // One health server for the process: a standby answers its probes too (it is ready to take
+    // over), and each term's node adds its checks while it runs.
+    HealthServer health = serveHealth(parts);
+    KubeClients electionClients =
+        KubeClients.connect(parts.config().kubeconfig(), election.renewDeadline().dividedBy(2));
+    ElectedNode elected =
+        ElectedNode.start(
+            new ApiLeaseStore(electionClients.calls(), election.namespace(), election.name()),
+            new ElectedNode.ElectionTimings(
+                election.identity(),
+                election.leaseDuration(),
+                election.renewDeadline(),
+                election.retryPeriod(),
+                System::nanoTime,
+                Clock.systemUTC()),
+            gate -> {
+              KubeClients clients = KubeClients.connect(parts.config().kubeconfig());
+              VirtualKubelet node = build(parts, clients, gate);
+              AutoCloseable stop =
+                  () -> {
+                    FencedApi.cut(clients.calls()); // nothing of this term may still be in flight
+                    node.close();
+                  };
+              try {
+                node.start();
+              } catch (Exception e) {
+                stop.close();
+                throw e;
+              }
+              return stop;
+            },
+            Main::startFailed,
+            parts.meters());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  elected.close();
+                  if (health != null) {
+                    health.close();
+                  }
+                },
+                "shutdown"));
+  }
+
+  /** The process's health server, or null when health-port is 0. */
+  private static HealthServer serveHealth(Parts parts) {
+    NodeConfig config = parts.config();
+    if (config.healthPort() == 0) {
+      return null;
+    }
+    try {
+      return HealthServer.start(
+          config.healthAddress(), config.healthPort(), parts.health(), parts.meters());
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot serve health on "
+              + config.healthAddress()
+              + ":"
+              + config.healthPort()
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  /** The node with its clients and provider, every write checked against {@code gate}. */
+  private static VirtualKubelet build(Parts parts, KubeClients clients, WriteGate gate)
       throws ProviderException {
-    ProviderFactory factory =
-        providers.stream()
-            .filter(p -> p.name().equals(config.provider()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new ConfigException(
-                        "provider '"
-                            + config.provider()
-                            + "' is not one of: "
-                            + providers.stream()
-                                .map(ProviderFactory::name)
-                                .collect(Collectors.joining(", "))));
+    NodeConfig config = parts.config();
+    if (gate != WriteGate.ALWAYS) {
+      FencedApi.install(clients.calls(), gate);
+    }
+    ApiEventRecorder events =
+        new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
+    KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
+    ProviderFactory factory = factory(parts.providers(), config);
     String prefix = factory.name() + "-";
-    return factory.create(
-        new ProviderContext(
-            config.nodeName(),
-            config.internalIp(),
-            name -> settings.get(prefix + name),
-            kubernetes,
-            new RateLimitMeters(factory.name(), meters)));
+    PodLifecycle provider =
+        factory.create(
+            new ProviderContext(
+                config.nodeName(),
+                config.internalIp(),
+                name -> parts.settings().get(prefix + name),
+                kubernetes,
+                new RateLimitMeters(factory.name(), parts.meters())));
+    if (gate != WriteGate.ALWAYS) {
+      provider = FencedProvider.wrap(provider, gate);
+    }
+    VirtualKubelet node =
+        new VirtualKubelet(
+                config, parts.api(), provider, clients, events, Clock.systemUTC(), parts.meters())
+            .serving(ServedNamespaces.from(parts.settings()));
+    // A single replica serves its own health; an elected one reports to the process's server.
+    return gate == WriteGate.ALWAYS ? node : node.reportingTo(parts.health());
+  }
+
+  /** A leader whose node cannot start exits as a single replica would, with the same codes. */
+  private static void startFailed(Exception e) {
+    System.err.println("virtual-kubelet: " + e.getMessage());
+    boolean config = e instanceof ConfigException || e instanceof IllegalArgumentException;
+    System.exit(config ? 2 : e instanceof ProviderException ? 3 : 1);
+  }
+
+  private static ProviderFactory factory(List<ProviderFactory> providers, NodeConfig config) {
+    return providers.stream()
+        .filter(p -> p.name().equals(config.provider()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "provider '"
+                        + config.provider()
+                        + "' is not one of: "
+                        + providers.stream()
+                            .map(ProviderFactory::name)
+                            .collect(Collectors.joining(", "))));
   }
 
   private static void setLogLevel(String level) {

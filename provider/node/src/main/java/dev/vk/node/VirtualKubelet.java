@@ -38,16 +38,22 @@ import dev.vk.provider.ProviderException;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,13 +87,15 @@ public final class VirtualKubelet implements AutoCloseable {
   private final ApiEventRecorder events;
   private NodeController node;
   private KubeletApiServer apiServer;
-  private final HealthChecks health = new HealthChecks();
+  private HealthChecks health = new HealthChecks();
+  private boolean ownsHealth = true;
+  private final List<String> checks = new ArrayList<>();
   private final List<Future<?>> loopTasks = new CopyOnWriteArrayList<>();
   private volatile HealthServer healthServer;
   private volatile SharedIndexInformer<V1Pod> podInformer;
   private volatile boolean started;
-  private AutoCloseable jvmMeters;
-  private volatile boolean running;
+  // Removed on close: a replica that leads again registers them anew for its new node.
+  private final List<Meter.Id> termMeters = new ArrayList<>();
 
   public VirtualKubelet(
       NodeConfig config,
@@ -104,10 +112,19 @@ public final class VirtualKubelet implements AutoCloseable {
     this.clients = clients;
     this.clock = clock;
     this.meters = meters;
-    health.register(
-        "node",
-        () -> started ? Optional.empty() : Optional.of("node is starting"),
-        Probe.READINESS);
+  }
+
+  /**
+   * Registers this node's checks with {@code shared}, served by a health server its owner runs (one
+   * per process, for every term a replica leads), instead of serving its own. Call before {@link
+   * #start()}; the checks are removed again on {@link #close()}.
+   *
+   * @return this node
+   */
+  public VirtualKubelet reportingTo(HealthChecks shared) {
+    this.health = shared;
+    this.ownsHealth = false;
+    return this;
   }
 
   /**
@@ -122,15 +139,42 @@ public final class VirtualKubelet implements AutoCloseable {
 
   /** Starts everything; returns once the node is registered. May block on the API server. */
   public void start() throws ApiException, ProviderException, InterruptedException {
-    serveHealth();
+    check(
+        "node",
+        () -> started ? Optional.empty() : Optional.of("node is starting"),
+        Probe.READINESS);
+    if (ownsHealth) {
+      serveHealth();
+    }
     Optional<NodeConfigurer> configurer =
         provider instanceof NodeConfigurer c ? Optional.of(c) : Optional.empty();
     NodeTemplate template = new NodeTemplate(config, configurer);
     node =
         new NodeController(
             clients.calls(), template, configurer, config.nodeStatusInterval(), clock);
-    informers = new SharedInformerFactory(clients.informerFactory());
     ApiContact apiContact = new ApiContact(clock);
+    // A node taken over (another replica, a restart) keeps its heartbeat from the first second,
+    // before the pod cache syncs, so the controller-manager never sees it go silent.
+    V1Node existing = existingNode();
+    LeaseController lease =
+        new LeaseController(
+            clients.calls(),
+            config.nodeName(),
+            config.leaseDuration(),
+            () -> node.node() != null ? node.node() : existing,
+            clock);
+    Step renew =
+        () -> {
+          try {
+            lease.renew();
+            apiContact.answered();
+          } catch (Exception e) {
+            apiContact.failed();
+            throw e;
+          }
+        };
+    every(lease.renewInterval(), "lease renewal", renew);
+    informers = new SharedInformerFactory(clients.informerFactory());
     WatchActivity activity =
         new WatchActivity(
             clock, WATCH_STALL, () -> podInformer != null && podInformer.hasSynced(), apiContact);
@@ -139,7 +183,7 @@ public final class VirtualKubelet implements AutoCloseable {
             new PodListerWatcher(clients.watches(), config.nodeName(), activity::delivered),
             V1Pod.class,
             0); // no periodic resync: a provider call per pod; the reconcile loop covers drift
-    health.register("pod-informer", activity::failure, Probe.LIVENESS);
+    check("pod-informer", activity::failure, Probe.LIVENESS);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
     StatusWriter writer = new StatusWriter(clients.calls(), config.internalIp());
     PlacedPods placed = new PlacedPods();
@@ -168,8 +212,8 @@ public final class VirtualKubelet implements AutoCloseable {
                 config.podSyncWorkers(),
                 config.reconcileInterval(),
                 config.statusPollInterval()));
-    health.register("pod-workers", pods::deadWork, Probe.LIVENESS);
-    health.register("node-loops", this::stoppedLoop, Probe.LIVENESS);
+    check("pod-workers", pods::deadWork, Probe.LIVENESS);
+    check("node-loops", this::stoppedLoop, Probe.LIVENESS);
     NodeWatch watch =
         new NodeWatch(informers, clients.watches(), config.nodeName(), this::reregister);
     informers.startAllRegisteredInformers();
@@ -178,22 +222,11 @@ public final class VirtualKubelet implements AutoCloseable {
     apiServer = startApiServer(apiPods);
     node.register();
     watch.start();
-    LeaseController lease =
-        new LeaseController(
-            clients.calls(), config.nodeName(), config.leaseDuration(), node::node, clock);
-    every(
-        lease.renewInterval(),
-        "lease renewal",
-        () -> {
-          try {
-            lease.renew();
-            apiContact.answered();
-          } catch (Exception e) {
-            apiContact.failed();
-            throw e;
-          }
-        });
+    if (existing == null) {
+      once("lease renewal", renew); // the first lease of a new node, without waiting
+    }
     every(Duration.ofSeconds(10), "node status", node::tick);
+    Set<Meter.Id> before = meterIds();
     Gauge.builder("vk.pods", podInformer.getIndexer(), i -> i.list().size())
         .description("pods bound to this node")
         .register(meters);
@@ -204,15 +237,14 @@ public final class VirtualKubelet implements AutoCloseable {
     FunctionCounter.builder("vk.pod.worker.crashes", pods, PodController::workerCrashes)
         .description("pod handler errors that workers survived")
         .register(meters);
-    started = true;
     NodeMeters.workQueues(meters, pods.queues());
     NodeMeters.statusWrites(meters, writer);
     NodeMeters.lease(meters, lease);
     NodeMeters.node(meters, node);
-    // One process runs the node; it leads from here until close().
-    running = true;
-    NodeMeters.leader(meters, () -> running);
-    jvmMeters = NodeMeters.jvm(meters);
+    Set<Meter.Id> mine = meterIds();
+    mine.removeAll(before);
+    termMeters.addAll(mine);
+    started = true;
     logger.info(
         "Node {} is running with provider {} for pods of {}",
         config.nodeName(),
@@ -319,28 +351,55 @@ public final class VirtualKubelet implements AutoCloseable {
     void run() throws Exception;
   }
 
+  private void check(String name, HealthChecks.Check check, Probe probe) {
+    health.register(name, check, probe);
+    checks.add(name);
+  }
+
+  private Set<Meter.Id> meterIds() {
+    Set<Meter.Id> ids = new HashSet<>();
+    meters.getMeters().forEach(m -> ids.add(m.getId()));
+    return ids;
+  }
+
+  /** The Node as the API server has it, or null when it is not registered yet. */
+  private V1Node existingNode() throws ApiException {
+    try {
+      return new CoreV1Api(clients.calls()).readNode(config.nodeName()).execute();
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private void once(String what, Step step) {
+    loops.execute(() -> run(what, step));
+  }
+
+  private void run(String what, Step step) {
+    try {
+      step.run();
+    } catch (ApiException e) {
+      logger.warn("{} failed: HTTP {} {}", what, e.getCode(), e.getResponseBody());
+    } catch (Exception e) {
+      logger.warn("{} failed: {}", what, e.toString());
+    } catch (Error e) { // NOPMD: an Error would end the loop for good
+      logger.error("{} crashed; the loop goes on", what, e);
+    }
+  }
+
   private void every(Duration period, String what, Step step) {
     loopTasks.add(
         loops.scheduleWithFixedDelay(
-            () -> {
-              try {
-                step.run();
-              } catch (ApiException e) {
-                logger.warn("{} failed: HTTP {} {}", what, e.getCode(), e.getResponseBody());
-              } catch (Exception e) {
-                logger.warn("{} failed: {}", what, e.toString());
-              } catch (Error e) { // NOPMD: an Error would end the loop for good
-                logger.error("{} crashed; the loop goes on", what, e);
-              }
-            },
-            0,
-            period.toMillis(),
-            TimeUnit.MILLISECONDS));
+            () -> run(what, step), 0, period.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   @Override
   public void close() {
-    running = false;
+    termMeters.forEach(meters::remove);
+    checks.forEach(health::remove);
     loops.shutdownNow();
     if (healthServer != null) {
       healthServer.close();
@@ -356,13 +415,6 @@ public final class VirtualKubelet implements AutoCloseable {
     }
     if (events != null) {
       events.close();
-    }
-    if (jvmMeters != null) {
-      try {
-        jvmMeters.close();
-      } catch (Exception e) {
-        logger.debug("JVM metrics did not close cleanly: {}", e.toString());
-      }
     }
     if (provider instanceof AutoCloseable c) {
       try {

@@ -13,8 +13,8 @@ import java.util.Set;
  * while it was not being deleted: what Services see as an endpoint flapping.
  */
 public final class PodReadyWatch implements AutoCloseable {
-  // No {range}: kubectl -w reuses one JSONPath printer, and a range fails from the second object
-  // on.
+  // A filter, not {range}: kubectl's watch stops at the second object with "not in range, nothing
+  // to end" when the template ranges.
   private static final String COLUMNS =
       "{.metadata.name} {.status.phase} "
           + "{.status.conditions[?(@.type==\"Ready\")].status} "

@@ -21,11 +21,13 @@ public final class NodeProcess implements AutoCloseable {
   private final List<String> command;
   private final Path workDir;
   private final String healthBase;
+  private final Path runDir;
   private Process process;
 
-  private NodeProcess(List<String> command, Path workDir, String healthBase) {
+  private NodeProcess(List<String> command, Path workDir, Path runDir, String healthBase) {
     this.command = command;
     this.workDir = workDir;
+    this.runDir = runDir;
     this.healthBase = healthBase;
   }
 
@@ -37,7 +39,22 @@ public final class NodeProcess implements AutoCloseable {
    */
   public static NodeProcess start(
       ControlPlane cluster, String nodeName, int kubeletPort, Map<String, String> settings) {
+    return start(cluster, nodeName, 0, kubeletPort, settings);
+  }
+
+  /**
+   * Starts replica {@code replica} of node {@code nodeName} (for leader election): every replica of
+   * a node shares its provider state file (the one "cloud"), each keeps its own log in {@code
+   * replica-<n>/node.log}. Replica 0 starts on an empty cloud; the others join the state there is.
+   */
+  public static NodeProcess start(
+      ControlPlane cluster,
+      String nodeName,
+      int replica,
+      int kubeletPort,
+      Map<String, String> settings) {
     Path workDir = cluster.stateDir().resolve("nodes-run").resolve(nodeName);
+    Path runDir = replica == 0 ? workDir : workDir.resolve("replica-" + replica);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -76,11 +93,12 @@ public final class NodeProcess implements AutoCloseable {
         new NodeProcess(
             command,
             workDir,
+            runDir,
             "http://"
                 + settings.getOrDefault("health-address", cluster.nodeAddress())
                 + ":"
                 + healthPort);
-    node.forgetEarlierRuns();
+    node.forgetEarlierRuns(replica == 0);
     node.launch();
     return node;
   }
@@ -100,9 +118,11 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /** A new node starts with an empty cloud; only {@link #restart()} keeps the provider state. */
-  private void forgetEarlierRuns() {
+  private void forgetEarlierRuns(boolean cloudToo) {
     try {
-      Files.deleteIfExists(stateFile());
+      if (cloudToo) {
+        Files.deleteIfExists(stateFile());
+      }
       Files.deleteIfExists(log());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -111,7 +131,7 @@ public final class NodeProcess implements AutoCloseable {
 
   private void launch() {
     try {
-      Files.createDirectories(workDir);
+      Files.createDirectories(runDir);
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -154,7 +174,7 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   public Path log() {
-    return workDir.resolve("node.log");
+    return runDir.resolve("node.log");
   }
 
   /** The last lines of the node's log, for assertion messages. */

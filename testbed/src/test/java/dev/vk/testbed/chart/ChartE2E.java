@@ -104,6 +104,7 @@ class ChartE2E {
             new Rendering(
                 "mock",
                 """
+                replicaCount: 1
                 nodeName: vk-mock-node
                 logLevel: debug
                 kubeletPort: 10260
@@ -149,6 +150,7 @@ class ChartE2E {
                   annotations: {eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/vk"}
                 taint: {key: vk.example.com/fargate, value: "", effect: NoExecute}
                 probes: {type: tcpSocket}
+                replicaCount: 1
                 """,
                 "vk-fargate",
                 "fargate",
@@ -187,7 +189,9 @@ class ChartE2E {
                 "--show-only",
                 "templates/clusterrole.yaml",
                 "--show-only",
-                "templates/node-lease-role.yaml")
+                "templates/node-lease-role.yaml",
+                "--show-only",
+                "templates/role.yaml")
             .orThrow()
             .stdout();
     List<Map<String, Object>> manifest =
@@ -232,18 +236,7 @@ class ChartE2E {
 
     List<Map<String, Object>> objects = documents(rendered);
     assertThat(objects.stream().map(o -> (String) o.get("kind")))
-        .containsExactlyInAnyOrderElementsOf(
-            r.rbac()
-                ? List.of(
-                    "ServiceAccount",
-                    "ConfigMap",
-                    "ClusterRole",
-                    "ClusterRoleBinding",
-                    "Service",
-                    "Role",
-                    "RoleBinding",
-                    "Deployment")
-                : List.of("ConfigMap", "Service", "Deployment"));
+        .containsExactlyInAnyOrderElementsOf(expectedKinds(r));
     checkMetricsService(r, of(objects, "Service"), of(objects, "Deployment"));
     if (r.rbac()) {
       // Every rule limited by name names this release's node (the Node and its Lease).
@@ -262,6 +255,7 @@ class ChartE2E {
             .allSatisfy(
                 rule -> assertThat(rule.get("resourceNames")).isEqualTo(List.of(r.nodeName())));
       }
+      checkLeaderElectionRole(r, objects);
       Map<String, Object> subject = list(of(objects, "ClusterRoleBinding").get("subjects")).get(0);
       assertThat(subject)
           .containsEntry("kind", "ServiceAccount")
@@ -276,7 +270,68 @@ class ChartE2E {
         r, of(objects, "Deployment"), (String) map(configMap.get("metadata")).get("name"), config);
   }
 
+  /** Every rendering but "mock" and "fargate" (replicaCount: 1) runs two elected replicas. */
+  private static boolean ha(Rendering r) {
+    return !r.name().equals("mock") && !r.name().equals("fargate");
+  }
+
+  private static List<String> expectedKinds(Rendering r) {
+    List<String> kinds = new java.util.ArrayList<>(List.of("ConfigMap", "Service", "Deployment"));
+    if (r.rbac()) {
+      // Two Roles and their bindings: the node Lease's (kube-node-lease), the election Lease's.
+      kinds.addAll(
+          List.of(
+              "ServiceAccount",
+              "ClusterRole",
+              "ClusterRoleBinding",
+              "Role",
+              "RoleBinding",
+              "Role",
+              "RoleBinding"));
+    }
+    if (ha(r)) {
+      kinds.add("PodDisruptionBudget");
+    }
+    return kinds;
+  }
+
+  /** The election Lease's Role: the release namespace, get/update on its one name, create. */
+  private static void checkLeaderElectionRole(Rendering r, List<Map<String, Object>> objects) {
+    Map<String, Object> role =
+        objects.stream()
+            .filter(o -> "Role".equals(o.get("kind")))
+            .filter(o -> RENDER_NAMESPACE.equals(map(o.get("metadata")).get("namespace")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no election Role in " + RENDER_NAMESPACE));
+    assertThat(map(role.get("metadata"))).containsEntry("namespace", RENDER_NAMESPACE);
+    assertThat(rules(role))
+        .containsExactlyInAnyOrder(
+            Map.of(
+                "apiGroups", List.of("coordination.k8s.io"),
+                "resources", List.of("leases"),
+                "verbs", List.of("create")),
+            Map.of(
+                "apiGroups", List.of("coordination.k8s.io"),
+                "resources", List.of("leases"),
+                "resourceNames", List.of(r.nodeName() + "-leader"),
+                "verbs", List.of("get", "update")));
+    assertThat(
+            objects.stream()
+                .filter(o -> "RoleBinding".equals(o.get("kind")))
+                .map(o -> list(o.get("subjects")).get(0)))
+        .allSatisfy(subject -> assertThat(subject).containsEntry("name", r.release() + "-virtual-kubelet"));
+  }
+
   private void checkConfig(Rendering r, Map<String, Object> config) throws IOException {
+    if (ha(r)) {
+      assertThat(config)
+          .containsEntry("leader-elect", true)
+          .containsEntry("leader-elect-resource-namespace", RENDER_NAMESPACE)
+          .containsEntry("leader-elect-resource-name", r.nodeName() + "-leader")
+          .containsEntry("lease-duration", "20s");
+    } else {
+      assertThat(config).doesNotContainKeys("leader-elect", "leader-elect-resource-name");
+    }
     assertThat(config)
         .containsEntry("node-name", r.nodeName())
         .containsEntry("provider", r.provider());
@@ -339,9 +394,19 @@ class ChartE2E {
   private static void checkDeployment(
       Rendering r, Map<String, Object> deployment, String configMapName, Map<String, Object> cfg) {
     Map<String, Object> spec = map(deployment.get("spec"));
-    assertThat(spec.get("replicas")).isEqualTo(1);
-    assertThat(map(spec.get("strategy"))).containsEntry("type", "Recreate");
     Map<String, Object> pod = map(map(spec.get("template")).get("spec"));
+    if (ha(r)) {
+      // Followers start before the old pods stop; the leader hands over through the Lease.
+      assertThat(spec.get("replicas")).isEqualTo(2);
+      assertThat(map(spec.get("strategy")))
+          .containsEntry("type", "RollingUpdate")
+          .containsEntry("rollingUpdate", Map.of("maxSurge", 1, "maxUnavailable", 0));
+      assertThat(map(map(pod.get("affinity")).get("podAntiAffinity")))
+          .containsKey("preferredDuringSchedulingIgnoredDuringExecution");
+    } else {
+      assertThat(spec.get("replicas")).isEqualTo(1);
+      assertThat(map(spec.get("strategy"))).containsEntry("type", "Recreate");
+    }
     Map<String, Object> container = list(pod.get("containers")).get(0);
     assertThat(container.get("args")).isEqualTo(List.of("--config", CONFIG_FILE));
     assertThat(list(container.get("env")))

@@ -40,6 +40,16 @@ public final class SettingCatalog {
           new Setting("node-status-interval", "1m", "longest time between node status updates"),
           new Setting("lease-duration", "40s", "node lease duration (renewed every quarter)"),
           new Setting("log-level", "info", "trace, debug, info, warn or error"),
+          new Setting("leader-elect", "false", "elect one running replica of this node (HA)"),
+          new Setting(
+              "leader-elect-resource-namespace",
+              "the pod's namespace, else default",
+              "namespace of the election Lease"),
+          new Setting(
+              "leader-elect-resource-name", "<node-name>-leader", "name of the election Lease"),
+          new Setting("leader-elect-lease-duration", "8s", "followers take over after this"),
+          new Setting("leader-elect-renew-deadline", "5s", "leader stops writing after this"),
+          new Setting("leader-elect-retry-period", "1s", "how often the lease is renewed or tried"),
           new Setting("kubelet-address", "0.0.0.0", "kubelet API bind address"),
           new Setting("tls-cert-file", "self-signed", "kubelet API serving certificate (PEM)"),
           new Setting("tls-key-file", "self-signed", "its private key (PEM)"),

@@ -39,6 +39,11 @@ public final class HealthChecks {
     entries.add(new Entry(name, EnumSet.of(first, more), check));
   }
 
+  /** Removes the checks named {@code name}; for a component that stops before the process does. */
+  public void remove(String name) {
+    entries.removeIf(e -> e.name().equals(name));
+  }
+
   /**
    * Runs every check of {@code probe}. A check that throws counts as failed with the exception.
    *

@@ -42,13 +42,18 @@ public final class KubeClients {
   }
 
   public static KubeClients connect(Optional<Path> kubeconfig) {
+    return connect(kubeconfig, CALL_TIMEOUT);
+  }
+
+  /** As {@link #connect(Optional)}, with calls cut after {@code callTimeout}. */
+  public static KubeClients connect(Optional<Path> kubeconfig, Duration callTimeout) {
     ApiClient calls = build(kubeconfig);
     calls.setHttpClient(
         calls
             .getHttpClient()
             .newBuilder()
-            .readTimeout(CALL_TIMEOUT)
-            .callTimeout(CALL_TIMEOUT)
+            .readTimeout(callTimeout)
+            .callTimeout(callTimeout)
             .pingInterval(PING_INTERVAL)
             .build());
     ApiClient factory = build(kubeconfig);
