@@ -319,7 +319,8 @@ class ChartE2E {
             objects.stream()
                 .filter(o -> "RoleBinding".equals(o.get("kind")))
                 .map(o -> list(o.get("subjects")).get(0)))
-        .allSatisfy(subject -> assertThat(subject).containsEntry("name", r.release() + "-virtual-kubelet"));
+        .allSatisfy(
+            subject -> assertThat(subject).containsEntry("name", r.release() + "-virtual-kubelet"));
   }
 
   private void checkConfig(Rendering r, Map<String, Object> config) throws IOException {

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 class FailoverE2E {
   private static final Duration PATIENCE = Duration.ofMinutes(2);
 
-  /** The user-visible guarantee of docs/operations.md (High availability): a killed leader is replaced within 15 s. */
+  /**
+   * The user-visible guarantee of docs/operations.md (High availability): a killed leader is
+   * replaced within 15 s.
+   */
   private static final Duration TAKEOVER = Duration.ofSeconds(15);
 
   private final List<AutoCloseable> running = new ArrayList<>();
@@ -42,7 +45,9 @@ class FailoverE2E {
     }
   }
 
-  /** The settings the chart renders for replicaCount > 1 (docs/operations.md (High availability)). */
+  /**
+   * The settings the chart renders for replicaCount > 1 (docs/operations.md (High availability)).
+   */
   private static Map<String, String> elected(String node, Map<String, String> extra) {
     Map<String, String> s = new HashMap<>(extra);
     s.put("leader-elect", "true");
@@ -182,7 +187,8 @@ class FailoverE2E {
     running.add(proxy);
     String viaProxy =
         proxy
-            .kubeconfig(NodeIdentity.kubeconfig(cp, node), cp.stateDir().resolve("ha-proxy.kubeconfig"))
+            .kubeconfig(
+                NodeIdentity.kubeconfig(cp, node), cp.stateDir().resolve("ha-proxy.kubeconfig"))
             .toString();
     NodeProcess old = replica(cp, node, 0, 10273, Map.of("kubeconfig", viaProxy));
     await("the replica behind the proxy leads")
