@@ -223,6 +223,36 @@ public final class ControlPlane implements AutoCloseable {
     return stateDir.resolve("pki/ca.crt");
   }
 
+  /**
+   * Writes to {@code file} a kubeconfig with nothing but a bearer token, so no client certificate
+   * can stand in for the identity under test.
+   */
+  public Path tokenKubeconfig(String token, Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(
+          file,
+          """
+          apiVersion: v1
+          kind: Config
+          clusters:
+            - name: testbed
+              cluster: {server: "%s", certificate-authority: "%s"}
+          users:
+            - name: sa
+              user: {token: "%s"}
+          contexts:
+            - name: sa
+              context: {cluster: testbed, user: sa, namespace: default}
+          current-context: sa
+          """
+              .formatted(apiServerUrl(), caCertificate(), token));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
   /** The directory of the logs of etcd, kube-apiserver, kube-controller-manager, kube-scheduler. */
   public Path logDir() {
     return stateDir.resolve("logs");

@@ -624,7 +624,7 @@ class ChartE2E {
       // The same with a real token of the ServiceAccount, as the node pod would use it.
       String token =
           cluster.kubectl("create", "token", sa, "-n", ns, "--duration=10m").orThrow().stdout();
-      Path tokenConfig = tokenKubeconfig(token.strip());
+      Path tokenConfig = cluster.tokenKubeconfig(token.strip(), work.resolve("token.kubeconfig"));
       assertThat(
               cluster
                   .kubectlAs(
@@ -679,29 +679,6 @@ class ChartE2E {
       throw new IllegalStateException("unexpected answer: " + r);
     }
     return r.ok() && answer.equals("yes");
-  }
-
-  /** A kubeconfig with nothing but a bearer token, so no client certificate can stand in. */
-  private Path tokenKubeconfig(String token) throws IOException {
-    Path file = work.resolve("token.kubeconfig");
-    Files.writeString(
-        file,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - name: testbed
-            cluster: {server: "%s", certificate-authority: "%s"}
-        users:
-          - name: sa
-            user: {token: "%s"}
-        contexts:
-          - name: sa
-            context: {cluster: testbed, user: sa}
-        current-context: sa
-        """
-            .formatted(cluster.apiServerUrl(), cluster.caCertificate(), token));
-    return file;
   }
 
   private String template(Rendering r) throws IOException {

@@ -91,7 +91,7 @@ class NamespacedNodeE2E {
             cluster,
             NODE,
             10290,
-            Map.of("kubeconfig", tokenKubeconfig(token).toString(), "namespaces", SERVED));
+            Map.of("kubeconfig", cluster.tokenKubeconfig(token, work.resolve("vk-ns.kubeconfig")).toString(), "namespaces", SERVED));
     await("node " + NODE + " is Ready")
         .atMost(PATIENCE)
         .untilAsserted(
@@ -227,28 +227,5 @@ class NamespacedNodeE2E {
                   valueFrom: {secretKeyRef: {name: creds, key: password}}
         """
         .formatted(name, ns, NODE);
-  }
-
-  /** A kubeconfig with nothing but the ServiceAccount's bearer token. */
-  private Path tokenKubeconfig(String token) throws IOException {
-    Path file = work.resolve("vk-ns.kubeconfig");
-    Files.writeString(
-        file,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - name: testbed
-            cluster: {server: "%s", certificate-authority: "%s"}
-        users:
-          - name: sa
-            user: {token: "%s"}
-        contexts:
-          - name: sa
-            context: {cluster: testbed, user: sa}
-        current-context: sa
-        """
-            .formatted(cluster.apiServerUrl(), cluster.caCertificate(), token));
-    return file;
   }
 }

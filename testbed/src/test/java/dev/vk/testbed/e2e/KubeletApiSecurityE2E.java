@@ -118,7 +118,7 @@ class KubeletApiSecurityE2E {
     assertThat(direct.get(direct.size() - 1)).isEqualTo("403");
     assertThat(JSON.readTree(direct.get(0)).path("reason").asText()).isEqualTo("Forbidden");
 
-    Path kubeconfig = tokenKubeconfig(token);
+    Path kubeconfig = cp.tokenKubeconfig(token, Files.createTempFile("nobody", ".kubeconfig"));
     CommandResult exec = cp.kubectlAs(kubeconfig, "exec", "guarded", "--", "echo", "hi");
     assertThat(exec.exitCode()).isNotZero();
     assertThat(exec.stderr()).contains("Forbidden").contains("pods/exec");
@@ -140,25 +140,5 @@ class KubeletApiSecurityE2E {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Path tokenKubeconfig(String token) throws Exception {
-    Path file = Files.createTempFile("nobody", ".kubeconfig");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "apiVersion: v1",
-            "kind: Config",
-            "clusters: [{name: c, cluster: {server: '"
-                + cp.apiServerUrl()
-                + "', certificate-authority: '"
-                + cp.caCertificate()
-                + "'}}]",
-            "users: [{name: u, user: {token: '" + token + "'}}]",
-            "contexts: [{name: c, context: {cluster: c, user: u, namespace: default}}]",
-            "current-context: c",
-            ""));
-    return file;
   }
 }
