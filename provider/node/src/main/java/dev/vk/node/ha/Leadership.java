@@ -74,7 +74,7 @@ public final class Leadership {
     return leading && this.term == term && nanoTime.getAsLong() < deadline;
   }
 
-  /** Whether this replica leads now (for readiness checks and the {@code vk.leader} gauge). */
+  /** Whether this replica leads now (for readiness checks and the {@code vk.node.leader} gauge). */
   public synchronized boolean isLeader() {
     return leading && nanoTime.getAsLong() < deadline;
   }

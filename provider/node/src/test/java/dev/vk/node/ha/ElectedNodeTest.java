@@ -43,7 +43,7 @@ class ElectedNodeTest {
   }
 
   private double leaderGauge() {
-    return meters.get("vk.leader").gauge().value();
+    return meters.get("vk.node.leader").gauge().value();
   }
 
   @Test
@@ -62,7 +62,7 @@ class ElectedNodeTest {
       store.down = false;
       await().atMost(Duration.ofSeconds(5)).until(() -> nodes.contains("started 1"));
       assertThat(nodes).containsExactly("started 0", "closed 0", "started 1");
-      assertThat(meters.get("vk.leader.transitions").counter().count()).isEqualTo(3.0);
+      assertThat(meters.get("vk.node.leader.transitions").counter().count()).isEqualTo(3.0);
     }
     assertThat(nodes).endsWith("closed 1");
     assertThat(lease.current().holder()).as("released at shutdown").isEmpty();
