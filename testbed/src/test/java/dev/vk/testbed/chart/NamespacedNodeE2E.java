@@ -8,7 +8,6 @@ import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
 import dev.vk.testbed.node.NodeProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +90,11 @@ class NamespacedNodeE2E {
             cluster,
             NODE,
             10290,
-            Map.of("kubeconfig", cluster.tokenKubeconfig(token, work.resolve("vk-ns.kubeconfig")).toString(), "namespaces", SERVED));
+            Map.of(
+                "kubeconfig",
+                cluster.tokenKubeconfig(token, work.resolve("vk-ns.kubeconfig")).toString(),
+                "namespaces",
+                SERVED));
     await("node " + NODE + " is Ready")
         .atMost(PATIENCE)
         .untilAsserted(
