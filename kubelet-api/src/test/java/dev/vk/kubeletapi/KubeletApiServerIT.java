@@ -10,6 +10,7 @@ import dev.vk.kubeletapi.spi.KubeletHandlers;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.UserInfo;
 import dev.vk.kubeletapi.testing.ListPublisher;
+import dev.vk.kubeletapi.testing.RawTls.TrustAnything;
 import dev.vk.kubeletapi.testing.TestCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +34,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -266,32 +264,6 @@ class KubeletApiServerIT {
     @Override
     public void onError(WebSocket ws, Throwable error) {
       closed.completeExceptionally(error);
-    }
-  }
-
-  /** Tests only: the server's certificate is generated at start, so nothing could pin it. */
-  private static final class TrustAnything extends X509ExtendedTrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }
