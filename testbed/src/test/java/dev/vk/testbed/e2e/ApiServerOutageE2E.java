@@ -101,7 +101,11 @@ class ApiServerOutageE2E {
   void blackholedWatch(ControlPlane cp) throws Exception {
     String name = NODE + "-b";
     Pods pods = startBehindProxy(cp, name, 10273);
-    assertThat(get(node.healthUrl("/readyz"))).isEqualTo("200 ok\n");
+    // The node object turns Ready a moment before the process finishes starting: poll, as a
+    // readiness probe does.
+    await("the node reports ready")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(get(node.healthUrl("/readyz"))).isEqualTo("200 ok\n"));
     assertThat(get(node.healthUrl("/healthz"))).isEqualTo("200 ok\n");
     assertThat(get(node.healthUrl("/metrics"))).startsWith("200 ").contains("vk_pods ");
     pods.createAndAwaitRunning("before");
