@@ -4,6 +4,7 @@ import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Capabilities;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
+import io.kubernetes.client.openapi.models.V1PodDNSConfig;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
@@ -38,12 +39,40 @@ public final class PodAdmission {
         spec.getOs() != null && !"linux".equalsIgnoreCase(spec.getOs().getName()),
         "spec.os.name",
         "operating systems other than linux");
+    dns(spec);
     List<V1Volume> volumes = spec.getVolumes() == null ? List.of() : spec.getVolumes();
     for (int i = 0; i < volumes.size(); i++) {
       checkVolume(volumes.get(i), "spec.volumes[" + i + "]");
     }
     containers(spec.getInitContainers(), "spec.initContainers");
     containers(spec.getContainers(), "spec.containers");
+  }
+
+  /**
+   * Fargate tasks resolve through the VPC's resolver: ECS refuses {@code dnsServers} and {@code
+   * dnsSearchDomains} for Fargate (awsvpc) tasks, so a pod that asks for its own resolver setup
+   * cannot get it. ClusterFirst pods run with the VPC resolver; docs/providers/fargate.md says so.
+   */
+  private static void dns(V1PodSpec spec) throws ProviderException {
+    refuseIf(
+        "None".equals(spec.getDnsPolicy()),
+        "spec.dnsPolicy",
+        "dnsPolicy None (tasks use the VPC resolver; ECS accepts no dnsServers on Fargate)");
+    V1PodDNSConfig dns = spec.getDnsConfig();
+    if (dns != null) {
+      refuseIf(
+          dns.getNameservers() != null && !dns.getNameservers().isEmpty(),
+          "spec.dnsConfig.nameservers",
+          "custom nameservers (ECS accepts no dnsServers on Fargate)");
+      refuseIf(
+          dns.getSearches() != null && !dns.getSearches().isEmpty(),
+          "spec.dnsConfig.searches",
+          "custom search domains (ECS accepts no dnsSearchDomains on Fargate)");
+      refuseIf(
+          dns.getOptions() != null && !dns.getOptions().isEmpty(),
+          "spec.dnsConfig.options",
+          "resolver options (tasks use the VPC resolver's defaults)");
+    }
   }
 
   private static void checkVolume(V1Volume v, String field) throws ProviderException {

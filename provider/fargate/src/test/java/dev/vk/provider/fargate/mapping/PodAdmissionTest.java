@@ -10,6 +10,8 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1HostPathVolumeSource;
+import io.kubernetes.client.openapi.models.V1PodDNSConfig;
+import io.kubernetes.client.openapi.models.V1PodDNSConfigOption;
 import io.kubernetes.client.openapi.models.V1PodOS;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
@@ -33,6 +35,19 @@ class PodAdmissionTest {
         row("spec.hostPID", s -> s.hostPID(true)),
         row("spec.hostIPC", s -> s.hostIPC(true)),
         row("spec.os.name", s -> s.os(new V1PodOS().name("windows"))),
+        row("spec.dnsPolicy", s -> s.dnsPolicy("None")),
+        row(
+            "spec.dnsConfig.nameservers",
+            s -> s.dnsConfig(new V1PodDNSConfig().nameservers(List.of("10.96.0.10")))),
+        row(
+            "spec.dnsConfig.searches",
+            s -> s.dnsConfig(new V1PodDNSConfig().searches(List.of("svc.cluster.local")))),
+        row(
+            "spec.dnsConfig.options",
+            s ->
+                s.dnsConfig(
+                    new V1PodDNSConfig()
+                        .options(List.of(new V1PodDNSConfigOption().name("ndots").value("2"))))),
         row(
             "spec.volumes[1].hostPath",
             s ->
@@ -88,6 +103,14 @@ class PodAdmissionTest {
     assertThatThrownBy(() -> PodAdmission.check(spec))
         .isInstanceOf(ProviderException.class)
         .hasMessageStartingWith(field + ": Fargate does not support");
+  }
+
+  @Test
+  void acceptsTheDnsPoliciesTheVpcResolverServes() {
+    for (String policy : List.of("ClusterFirst", "Default", "ClusterFirstWithHostNet")) {
+      V1PodSpec spec = spec().dnsPolicy(policy).dnsConfig(new V1PodDNSConfig());
+      assertThatCode(() -> PodAdmission.check(spec)).as(policy).doesNotThrowAnyException();
+    }
   }
 
   @Test
