@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,6 +41,9 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   private final String hostIp;
   private final ServedNamespaces served;
   private final Map<String, V1Pod> tombstones = new ConcurrentHashMap<>();
+  // UIDs whose API object this node already removed: events that arrive before the watch's DELETED
+  // (status echoes, a stale cache) must not send a second DELETE.
+  private final Set<String> removedFromApi = ConcurrentHashMap.newKeySet();
 
   public PodSyncer(
       PodLifecycle provider,
@@ -94,6 +98,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   /** Remembers a pod the API server deleted, so its provider copy can still be removed. */
   public void deleted(V1Pod pod) {
     tombstones.put(PodFacts.key(pod), pod);
+    removedFromApi.remove(PodFacts.uid(pod));
   }
 
   @Override
@@ -224,6 +229,9 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   /** Graceful deletion: stop at the provider, then remove the API object once stopped. */
   private Outcome terminate(V1Pod pod) throws Exception {
     String uid = PodFacts.uid(pod);
+    if (removedFromApi.contains(uid)) {
+      return Outcome.DONE;
+    }
     Optional<V1Pod> running = runningCopy(pod);
     // Ask once, and only while the provider still has it: a late event must not cost a call.
     if (running.isPresent() && !placed.isDeleting(uid)) {
@@ -242,6 +250,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       logger.info("Grace period of {} is over; removing it while still running", PodFacts.key(pod));
     }
     pods.deleteNow(pod);
+    removedFromApi.add(uid);
     placed.forget(uid);
     status.forget(uid);
     return Outcome.DONE;

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class InMemoryApiPods implements ApiPods {
   final Map<String, V1Pod> pods = new ConcurrentHashMap<>();
   final List<String> deleted = new CopyOnWriteArrayList<>();
+  final List<String> deleteCalls = new CopyOnWriteArrayList<>();
 
   void put(V1Pod pod) {
     pods.put(PodFacts.key(pod), pod);
@@ -28,6 +29,7 @@ final class InMemoryApiPods implements ApiPods {
 
   @Override
   public void deleteNow(V1Pod pod) {
+    deleteCalls.add(PodFacts.key(pod));
     V1Pod current = pods.get(PodFacts.key(pod));
     if (current != null && PodFacts.sameUid(current, pod)) {
       pods.remove(PodFacts.key(pod));

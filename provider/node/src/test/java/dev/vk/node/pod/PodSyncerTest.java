@@ -240,6 +240,7 @@ class PodSyncerTest {
     syncer.deleted(pod);
     syncer.handle("default/late");
     assertThat(provider.callCounts().get("delete")).isEqualTo(1);
+    assertThat(api.deleteCalls).as("API DELETEs").containsExactly("default/late");
   }
 
   @Test
