@@ -134,13 +134,14 @@ serves all namespaces, one Role per namespace of rbac.namespaces otherwise.
   resources: [pods/status]
   verbs: [patch]
 # Environment resolution: referenced config maps and secrets (read one by one, never listed),
-# service link variables (the namespace's services; default's "kubernetes" read by name).
+# service link variables (services watched, as a kubelet does, so a pod costs no read; default's
+# "kubernetes" watched by name).
 - apiGroups: [""]
   resources: [configmaps, secrets]
   verbs: [get]
 - apiGroups: [""]
   resources: [services]
-  verbs: [get, list]
+  verbs: [get, list, watch]
 # Service account tokens for projected volumes (TokenRequest, bound to the pod), and the account's
 # annotations (Fargate's IAM role).
 - apiGroups: [""]

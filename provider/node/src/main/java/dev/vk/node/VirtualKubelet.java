@@ -15,7 +15,9 @@ import dev.vk.node.health.HealthChecks.Probe;
 import dev.vk.node.health.HealthServer;
 import dev.vk.node.health.WatchActivity;
 import dev.vk.node.kube.ApiObjectLookup;
+import dev.vk.node.kube.CachedServicesLookup;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.kube.ServiceCache;
 import dev.vk.node.metrics.KubeletApiMeters;
 import dev.vk.node.metrics.NodeMeters;
 import dev.vk.node.metrics.ProviderCallMetrics;
@@ -59,6 +61,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +86,7 @@ public final class VirtualKubelet implements AutoCloseable {
   private final ScheduledExecutorService loops =
       Executors.newScheduledThreadPool(2, Threads.named("node"));
   private SharedInformerFactory informers;
+  private ServiceCache services;
   private PodController pods;
   private final ApiEventRecorder events;
   private NodeController node;
@@ -175,6 +179,7 @@ public final class VirtualKubelet implements AutoCloseable {
         };
     every(lease.renewInterval(), "lease renewal", renew);
     informers = new SharedInformerFactory(clients.informerFactory());
+    services = ServiceCache.start(clients.watches(), served);
     WatchActivity activity =
         new WatchActivity(
             clock, WATCH_STALL, () -> podInformer != null && podInformer.hasSynced(), apiContact);
@@ -192,7 +197,8 @@ public final class VirtualKubelet implements AutoCloseable {
         new PodSyncer(
             provider,
             apiPods,
-            new EnvironmentResolver(new ApiObjectLookup(clients.calls())),
+            new EnvironmentResolver(
+                new CachedServicesLookup(new ApiObjectLookup(clients.calls()), services)),
             pod -> new PodRuntime(config.nodeName(), config.internalIp(), null, allocatable),
             events,
             writer,
@@ -217,7 +223,8 @@ public final class VirtualKubelet implements AutoCloseable {
     NodeWatch watch =
         new NodeWatch(informers, clients.watches(), config.nodeName(), this::reregister);
     informers.startAllRegisteredInformers();
-    awaitSynced(podInformer);
+    awaitSynced("pod cache", podInformer::hasSynced);
+    awaitSynced("service cache", services::hasSynced);
     pods.start();
     apiServer = startApiServer(apiPods);
     node.register();
@@ -336,13 +343,13 @@ public final class VirtualKubelet implements AutoCloseable {
         });
   }
 
-  private void awaitSynced(SharedIndexInformer<V1Pod> informer) throws InterruptedException {
+  private void awaitSynced(String what, BooleanSupplier synced) throws InterruptedException {
     long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
-    while (!informer.hasSynced()) {
+    while (!synced.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("pod cache did not sync within " + SYNC_TIMEOUT);
+        throw new IllegalStateException(what + " did not sync within " + SYNC_TIMEOUT);
       }
-      Thread.sleep(100);
+      Thread.sleep(10);
     }
   }
 
@@ -412,6 +419,9 @@ public final class VirtualKubelet implements AutoCloseable {
     }
     if (informers != null) {
       informers.stopAllRegisteredInformers();
+    }
+    if (services != null) {
+      services.close();
     }
     if (events != null) {
       events.close();

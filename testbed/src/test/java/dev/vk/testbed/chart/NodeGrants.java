@@ -48,6 +48,7 @@ final class NodeGrants {
         List.of("get", "configmaps", "-n", ns),
         List.of("list", "services", "-n", ns),
         List.of("get", "services", "-n", ns),
+        List.of("watch", "services", "-n", ns),
         List.of("get", "serviceaccounts", "-n", ns),
         List.of("create", "serviceaccounts", "--subresource=token", "-n", ns),
         List.of("create", "events", "-n", ns),

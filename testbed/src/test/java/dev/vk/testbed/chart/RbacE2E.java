@@ -73,11 +73,16 @@ class RbacE2E {
     for (String ns : List.of(OTHER, "kube-system", "default", "vk-rbac-ns")) {
       assertRefused(subject, NodeGrants.inNamespace(ns));
     }
-    assertAllowed(subject, List.of(List.of("get", "services/kubernetes", "-n", "default")));
+    assertAllowed(
+        subject,
+        List.of(
+            List.of("get", "services/kubernetes", "-n", "default"),
+            List.of("watch", "services/kubernetes", "-n", "default")));
     assertRefused(
         subject,
         List.of(
             List.of("get", "services/other", "-n", "default"),
+            List.of("watch", "services", "-n", "default"),
             List.of("get", "secrets", "--all-namespaces"),
             List.of("create", "serviceaccounts", "--subresource=token", "--all-namespaces"),
             List.of("create", "events", "--all-namespaces")));

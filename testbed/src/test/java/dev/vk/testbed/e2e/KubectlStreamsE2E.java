@@ -34,6 +34,8 @@ class KubectlStreamsE2E {
   @BeforeAll
   static void start(ControlPlane controlPlane) {
     cp = controlPlane;
+    // A Service of the pod's namespace: its link variables come from the node's Service cache.
+    cp.kubectl("create", "service", "clusterip", "streams-links", "--tcp=8080:8080").orThrow();
     node = MockNode.start(cp, NODE, 10267);
     Workloads.runningPod(cp, NODE, "shell", "Always", Map.of());
   }
@@ -41,15 +43,19 @@ class KubectlStreamsE2E {
   @AfterAll
   static void stop() {
     MockNode.stop(node);
+    cp.kubectl("delete", "service", "streams-links", "--ignore-not-found").orThrow();
   }
 
   @Test
-  @DisplayName("kubectl exec -- echo hi prints hi; env shows the resolved environment")
+  @DisplayName(
+      "kubectl exec -- echo hi prints hi; env shows the resolved environment with service links")
   void echo() {
     assertThat(cp.kubectl("exec", "shell", "--", "echo", "hi").orThrow().stdout())
         .isEqualTo("hi\n");
     assertThat(cp.kubectl("exec", "shell", "--", "env").orThrow().stdout())
-        .contains("GREETING=hello");
+        .contains("GREETING=hello")
+        .contains("KUBERNETES_SERVICE_HOST=", "KUBERNETES_SERVICE_PORT=")
+        .contains("STREAMS_LINKS_SERVICE_HOST=", "STREAMS_LINKS_SERVICE_PORT=8080");
   }
 
   @Test

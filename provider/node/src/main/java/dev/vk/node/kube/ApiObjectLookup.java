@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads config maps, secrets and services on demand. A kubelet identity may only read the objects
- * its own pods reference, and a cluster-wide cache would cost memory (virtual-kubelet#1311), so
- * there is no informer here: pods are created rarely compared with how long they run.
+ * Reads config maps, secrets and services on demand. A kubelet identity may only read the config
+ * maps and secrets its own pods reference, and a cluster-wide cache of them would cost memory, so
+ * there is no informer here. The node takes Services from {@link ServiceCache} instead ({@link
+ * CachedServicesLookup}).
  */
 public final class ApiObjectLookup implements ObjectLookup {
   private final CoreV1Api api;
