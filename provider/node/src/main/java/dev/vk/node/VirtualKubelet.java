@@ -15,6 +15,7 @@ import dev.vk.node.health.HealthChecks.Probe;
 import dev.vk.node.health.HealthServer;
 import dev.vk.node.health.WatchActivity;
 import dev.vk.node.kube.ApiObjectLookup;
+import dev.vk.node.kube.CacheTrim;
 import dev.vk.node.kube.CachedServicesLookup;
 import dev.vk.node.kube.KubeClients;
 import dev.vk.node.kube.ServiceCache;
@@ -188,6 +189,7 @@ public final class VirtualKubelet implements AutoCloseable {
             new PodListerWatcher(clients.watches(), config.nodeName(), activity::delivered),
             V1Pod.class,
             0); // no periodic resync: a provider call per pod; the reconcile loop covers drift
+    podInformer.setTransform(CacheTrim.MANAGED_FIELDS);
     check("pod-informer", activity::failure, Probe.LIVENESS);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
     StatusWriter writer = new StatusWriter(clients.calls(), config.internalIp());

@@ -89,8 +89,11 @@ public final class ServiceCache implements AutoCloseable {
   }
 
   private static SharedIndexInformer<V1Service> informer(ApiClient client, Source source) {
-    return new DefaultSharedIndexInformer<>(
-        V1Service.class, new Watching(client, source), Duration.ZERO.toMillis());
+    SharedIndexInformer<V1Service> informer =
+        new DefaultSharedIndexInformer<>(
+            V1Service.class, new Watching(client, source), Duration.ZERO.toMillis());
+    informer.setTransform(CacheTrim.MANAGED_FIELDS);
+    return informer;
   }
 
   /** One list/watch: all namespaces when {@code namespace} is null, optionally one name. */
