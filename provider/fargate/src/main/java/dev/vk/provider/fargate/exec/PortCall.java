@@ -4,6 +4,7 @@ import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,12 @@ import java.util.concurrent.TimeUnit;
  * and closes the socket.
  */
 final class PortCall {
+  /**
+   * How long the agent may take to end the session after the client's connection closed before the
+   * forward ends without it.
+   */
+  static final Duration END_GRACE = Duration.ofSeconds(10);
+
   private PortCall() {}
 
   /** Starts the forward in the background; the future completes when the connection ends. */
@@ -68,7 +75,13 @@ final class PortCall {
           output.close();
           socket.close();
         });
-    runtime.threads().execute(new PortInputPump(stream.input(), session, forward));
+    Runnable clientClosed =
+        () ->
+            runtime
+                .timers()
+                .schedule(
+                    () -> forward.complete(null), END_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    runtime.threads().execute(new PortInputPump(stream.input(), session, forward, clientClosed));
     socket
         .open(runtime.http(), streamUrl, token, session)
         .exceptionally(

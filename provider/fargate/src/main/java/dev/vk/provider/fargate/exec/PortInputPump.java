@@ -18,11 +18,16 @@ final class PortInputPump implements Runnable {
   private final InputStream input;
   private final DataChannelSession session;
   private final Future<?> forward;
+  private final Runnable ended;
 
-  PortInputPump(InputStream input, DataChannelSession session, Future<?> forward) {
+  /**
+   * @param ended runs after the session was told the client's connection closed
+   */
+  PortInputPump(InputStream input, DataChannelSession session, Future<?> forward, Runnable ended) {
     this.input = input;
     this.session = session;
     this.forward = forward;
+    this.ended = ended;
   }
 
   @Override
@@ -40,6 +45,7 @@ final class PortInputPump implements Runnable {
     }
     if (!forward.isDone()) {
       session.endOfPortInput();
+      ended.run();
     }
   }
 }

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,10 @@ class PortSessionTest {
     CompletableFuture<Void> forward = new CompletableFuture<>();
 
     // The client writes and closes before the handshake: all of it waits, in order.
-    new PortInputPump(new ByteArrayInputStream(request), session, forward).run();
+    AtomicBoolean ended = new AtomicBoolean();
+    new PortInputPump(new ByteArrayInputStream(request), session, forward, () -> ended.set(true))
+        .run();
+    assertThat(ended).isTrue();
     assertThat(agent.input()).isEmpty();
     session.receive(agent.handshakeRequest("SessionType"));
     session.receive(
@@ -71,7 +75,7 @@ class PortSessionTest {
     handshake();
     CompletableFuture<Void> forward = CompletableFuture.completedFuture(null);
 
-    new PortInputPump(new ByteArrayInputStream(new byte[] {1}), session, forward).run();
+    new PortInputPump(new ByteArrayInputStream(new byte[] {1}), session, forward, () -> {}).run();
 
     assertThat(agent.input()).isEmpty();
   }

@@ -14,6 +14,8 @@ import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 
 /**
  * kubectl port-forward through SSM StartSession and the emulator's port data channel (port 80
@@ -158,6 +166,56 @@ class PortForwardIT {
     assertThat(badPort.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT);
     assertThat(stopped.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT);
     assertThat(stopped.getMessage()).contains("not running").contains("STOPPED");
+  }
+
+  @Test
+  void startSessionChecksTheDocumentTheTargetAndThePortLikeSsm() throws Exception {
+    runningPod();
+    String taskId = RestartIT.taskId(pod);
+    String runtimeId =
+        pod.getStatus().getContainerStatuses().get(0).getContainerID().substring("ecs://".length());
+    String target = "ecs:default_" + taskId + "_" + runtimeId;
+    try (SsmClient ssm =
+        SsmClient.builder()
+            .endpointOverride(emulator.endpoint())
+            .region(Region.of(emulator.region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      var ok =
+          ssm.startSession(
+              r ->
+                  r.target(target)
+                      .documentName("AWS-StartPortForwardingSession")
+                      .parameters(Map.of("portNumber", List.of("80"))));
+      assertThat(ok.streamUrl()).contains("/v1/data-channel/" + ok.sessionId());
+      assertThat(ok.tokenValue()).isNotEmpty();
+
+      assertThat(errorCode(ssm, target, "AWS-StartSSHSession", "22")).isEqualTo("InvalidDocument");
+      assertThat(errorCode(ssm, "i-0123456789abcdef0", PORT_DOCUMENT, "80"))
+          .isEqualTo("ValidationException");
+      assertThat(errorCode(ssm, target.replace(taskId, "0".repeat(32)), PORT_DOCUMENT, "80"))
+          .isEqualTo("TargetNotConnected");
+      assertThat(errorCode(ssm, target, PORT_DOCUMENT, "70000")).isEqualTo("InvalidParameters");
+    }
+  }
+
+  private static final String PORT_DOCUMENT = "AWS-StartPortForwardingSession";
+
+  private static String errorCode(SsmClient ssm, String target, String document, String port) {
+    SsmException e =
+        catchThrowableOfType(
+            SsmException.class,
+            () ->
+                ssm.startSession(
+                    r ->
+                        r.target(target)
+                            .documentName(document)
+                            .parameters(Map.of("portNumber", List.of(port)))));
+    assertThat(e).as("StartSession %s %s %s fails", target, document, port).isNotNull();
+    assertThat(e.statusCode()).isEqualTo(400);
+    return e.awsErrorDetails().errorCode();
   }
 
   private CompletableFuture<Void> forward(int port, TestConnection client) throws Exception {
