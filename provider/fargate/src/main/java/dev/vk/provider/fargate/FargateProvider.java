@@ -3,12 +3,15 @@ package dev.vk.provider.fargate;
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubeletapi.spi.PodRef;
+import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
+import dev.vk.provider.PortForwarding;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.config.NodeCapacity;
 import dev.vk.provider.fargate.ecs.EcsErrors;
@@ -16,6 +19,7 @@ import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.logs.LogAttach;
 import dev.vk.provider.fargate.pods.PodEngine;
+import dev.vk.provider.fargate.portforward.FargatePortForward;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -31,7 +35,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * The Fargate provider: pods as ECS tasks. Delegates each ability to its own part (pods and status,
- * logs, exec); this class only routes and owns the clients.
+ * logs, exec, port-forward); this class only routes and owns the clients.
  */
 public final class FargateProvider
     implements PodLifecycle,
@@ -39,6 +43,7 @@ public final class FargateProvider
         NodeConfigurer,
         ContainerLogSource,
         ContainerExecutor,
+        PortForwarding,
         AutoCloseable {
   private final EcsClient ecs;
   private final CloudWatchLogsClient logsClient;
@@ -48,6 +53,7 @@ public final class FargateProvider
   private final CloudWatchLogs logs;
   private final EcsExec exec;
   private final LogAttach attach;
+  private final FargatePortForward portForward;
 
   FargateProvider(
       EcsClient ecs,
@@ -56,7 +62,8 @@ public final class FargateProvider
       NodeCapacity capacity,
       PodEngine engine,
       CloudWatchLogs logs,
-      EcsExec exec) {
+      EcsExec exec,
+      FargatePortForward portForward) {
     this.ecs = ecs;
     this.logsClient = logsClient;
     this.cluster = cluster;
@@ -65,6 +72,7 @@ public final class FargateProvider
     this.logs = logs;
     this.exec = exec;
     this.attach = new LogAttach(logs);
+    this.portForward = portForward;
   }
 
   @Override
@@ -142,7 +150,14 @@ public final class FargateProvider
   }
 
   @Override
+  public CompletionStage<Void> forward(PodRef pod, int port, PortStream stream)
+      throws ProviderException {
+    return portForward.forward(pod, port, stream);
+  }
+
+  @Override
   public void close() {
+    portForward.close();
     exec.close();
     engine.close();
     logs.close();

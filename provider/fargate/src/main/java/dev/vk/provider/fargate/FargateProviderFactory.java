@@ -7,21 +7,28 @@ import dev.vk.provider.ProviderFactory;
 import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.config.AwsClients;
 import dev.vk.provider.fargate.config.FargateSettings;
+import dev.vk.provider.fargate.config.PortForwardSettings;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
 import dev.vk.provider.fargate.ecs.RunTaskLimiter;
 import dev.vk.provider.fargate.exec.EcsExec;
+import dev.vk.provider.fargate.exec.SsmPortSessions;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.mapping.FamilyNames;
 import dev.vk.provider.fargate.mapping.MappingConfig;
 import dev.vk.provider.fargate.mapping.TaskDefinitionMapper;
 import dev.vk.provider.fargate.pods.PodEngine;
+import dev.vk.provider.fargate.portforward.FargatePortForward;
 import dev.vk.provider.identity.ClusterId;
 import dev.vk.provider.identity.IdentityPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Makes the {@code fargate} provider. Settings: see {@link FargateSettings#NAMES}. */
 public final class FargateProviderFactory implements ProviderFactory {
@@ -33,7 +40,8 @@ public final class FargateProviderFactory implements ProviderFactory {
 
   @Override
   public Set<String> settingNames() {
-    return FargateSettings.NAMES;
+    return Stream.concat(FargateSettings.NAMES.stream(), PortForwardSettings.NAMES.stream())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -45,6 +53,7 @@ public final class FargateProviderFactory implements ProviderFactory {
   @Override
   public PodLifecycle create(ProviderContext context) {
     FargateSettings s = FargateSettings.from(context.settings());
+    PortForwardSettings portForward = PortForwardSettings.from(context.settings());
     // Before any tag is written: an id that cannot be had is a startup error, not a guess.
     String clusterId =
         ClusterId.resolve("fargate-cluster-id", s.clusterId(), context.kubernetes(), "kubernetes");
@@ -56,7 +65,9 @@ public final class FargateProviderFactory implements ProviderFactory {
         AwsClients.logs(s, context.rateLimits()),
         context.kubernetes(),
         Clock.systemUTC(),
-        context.rateLimits());
+        context.rateLimits(),
+        portForward,
+        AwsClients.ssm(s, portForward, context.rateLimits()));
   }
 
   static FargateProvider create(
@@ -67,12 +78,24 @@ public final class FargateProviderFactory implements ProviderFactory {
       CloudWatchLogsClient logsClient,
       KubernetesAccess kubernetes,
       Clock clock) {
+    PortForwardSettings portForward = PortForwardSettings.from(name -> Optional.empty());
     return create(
-        nodeName, clusterId, s, ecs, logsClient, kubernetes, clock, RateLimitListener.NONE);
+        nodeName,
+        clusterId,
+        s,
+        ecs,
+        logsClient,
+        kubernetes,
+        clock,
+        RateLimitListener.NONE,
+        portForward,
+        AwsClients.ssm(s, portForward, RateLimitListener.NONE));
   }
 
   /**
    * @param rateLimits hears the RunTask limiter's waits, for the node's metrics
+   * @param portForward how port-forward reaches tasks
+   * @param ssm the Systems Manager client of port-forward sessions
    */
   static FargateProvider create(
       String nodeName,
@@ -82,7 +105,9 @@ public final class FargateProviderFactory implements ProviderFactory {
       CloudWatchLogsClient logsClient,
       KubernetesAccess kubernetes,
       Clock clock,
-      RateLimitListener rateLimits) {
+      RateLimitListener rateLimits,
+      PortForwardSettings portForward,
+      SsmClient ssm) {
     String startedBy = FamilyNames.startedBy(nodeName);
     MappingConfig mapping =
         new MappingConfig(
@@ -133,6 +158,7 @@ public final class FargateProviderFactory implements ProviderFactory {
         s.capacity(),
         engine,
         logs,
-        new EcsExec(ecs, s.cluster(), engine.pods(), clock));
+        new EcsExec(ecs, s.cluster(), engine.pods(), clock),
+        new FargatePortForward(engine.pods(), portForward.path(), new SsmPortSessions(ssm, clock)));
   }
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the two AWS clients from the settings. Credentials come from the SDK's default chain
@@ -56,6 +57,23 @@ public final class AwsClients {
             .httpClient(UrlConnectionHttpClient.create())
             .overrideConfiguration(overrides(s, new ThrottledAttempts("logs", rateLimits)));
     s.logsEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * The Systems Manager client of port-forward sessions (StartSession).
+   *
+   * @param rateLimits hears every throttled attempt (limiter {@code ssm}), for the node's metrics
+   */
+  public static SsmClient ssm(
+      FargateSettings s, PortForwardSettings portForward, RateLimitListener rateLimits) {
+    var builder =
+        SsmClient.builder()
+            .region(Region.of(s.region()))
+            .credentialsProvider(credentials(s))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(overrides(s, new ThrottledAttempts("ssm", rateLimits)));
+    portForward.ssmEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
     return builder.build();
   }
 

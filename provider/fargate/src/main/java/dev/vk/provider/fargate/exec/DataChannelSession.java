@@ -53,6 +53,7 @@ final class DataChannelSession {
   private final Wire wire;
   private final Output output;
   private final Clock clock;
+  private final String clientVersion;
   private final OutgoingStream outgoing;
   private final IncomingStream incoming = new IncomingStream();
   private final InputEnd inputEnd = new InputEnd();
@@ -64,9 +65,15 @@ final class DataChannelSession {
   private Integer exitCode;
 
   DataChannelSession(Wire wire, Output output, Clock clock) {
+    this(wire, output, clock, Payloads.CLIENT_VERSION);
+  }
+
+  /** A session presenting {@code clientVersion} in the token frame and the handshake. */
+  DataChannelSession(Wire wire, Output output, Clock clock, String clientVersion) {
     this.wire = wire;
     this.output = output;
     this.clock = clock;
+    this.clientVersion = clientVersion;
     this.outgoing = new OutgoingStream(clock);
   }
 
@@ -111,6 +118,21 @@ final class DataChannelSession {
     if (!tty) {
       sendData(PayloadTypes.OUTPUT, inputEnd.endOfTransmission());
     }
+  }
+
+  /**
+   * A port session's client connection ended: tells the agent (DisconnectToPort, so it closes its
+   * connection to the port) and asks it to end the session (TerminateSession), in that order after
+   * any input still held. The basic port protocol has no half-close. Does not block.
+   */
+  synchronized void endOfPortInput() {
+    sendData(PayloadTypes.FLAG, Payloads.flag(Payloads.DISCONNECT_TO_PORT));
+    sendData(PayloadTypes.FLAG, Payloads.flag(Payloads.TERMINATE_SESSION));
+  }
+
+  /** The version this client presents to the agent. */
+  String clientVersion() {
+    return clientVersion;
   }
 
   /** Sends a terminal size (held until the handshake completes). Does not block. */
@@ -223,7 +245,7 @@ final class DataChannelSession {
   private Outcome handlePayload(ClientMessage message, List<Chunk> chunks) {
     switch (message.payloadType()) {
       case PayloadTypes.HANDSHAKE_REQUEST -> {
-        Handshake.Answer answer = Handshake.answer(message.payload());
+        Handshake.Answer answer = Handshake.answer(message.payload(), clientVersion);
         wire.send(outgoing.next(PayloadTypes.HANDSHAKE_RESPONSE, answer.response()));
         if (answer.refusal().isPresent()) {
           return end(Outcome.failed(EcsErrors.execUnsupported(answer.refusal().get())));

@@ -43,7 +43,8 @@ final class DataChannelSocket implements WebSocket.Listener, DataChannelSession.
     return http.newWebSocketBuilder()
         .connectTimeout(Duration.ofSeconds(30))
         .buildAsync(streamUrl, this)
-        .thenCompose(ws -> ws.sendText(Payloads.openDataChannel(token), true))
+        .thenCompose(
+            ws -> ws.sendText(Payloads.openDataChannel(token, session.clientVersion()), true))
         .thenAccept(ws -> {});
   }
 

@@ -18,6 +18,11 @@ final class Handshake {
   private Handshake() {}
 
   static Answer answer(byte[] request) {
+    return answer(request, Payloads.CLIENT_VERSION);
+  }
+
+  /** As {@link #answer(byte[])}, presenting {@code clientVersion} (the agent picks by it). */
+  static Answer answer(byte[] request, String clientVersion) {
     ArrayNode processed = Payloads.actions();
     String refusal = null;
     for (JsonNode action : Payloads.requestedActions(request)) {
@@ -39,6 +44,7 @@ final class Handshake {
         }
       }
     }
-    return new Answer(Payloads.handshakeResponse(processed), Optional.ofNullable(refusal));
+    return new Answer(
+        Payloads.handshakeResponse(processed, clientVersion), Optional.ofNullable(refusal));
   }
 }

@@ -25,6 +25,15 @@ final class Payloads {
   static final int ACTION_FAILED = 2;
   static final int ACTION_UNSUPPORTED = 3;
 
+  /**
+   * The version a port session presents: below 1.1.70, the first plugin release the agent
+   * multiplexes connections for (smux), so the agent runs the basic one-connection protocol.
+   */
+  static final String BASIC_PORT_CLIENT_VERSION = "1.1.61.0";
+
+  /** FLAG payload value telling the agent the client's TCP connection closed. */
+  static final int DISCONNECT_TO_PORT = 1;
+
   /** FLAG payload value asking the agent to end the session. */
   static final int TERMINATE_SESSION = 2;
 
@@ -35,12 +44,17 @@ final class Payloads {
 
   /** The first, text frame: OpenDataChannelInput carrying the session token. */
   static String openDataChannel(String token) {
+    return openDataChannel(token, CLIENT_VERSION);
+  }
+
+  /** As {@link #openDataChannel(String)}, presenting {@code clientVersion}. */
+  static String openDataChannel(String token, String clientVersion) {
     ObjectNode json = MAPPER.createObjectNode();
     json.put("MessageSchemaVersion", "1.0");
     json.put("RequestId", UUID.randomUUID().toString());
     json.put("TokenValue", token);
     json.put("ClientId", UUID.randomUUID().toString());
-    json.put("ClientVersion", CLIENT_VERSION);
+    json.put("ClientVersion", clientVersion);
     return json.toString();
   }
 
@@ -51,8 +65,13 @@ final class Payloads {
 
   /** A HandshakeResponse; {@code actions} holds ProcessedClientActions entries. */
   static byte[] handshakeResponse(ArrayNode actions) {
+    return handshakeResponse(actions, CLIENT_VERSION);
+  }
+
+  /** As {@link #handshakeResponse(ArrayNode)}, presenting {@code clientVersion}. */
+  static byte[] handshakeResponse(ArrayNode actions, String clientVersion) {
     ObjectNode json = MAPPER.createObjectNode();
-    json.put("ClientVersion", CLIENT_VERSION);
+    json.put("ClientVersion", clientVersion);
     json.set("ProcessedClientActions", actions);
     json.putArray("Errors");
     return bytes(json);

@@ -108,7 +108,7 @@ public final class StatusMapper {
   }
 
   /** The task ENI's private IPv4 address (attachment detail), else a container's interface. */
-  static Optional<String> podIp(Task task) {
+  public static Optional<String> podIp(Task task) {
     for (Attachment a : task.attachments()) {
       for (KeyValuePair d : a.details()) {
         if ("privateIPv4Address".equals(d.name()) && d.value() != null && !d.value().isEmpty()) {

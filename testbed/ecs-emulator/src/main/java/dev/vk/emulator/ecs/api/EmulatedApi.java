@@ -7,7 +7,7 @@ import dev.vk.emulator.ecs.logs.LogStore;
 import dev.vk.emulator.ecs.state.EcsState;
 import java.time.Clock;
 
-/** Every emulated ECS and CloudWatch Logs operation, registered in one place. */
+/** Every emulated ECS, CloudWatch Logs and SSM operation, registered in one place. */
 public final class EmulatedApi {
   private EmulatedApi() {}
 
@@ -20,6 +20,7 @@ public final class EmulatedApi {
     new TaskOperations(state, lifecycle, clock).register(registry);
     new TagOperations(state).register(registry);
     new ExecuteCommandOperation(state, sessions).register(registry);
+    new StartSessionOperation(state, sessions).register(registry);
     new LogGroupOperations(logs, clock).register(registry);
     new LogEventOperations(logs, clock).register(registry);
     return registry;

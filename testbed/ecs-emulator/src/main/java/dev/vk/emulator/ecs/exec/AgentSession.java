@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@link TinyShell} over a TTY on its own thread; its output, its exit and the end of its sleeps
  * come back through the {@link Scheduler}, on the session's thread and clock.
  */
-public final class AgentSession {
+public final class AgentSession implements DataChannelAgent {
   private static final Logger logger = LoggerFactory.getLogger(AgentSession.class);
   private static final int CHUNK = 1024;
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
@@ -68,6 +68,7 @@ public final class AgentSession {
   }
 
   /** Handles the first, text frame: OpenDataChannelInput carrying the token. */
+  @Override
   public void open(String openDataChannelInput) {
     String token = null;
     try {
@@ -85,6 +86,7 @@ public final class AgentSession {
   }
 
   /** Handles one binary frame from the client. */
+  @Override
   public void receive(byte[] frame) {
     if (!opened || closed) {
       return;
@@ -107,6 +109,7 @@ public final class AgentSession {
   }
 
   /** The WebSocket went away: the command dies with the session. */
+  @Override
   public void transportClosed() {
     closed = true;
     outgoing.stop();

@@ -13,17 +13,19 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
- * Binds one upgraded WebSocket to an {@link AgentSession}: the text frame opens it, binary frames
- * feed it, and its output goes back as binary frames. Other messages pass through untouched.
+ * Binds one upgraded WebSocket to an {@link AgentSession} (ECS Exec) or a {@link PortAgentSession}
+ * (SSM port forwarding): the text frame opens it, binary frames feed it, and its output goes back
+ * as binary frames. Other messages pass through untouched.
  */
 public final class DataChannelHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final int POLICY_VIOLATION = 1008;
   private final ExecSessions sessions;
   private final Clock clock;
-  private AgentSession agent;
-  private ExecSession session;
+  private DataChannelAgent agent;
+  private boolean bound;
 
   public DataChannelHandler(ExecSessions sessions, Clock clock) {
     this.sessions = sessions;
@@ -47,19 +49,24 @@ public final class DataChannelHandler extends SimpleChannelInboundHandler<WebSoc
    * event reaches this handler, so the first frame binds too, from the URI captured earlier.
    */
   private void bind(ChannelHandlerContext ctx, String uri) {
-    if (agent != null || session != null || uri == null) {
+    if (bound || uri == null) {
       return;
     }
+    bound = true;
     String id = DataChannelPaths.sessionId(uri);
-    session = sessions.find(id).orElse(null);
-    if (session == null) {
+    Optional<ExecSession> exec = sessions.find(id);
+    Optional<ExecSessions.PortSession> port = sessions.findPort(id);
+    if (exec.isEmpty() && port.isEmpty()) {
       ctx.writeAndFlush(new CloseWebSocketFrame(POLICY_VIOLATION, "unknown session"))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
     sessions.remove(id);
+    EventLoopScheduler scheduler = new EventLoopScheduler(ctx.executor(), clock);
     agent =
-        new AgentSession(session, new EventLoopScheduler(ctx.executor(), clock), transport(ctx));
+        exec.isPresent()
+            ? new AgentSession(exec.get(), scheduler, transport(ctx))
+            : new PortAgentSession(port.get(), scheduler, transport(ctx));
   }
 
   private static AgentSession.Transport transport(ChannelHandlerContext ctx) {

@@ -49,6 +49,46 @@ public final class ExecSessions {
     }
   }
 
+  /**
+   * One port-forwarding session handed out by SSM StartSession.
+   *
+   * @param sessionId the session id
+   * @param token the tokenValue the client must present
+   * @param taskId the id of the task whose port it reaches
+   * @param port the port number
+   */
+  public record PortSession(String sessionId, String token, String taskId, int port) {}
+
+  private final Map<String, PortSession> portSessions = new ConcurrentHashMap<>();
+
+  /** A port session; its id is {@code <caller>-<17 hex digits>} like SSM's. */
+  public PortSession createPort(String caller, String taskId, int port) {
+    byte[] id = new byte[9];
+    RANDOM.nextBytes(id);
+    byte[] token = new byte[48];
+    RANDOM.nextBytes(token);
+    PortSession session =
+        new PortSession(
+            caller + "-" + HexFormat.of().formatHex(id).substring(0, 17),
+            Base64.getEncoder().encodeToString(token),
+            taskId,
+            port);
+    portSessions.put(session.sessionId(), session);
+    return session;
+  }
+
+  /** The URL StartSession returns as {@code StreamUrl}. */
+  public String streamUrl(PortSession session) {
+    return webSocketBase
+        + DataChannelPaths.PREFIX
+        + session.sessionId()
+        + "?role=publish_subscribe&cell-number=AAEAAQ";
+  }
+
+  public Optional<PortSession> findPort(String sessionId) {
+    return Optional.ofNullable(portSessions.get(sessionId));
+  }
+
   /** Sets the {@code ws://host:port} prefix of stream URLs once the server is bound. */
   public void webSocketBase(String base) {
     this.webSocketBase = base;
@@ -92,5 +132,6 @@ public final class ExecSessions {
   /** Uses up a session: a token opens one data channel. */
   public void remove(String sessionId) {
     sessions.remove(sessionId);
+    portSessions.remove(sessionId);
   }
 }

@@ -25,6 +25,20 @@ final class HandshakePayloads {
     return bytes(json);
   }
 
+  /** HandshakeRequest of AWS-StartPortForwardingSession: session type Port, local forwarding. */
+  static byte[] portRequest(int port) {
+    ObjectNode json = Json.object();
+    json.put("AgentVersion", AGENT_VERSION);
+    ObjectNode action = json.putArray("RequestedClientActions").addObject();
+    action.put("ActionType", "SessionType");
+    ObjectNode parameters = action.putObject("ActionParameters");
+    parameters.put("SessionType", "Port");
+    ObjectNode properties = parameters.putObject("Properties");
+    properties.put("portNumber", Integer.toString(port));
+    properties.put("type", "LocalPortForwarding");
+    return bytes(json);
+  }
+
   /** HandshakeComplete; the time is a Go time.Duration, i.e. nanoseconds. */
   static byte[] complete(long nanos) {
     ObjectNode json = Json.object();
@@ -43,6 +57,11 @@ final class HandshakePayloads {
   }
 
   static byte[] channelClosed(String sessionId, Clock clock) {
+    return channelClosed(sessionId, clock, "");
+  }
+
+  /** channel_closed whose Output says why the session ended (empty for a normal end). */
+  static byte[] channelClosed(String sessionId, Clock clock, String output) {
     ObjectNode json = Json.object();
     json.put("MessageType", "channel_closed");
     json.put("MessageId", UUID.randomUUID().toString());
@@ -50,7 +69,7 @@ final class HandshakePayloads {
     json.put("DestinationId", "");
     json.put("SessionId", sessionId);
     json.put("SchemaVersion", 1);
-    json.put("Output", "");
+    json.put("Output", output);
     return bytes(json);
   }
 

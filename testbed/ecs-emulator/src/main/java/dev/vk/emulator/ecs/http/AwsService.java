@@ -2,10 +2,11 @@ package dev.vk.emulator.ecs.http;
 
 import java.util.Optional;
 
-/** The two AWS services the emulator speaks, told apart by the X-Amz-Target prefix. */
+/** The AWS services the emulator speaks, told apart by the X-Amz-Target prefix. */
 public enum AwsService {
   ECS("AmazonEC2ContainerServiceV20141113", "com.amazonaws.ecs"),
-  LOGS("Logs_20140328", "com.amazonaws.logs");
+  LOGS("Logs_20140328", "com.amazonaws.logs"),
+  SSM("AmazonSSM", "com.amazonaws.ssm");
 
   private final String targetPrefix;
   private final String errorNamespace;
