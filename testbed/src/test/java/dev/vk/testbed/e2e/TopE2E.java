@@ -51,5 +51,6 @@ class TopE2E {
     KubectlTop.Usage usage = KubectlTop.awaitNode(cp, NODE, Cluster.PATIENCE);
     assertThat(usage.cpuMillicores()).as("CPU of %s", usage).isPositive();
     assertThat(usage.memoryBytes()).as("memory of %s", usage).isGreaterThanOrEqualTo(52 * MIB);
+    cp.kubectl("delete", "pod", "topped", "--wait=false").orThrow();
   }
 }
