@@ -1,5 +1,6 @@
 package dev.vk.testbed.cluster;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class MetricsServer {
   }
 
   /** metrics-server's log: its scrapes of each node and their errors. */
-  public static java.nio.file.Path log(ControlPlane cp) {
+  public static Path log(ControlPlane cp) {
     return cp.logDir().resolve("metrics-server.log");
   }
 }
