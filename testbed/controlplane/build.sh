@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Builds etcd and kube-apiserver/-controller-manager/-scheduler from their upstream Go modules and caches
-# the binaries outside the repo, keyed by version. A second run with the same versions builds nothing.
+# Builds etcd, kube-apiserver/-controller-manager/-scheduler and metrics-server from their upstream Go
+# modules and caches the binaries outside the repo, keyed by version. A second run with the same versions
+# builds nothing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/versions.env"
 cache="${VK_TESTBED_CACHE:-$HOME/.cache/vk-testbed}"
 k8s_bin="$cache/bin/kubernetes-v$K8S_VERSION"
 etcd_bin="$cache/bin/etcd-v$ETCD_VERSION"
+ms_bin="$cache/bin/metrics-server-v$METRICS_SERVER_VERSION"
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
 
 # Go is only needed when something has to be built.
@@ -65,6 +67,28 @@ build_kubernetes() {
   rm -rf "$k8s_bin" && mv "$k8s_bin.tmp" "$k8s_bin"
 }
 
+# metrics-server is its own module (with its own k8s.io dependencies), so it gets its own build directory.
+build_metrics_server() {
+  [ -x "$ms_bin/metrics-server" ] && [ -f "$ms_bin/rbac.yaml" ] && return 0
+  need_go
+  echo "testbed: building metrics-server v$METRICS_SERVER_VERSION (first time only; about 3 minutes on 2 cores)"
+  local src="$cache/src/metrics-server-v$METRICS_SERVER_VERSION"
+  mkdir -p "$src" && cd "$src"
+  [ -f go.mod ] || go mod init vktestbed/metrics-server >/dev/null 2>&1
+  go get "sigs.k8s.io/metrics-server@v$METRICS_SERVER_VERSION" 2>&1 | tail -n 3
+  local ld="-s -w" p
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ld="$ld -X $p.gitVersion=v$METRICS_SERVER_VERSION -X $p.gitTreeState=clean"
+  done
+  mkdir -p "$ms_bin.tmp"
+  logged_build metrics-server go build -v -trimpath -ldflags "$ld" -o "$ms_bin.tmp/metrics-server" \
+    sigs.k8s.io/metrics-server/cmd/metrics-server
+  # The release's own RBAC (ServiceAccount kube-system/metrics-server and its bindings), for metrics-server.sh.
+  cp "$(go list -m -f '{{.Dir}}' sigs.k8s.io/metrics-server)/manifests/base/rbac.yaml" "$ms_bin.tmp/"
+  rm -rf "$ms_bin" && mv "$ms_bin.tmp" "$ms_bin"
+}
+
 build_etcd
 build_kubernetes
+build_metrics_server
 echo "testbed: control plane binaries ready in $cache/bin"

@@ -5,6 +5,7 @@
 new_key() { (umask 077 && openssl genrsa -out "$1" 2048 2>/dev/null); }
 
 # issue BASE SUBJECT USAGE [SAN]: writes BASE.key (if missing) and BASE.crt; USAGE is clientAuth or serverAuth.
+# Signed by $PKI/ca unless PKI_ISSUER names another CA's base path (PKI_ISSUER=$PKI/front-proxy-ca issue ...).
 issue() {
   local base="$1" subject="$2" usage="$3" san="${4:-}" ext
   [ -f "$base.key" ] || new_key "$base.key"
@@ -16,7 +17,7 @@ issue() {
     [ -z "$san" ] || echo "subjectAltName=$san"
   } >"$ext"
   if ! openssl req -new -key "$base.key" -subj "$subject" 2>"$ext.err" |
-    openssl x509 -req -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -set_serial "0x$(openssl rand -hex 16)" \
+    openssl x509 -req -CA "${PKI_ISSUER:-$PKI/ca}.crt" -CAkey "${PKI_ISSUER:-$PKI/ca}.key" -set_serial "0x$(openssl rand -hex 16)" \
       -days 3650 -extfile "$ext" -out "$base.crt" 2>>"$ext.err"; then
     echo "testbed: openssl could not issue $base.crt ($subject): $(tail -n 3 "$ext.err" | tr '\n' ' ')" >&2
     rm -f "$ext" "$ext.err"
@@ -31,6 +32,17 @@ new_ca() {
   openssl req -x509 -new -key "$PKI/ca.key" -subj "/CN=vk-testbed-ca" -days 3650 \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" \
     -out "$PKI/ca.crt" 2>/dev/null
+}
+
+# new_front_proxy_ca: the CA of the API aggregation layer's request headers, apart from ca.crt because a
+# certificate it signs may assert any user to an extension apiserver (metrics-server): only the apiserver's
+# front-proxy-client holds one.
+new_front_proxy_ca() {
+  new_key "$PKI/front-proxy-ca.key"
+  openssl req -x509 -new -key "$PKI/front-proxy-ca.key" -subj "/CN=vk-testbed-front-proxy-ca" -days 3650 \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" \
+    -out "$PKI/front-proxy-ca.crt" 2>/dev/null
+  PKI_ISSUER="$PKI/front-proxy-ca" issue "$PKI/front-proxy-client" "/CN=front-proxy-client" clientAuth
 }
 
 # write_kubeconfig FILE SERVER CERT KEY USER: a kubeconfig with the CA and client pair embedded.

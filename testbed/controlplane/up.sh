@@ -91,6 +91,8 @@ if [ ! -f "$PKI/ca.crt" ] || [ "$(cat "$PKI/subnet" 2>/dev/null)" != "$SUBNET" ]
   (umask 077 && echo "$(openssl rand -hex 24),admin,admin,system:masters" >"$PKI/tokens.csv")
   echo "$SUBNET" >"$PKI/subnet"
 fi
+# The aggregation layer's pair, also added to a state made before it existed.
+[ -f "$PKI/front-proxy-client.crt" ] || new_front_proxy_ca
 echo "$SUBNET" >"$STATE/subnet"
 echo "$NAME" >"$STATE/netns"
 write_kubeconfig "$STATE/kubeconfig" "https://$API_IP:6443" "$PKI/admin.crt" "$PKI/admin.key" admin
@@ -156,6 +158,8 @@ start etcd "$ETCD" --name n0 --data-dir "$STATE/etcd" --unsafe-no-fsync \
 
 kubelet_ca=()
 [ "${VERIFY_KUBELET_TLS:-0}" = 1 ] && kubelet_ca=(--kubelet-certificate-authority="$PKI/ca.crt")
+# The aggregation layer (metrics-server.sh registers metrics.k8s.io) proxies with the front-proxy-client
+# pair; without kube-proxy no ClusterIP routes, so the apiserver dials the service's endpoint itself.
 # shellcheck disable=SC2086
 start kube-apiserver "$KBIN/kube-apiserver" \
   --etcd-servers=http://127.0.0.1:2379 \
@@ -168,6 +172,11 @@ start kube-apiserver "$KBIN/kube-apiserver" \
   --authorization-mode=Node,RBAC --enable-admission-plugins=NodeRestriction --allow-privileged=true \
   --kubelet-client-certificate="$PKI/apiserver-kubelet-client.crt" --kubelet-client-key="$PKI/apiserver-kubelet-client.key" \
   --kubelet-preferred-address-types=InternalIP "${kubelet_ca[@]}" \
+  --requestheader-client-ca-file="$PKI/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
+  --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+  --requestheader-extra-headers-prefix=X-Remote-Extra- \
+  --proxy-client-cert-file="$PKI/front-proxy-client.crt" --proxy-client-key-file="$PKI/front-proxy-client.key" \
+  --enable-aggregator-routing=true \
   ${APISERVER_EXTRA_ARGS:-}
 wait_for "etcd" etcd ip netns exec "$NAME" curl --noproxy '*' -sf --max-time 2 http://127.0.0.1:2379/health
 # The controller-manager and scheduler exit if RBAC is not bootstrapped yet, so they wait for /readyz.

@@ -67,6 +67,11 @@ for node in vk-aci vk-fargate; do
       "$repo/manifests/examples/deployment.yaml" | "$kubectl" apply -f - >/dev/null
 done
 for node in vk-aci vk-fargate; do "$kubectl" rollout status "deployment/helloworld-$node" --timeout=300s >&2; done
+
+# metrics-server, so that `kubectl top pod` and `kubectl top node` work in the demo.
+echo "demo: starting metrics-server (kubectl top)" >&2
+"$repo/testbed/controlplane/metrics-server.sh"
+
 "$kubectl" get nodes,pods -o wide
 echo
 echo "export KUBECONFIG=$KUBECONFIG"

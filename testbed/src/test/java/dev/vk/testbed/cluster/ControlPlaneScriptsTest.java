@@ -17,7 +17,15 @@ class ControlPlaneScriptsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"build.sh", "up.sh", "down.sh", "node-credentials.sh", "common.sh", "pki.sh"})
+      strings = {
+        "build.sh",
+        "up.sh",
+        "down.sh",
+        "node-credentials.sh",
+        "common.sh",
+        "pki.sh",
+        "metrics-server.sh"
+      })
   void scriptParses(String script) throws Exception {
     Path file = ControlPlane.scriptDir().resolve(script);
     assertThat(file).isRegularFile();
@@ -27,7 +35,8 @@ class ControlPlaneScriptsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"build.sh", "up.sh", "down.sh", "node-credentials.sh"})
+  @ValueSource(
+      strings = {"build.sh", "up.sh", "down.sh", "node-credentials.sh", "metrics-server.sh"})
   void entryPointsAreExecutable(String script) {
     assertThat(Files.isExecutable(ControlPlane.scriptDir().resolve(script))).isTrue();
   }
