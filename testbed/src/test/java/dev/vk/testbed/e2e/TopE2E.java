@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @RealCluster
 class TopE2E {
   private static final String NODE = "vk-e2e-top";
-  private static final int PORT = 10291;
+  private static final int PORT = 10293;
   private static final long MIB = 1024 * 1024;
   private static ControlPlane cp;
   private static MockNode node;
