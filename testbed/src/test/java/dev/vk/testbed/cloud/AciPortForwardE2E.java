@@ -54,6 +54,7 @@ class AciPortForwardE2E {
   static void stop() {
     if (cp != null) {
       cp.kubectl("delete", "pod", "-l", "app=" + APP, "--wait=false");
+      cp.kubectl("delete", "service", APP, "--wait=false");
     }
     CloudNode.stop(node, aci, vnet);
   }
@@ -67,6 +68,22 @@ class AciPortForwardE2E {
     List<V1Pod> running = cluster.awaitRunning(APP, NODE, 1, CloudCluster.PATIENCE);
     String podIp = running.get(0).getStatus().getPodIP();
     assertThat(vnet.contains(podIp)).as("pod IP %s in the VNet %s", podIp, vnet.subnet).isTrue();
+    // A valid pod IP: a Service's EndpointSlice takes it.
+    cluster.apply(service());
+    await("the Service's EndpointSlice lists the pod IP")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                cp.kubectl(
+                        "get",
+                        "endpointslices",
+                        "-l",
+                        "kubernetes.io/service-name=" + APP,
+                        "-o",
+                        "jsonpath={.items[*].endpoints[*].addresses[*]}")
+                    .orThrow()
+                    .stdout(),
+            podIp::equals);
 
     int local = freePort();
     try (BackgroundCommand forward =
@@ -118,6 +135,19 @@ class AciPortForwardE2E {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  private static String service() {
+    return """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: %s, namespace: default}
+        spec:
+          selector: {app: %s}
+          ports:
+          - port: %d
+        """
+        .formatted(APP, APP, PORT);
   }
 
   private static String pod(String name) {

@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The "containers" behind group IPs: each (IP, port) a TCP echo server. An echo mirrors a
- * half-close: once the client's input ends and everything was echoed, the output is shut down too.
- * Taking an IP down closes its listeners and its open connections, as a stopped group drops them.
- * Blocking sockets, one thread per listener and per connection: a handful of demo and test groups.
- * Thread-safe.
+ * The "containers" behind group IPs: each (IP, port) a TCP echo server, port 80 an HTTP answer
+ * ({@link HttpAnswer}). An echo mirrors a half-close: once the client's input ends and everything
+ * was echoed, the output is shut down too. Taking an IP down closes its listeners and its open
+ * connections, as a stopped group drops them. Blocking sockets, one thread per listener and per
+ * connection: a handful of demo and test groups. Thread-safe.
  */
 public final class EchoListeners implements PodAddresses {
 
@@ -40,7 +40,7 @@ public final class EchoListeners implements PodAddresses {
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(ip, port));
         sockets.add(server);
-        daemon("echo-accept-" + ip + ":" + port, () -> accept(ip, server));
+        daemon("echo-accept-" + ip + ":" + port, () -> accept(ip, port, server));
       } catch (IOException e) {
         System.err.println("pod network: cannot listen on " + ip + ":" + port + ": " + e);
       }
@@ -66,20 +66,24 @@ public final class EchoListeners implements PodAddresses {
     List.copyOf(listeners.keySet()).forEach(this::down);
   }
 
-  private void accept(String ip, ServerSocket server) {
+  private void accept(String ip, int port, ServerSocket server) {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
         connections.computeIfAbsent(ip, k -> ConcurrentHashMap.newKeySet()).add(s);
-        daemon("echo-" + s.getRemoteSocketAddress(), () -> echo(ip, s));
+        daemon("echo-" + s.getRemoteSocketAddress(), () -> serve(ip, port, s));
       } catch (IOException e) {
         return; // closed by down()
       }
     }
   }
 
-  private void echo(String ip, Socket s) {
+  private void serve(String ip, int port, Socket s) {
     try (s) {
+      if (port == 80) {
+        HttpAnswer.serve(s, ip);
+        return;
+      }
       InputStream in = s.getInputStream();
       OutputStream out = s.getOutputStream();
       byte[] buffer = new byte[BUFFER];

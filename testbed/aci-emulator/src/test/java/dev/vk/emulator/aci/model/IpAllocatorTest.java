@@ -43,7 +43,7 @@ class IpAllocatorTest {
     assertThat(ips.nextPrivate(used::contains)).isEqualTo("10.1.0.6");
     used.add("10.1.0.6");
     assertThat(ips.nextPrivate(used::contains))
-        .as("round the subnet, past .5 in use")
+        .as("after going round the subnet")
         .isEqualTo("10.1.0.4");
   }
 
