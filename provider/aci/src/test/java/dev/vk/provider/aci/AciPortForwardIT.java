@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,9 @@ class AciPortForwardIT {
 
   @BeforeAll
   static void start() throws Exception {
-    aci = Emulators.start(VnetOptions.inProcess("127.77.0.0/24"));
+    // A loopback /24 of its own, so a concurrent run elsewhere on the machine cannot answer.
+    int third = ThreadLocalRandom.current().nextInt(256);
+    aci = Emulators.start(VnetOptions.inProcess("127.77." + third + ".0/24"));
     vnet = Emulators.provider(aci);
     publicMode = Emulators.provider(aci, "subnet-ids", "");
   }
