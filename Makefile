@@ -32,6 +32,7 @@ demo: build controlplane
 
 down:
 	STATE=$(STATE) testbed/controlplane/down.sh
+	STATE=$(STATE) testbed/controlplane/aci-vnet.sh down
 
 # Builds the control plane first so its (cold: several minutes) progress shows outside Maven.
 test: controlplane

@@ -36,8 +36,13 @@ wait_for_line() {
   echo "demo: $1 did not start; see $STATE/logs/$1.log" >&2; exit 1
 }
 
+# The ACI node runs in VNet mode, as AKS virtual nodes do: every group gets a private IP of the emulated
+# subnet, which lives in a network namespace of its own (aci-vnet.sh), so every Running pod has a pod IP
+# that answers (a TCP echo on its ports) and kubectl port-forward works. `make down` removes it.
+eval "$("$repo/testbed/controlplane/aci-vnet.sh" up)"
 echo "demo: starting the ACI and ECS emulators" >&2
-background aci-emulator java -Xmx256m -jar "$aci_jar" --port 18443 --state-dir "$STATE/demo/aci" --resource-group vk-demo
+background aci-emulator java -Xmx256m -jar "$aci_jar" --port 18443 --state-dir "$STATE/demo/aci" --resource-group vk-demo \
+  --vnet-subnet "$VNET_SUBNET" --pod-network-netns "$VNET_NETNS"
 background ecs-emulator java -Xmx256m -jar "$ecs_jar" --port 18444 --log-group /ecs/vk-demo
 aci_url="$(wait_for_line aci-emulator 'listening on' | sed 's/.*listening on //')"
 aci_ca="$(wait_for_line aci-emulator '^CA certificate: ' | sed 's/^CA certificate: //')"
@@ -51,7 +56,8 @@ echo "demo: starting virtual nodes vk-aci and vk-fargate (logs in $STATE/logs)" 
 background node-vk-aci java -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$aci_config" --node-name vk-aci --kubelet-port 10250 --health-port 10248 \
   --provider azure --azure-subscription-id "$subscription" --azure-tenant-id "$tenant" \
   --azure-resource-group vk-demo --azure-region westeurope --azure-client-id vk-demo --azure-client-secret demo \
-  --azure-arm-endpoint "$aci_url" --azure-aad-endpoint "$aci_url" --azure-ca-file "$aci_ca"
+  --azure-arm-endpoint "$aci_url" --azure-aad-endpoint "$aci_url" --azure-ca-file "$aci_ca" \
+  --azure-subnet-ids "/subscriptions/$subscription/resourceGroups/vk-demo/providers/Microsoft.Network/virtualNetworks/vk-demo/subnets/aci"
 background node-vk-fargate java -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$fargate_config" --node-name vk-fargate --kubelet-port 10251 --health-port 10249 \
   --provider fargate --fargate-region us-east-1 --fargate-ecs-endpoint "$ecs_url" --fargate-logs-endpoint "$ecs_url" \
   --fargate-access-key-id demo --fargate-secret-access-key demo --fargate-subnets subnet-0demo \

@@ -3,6 +3,7 @@ package dev.vk.testbed.cloud;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.aci.AciEmulatorOptions;
 import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
+import dev.vk.emulator.aci.vnet.VnetOptions;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.EmulatorOptions;
 import dev.vk.testbed.cluster.ControlPlane;
@@ -34,9 +35,15 @@ final class CloudNode implements AutoCloseable {
 
   /** An ACI emulator with quick image pulls and room for every test's groups. */
   static AciEmulator aciEmulator() {
+    return aciEmulator(VnetOptions.defaults());
+  }
+
+  /** The same, its private IPs from {@code vnet}. */
+  static AciEmulator aciEmulator(VnetOptions vnet) {
     try {
       return AciEmulator.start(
           AciEmulatorOptions.defaults()
+              .withVnet(vnet)
               .withPageSize(5)
               .withResourceGroups(RESOURCE_GROUP)
               .withLimits(64, 256, 10_000)

@@ -4,12 +4,15 @@ import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupI
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubeletapi.spi.PodRef;
+import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
+import dev.vk.provider.PortForwarding;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -36,6 +39,7 @@ public final class AciProvider
         NodeConfigurer,
         ContainerLogSource,
         ContainerExecutor,
+        PortForwarding,
         AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(AciProvider.class);
@@ -49,6 +53,8 @@ public final class AciProvider
   private final AciEvents events;
   private final AciLogs logs;
   private final AciExec exec;
+  private final AciPortForward portForward;
+  private final NoAddressWarning noAddress;
   private final ArmHealth health;
 
   AciProvider(AciSettings settings, AciRuntime runtime, String hostIp) {
@@ -76,6 +82,9 @@ public final class AciProvider
     this.logs =
         new AciLogs(this::requireGroup, groups, settings.polling().logPoll(), runtime.clock());
     this.exec = new AciExec(this::requireGroup, groups, runtime.tls());
+    this.portForward = new AciPortForward(this::requireGroup);
+    this.noAddress =
+        new NoAddressWarning(runtime.kubernetes(), !settings.pods().subnetIds().isEmpty());
     this.health = new ArmHealth(groups, runtime.clock());
   }
 
@@ -113,6 +122,7 @@ public final class AciProvider
       }
     }
     logger.info("created container group {}", name);
+    noAddress.created(pod);
   }
 
   @Override
@@ -194,6 +204,12 @@ public final class AciProvider
   public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
       throws ProviderException {
     return exec.attach(container, io);
+  }
+
+  @Override
+  public CompletionStage<Void> forward(PodRef pod, int port, PortStream stream)
+      throws ProviderException {
+    return portForward.forward(pod, port, stream);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.vk.provider.aci;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.aci.AciEmulatorOptions;
 import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
+import dev.vk.emulator.aci.vnet.VnetOptions;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
@@ -23,8 +24,14 @@ final class Emulators {
   private Emulators() {}
 
   static AciEmulator start() throws IOException {
+    return start(VnetOptions.defaults());
+  }
+
+  /** An emulator whose private IPs come from {@code vnet}. */
+  static AciEmulator start(VnetOptions vnet) throws IOException {
     return AciEmulator.start(
         AciEmulatorOptions.defaults()
+            .withVnet(vnet)
             .withPageSize(5)
             .withResourceGroups(RESOURCE_GROUP)
             .withLimits(64, 256, 10_000)

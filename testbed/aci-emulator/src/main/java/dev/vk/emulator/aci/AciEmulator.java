@@ -159,6 +159,7 @@ public final class AciEmulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    core.close();
   }
 
   /** Runs the emulator until the process is stopped; see {@link AciEmulatorOptions#fromArgs}. */

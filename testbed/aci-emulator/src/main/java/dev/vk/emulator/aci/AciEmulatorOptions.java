@@ -1,6 +1,7 @@
 package dev.vk.emulator.aci;
 
 import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
+import dev.vk.emulator.aci.vnet.VnetOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.function.Consumer;
  * @param lifecycle lifecycle timings
  * @param clock the time source of the simulation and the call timeline
  * @param seed seed for percentage-based faults
+ * @param vnet the VNet subnet of private IPs and the opt-in pod network
  */
 public record AciEmulatorOptions(
     String bindAddress,
@@ -43,7 +45,8 @@ public record AciEmulatorOptions(
     int maxContainerGroups,
     LifecycleSettings lifecycle,
     Clock clock,
-    long seed) {
+    long seed,
+    VnetOptions vnet) {
 
   /** Loopback, any free port, fixed ids, ACI's default 4 cores / 16 GB per group. */
   public static AciEmulatorOptions defaults() {
@@ -61,7 +64,8 @@ public record AciEmulatorOptions(
         0,
         LifecycleSettings.defaults(),
         Clock.systemUTC(),
-        42);
+        42,
+        VnetOptions.defaults());
   }
 
   /** Listen on {@code port} (0 for any). */
@@ -134,6 +138,11 @@ public record AciEmulatorOptions(
     return edit(o -> o.clock = source);
   }
 
+  /** Private IPs from this VNet, answered or not as it says. */
+  public AciEmulatorOptions withVnet(VnetOptions newVnet) {
+    return edit(o -> o.vnet = newVnet);
+  }
+
   /** A copy with {@code change} applied to an editable version of these options. */
   private AciEmulatorOptions edit(Consumer<Editable> change) {
     Editable o = new Editable(this);
@@ -157,6 +166,7 @@ public record AciEmulatorOptions(
     LifecycleSettings lifecycle;
     Clock clock;
     long seed;
+    VnetOptions vnet;
 
     Editable(AciEmulatorOptions o) {
       bindAddress = o.bindAddress;
@@ -173,6 +183,7 @@ public record AciEmulatorOptions(
       lifecycle = o.lifecycle;
       clock = o.clock;
       seed = o.seed;
+      vnet = o.vnet;
     }
 
     AciEmulatorOptions build() {
@@ -190,14 +201,16 @@ public record AciEmulatorOptions(
           maxContainerGroups,
           lifecycle,
           clock,
-          seed);
+          seed,
+          vnet);
     }
   }
 
   /**
    * Reads flags: {@code --port N --bind ADDR --hostname NAME --subscription ID --tenant ID
    * --resource-group NAME (repeatable or comma-separated) --state-dir DIR --page-size N
-   * --pull-seconds S --max-cpu N --max-memory-gb N --max-groups N}.
+   * --pull-seconds S --max-cpu N --max-memory-gb N --max-groups N --vnet-subnet CIDR
+   * --pod-network-netns NAME}.
    */
   public static AciEmulatorOptions fromArgs(String... args) {
     return new OptionsParser(defaults()).parse(List.of(args));

@@ -15,6 +15,8 @@ import dev.vk.emulator.aci.server.AciChannelInitializer;
 import dev.vk.emulator.aci.server.ArmHandlers;
 import dev.vk.emulator.aci.server.Router;
 import dev.vk.emulator.aci.validation.ContainerGroupValidator;
+import dev.vk.emulator.aci.vnet.PodNetwork;
+import dev.vk.emulator.aci.vnet.Subnet;
 import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -30,6 +32,7 @@ final class EmulatorCore {
   private final Faults faults;
   private final ExecSessions sessions;
   private final ArmHandlers handlers;
+  private final PodNetwork podNetwork;
 
   EmulatorCore(AciEmulatorOptions options, Supplier<String> baseUrl, Path caCertificate) {
     calls = new Calls(options.clock());
@@ -41,7 +44,7 @@ final class EmulatorCore {
     ContainerGroupsApi groups =
         new ContainerGroupsApi(
             store,
-            new IpAllocator(),
+            new IpAllocator(Subnet.parse(options.vnet().subnet())),
             new ContainerGroupValidator(options.maxCpuPerGroup(), options.maxMemoryGbPerGroup()),
             operations,
             json,
@@ -60,6 +63,7 @@ final class EmulatorCore {
                     operations,
                     new AadApi(options.clock(), baseUrl),
                     new AdminApi(faults, calls, caCertificate)));
+    podNetwork = PodNetwork.start(options.vnet(), store, options.lifecycle(), options.clock());
     handlers =
         ArmHandlers.create(
             router,
@@ -85,5 +89,12 @@ final class EmulatorCore {
 
   Faults faults() {
     return faults;
+  }
+
+  /** Stops the pod network, if one runs. */
+  void close() {
+    if (podNetwork != null) {
+      podNetwork.close();
+    }
   }
 }

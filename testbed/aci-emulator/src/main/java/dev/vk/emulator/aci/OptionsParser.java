@@ -1,5 +1,6 @@
 package dev.vk.emulator.aci;
 
+import dev.vk.emulator.aci.vnet.VnetOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,12 @@ final class OptionsParser {
                     options.maxCpuPerGroup(),
                     options.maxMemoryGbPerGroup(),
                     Integer.parseInt(value));
+        case "--vnet-subnet" ->
+            options =
+                options.withVnet(
+                    new VnetOptions(value, options.vnet().podNetwork(), options.vnet().netns()));
+        case "--pod-network-netns" ->
+            options = options.withVnet(VnetOptions.inNamespace(options.vnet().subnet(), value));
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }

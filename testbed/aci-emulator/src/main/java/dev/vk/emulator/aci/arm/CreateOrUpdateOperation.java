@@ -121,6 +121,17 @@ final class CreateOrUpdateOperation {
     }
     boolean privateIp =
         "Private".equalsIgnoreCase(spec.ipAddressType()) || !spec.subnetIds().isEmpty();
-    return privateIp ? ips.nextPrivate() : null;
+    if (!privateIp) {
+      return null;
+    }
+    try {
+      return ips.nextPrivate(this::ipInUse);
+    } catch (IllegalStateException full) {
+      throw new ArmException(400, "SubnetFull", full.getMessage() + "; delete container groups");
+    }
+  }
+
+  private boolean ipInUse(String ip) {
+    return store.all().stream().anyMatch(g -> ip.equals(g.ip()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vk.emulator.aci.model;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,11 @@ public final class ContainerGroupStore {
             g -> resourceGroup == null || g.key().resourceGroup().equalsIgnoreCase(resourceGroup))
         .sorted(Comparator.comparing(g -> g.key().normalized().toLowerCase(Locale.ROOT)))
         .toList();
+  }
+
+  /** Every group of every subscription, in no particular order. */
+  public Collection<ContainerGroup> all() {
+    return List.copyOf(groups.values());
   }
 
   /** How many groups exist in a subscription. */
