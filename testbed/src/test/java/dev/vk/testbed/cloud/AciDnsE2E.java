@@ -59,7 +59,13 @@ class AciDnsE2E {
     }
     dnsIp =
         cp.kubectl(
-                "-n", "kube-system", "get", "service", "kube-dns", "-o", "jsonpath={.spec.clusterIP}")
+                "-n",
+                "kube-system",
+                "get",
+                "service",
+                "kube-dns",
+                "-o",
+                "jsonpath={.spec.clusterIP}")
             .orThrow()
             .stdout()
             .strip();
