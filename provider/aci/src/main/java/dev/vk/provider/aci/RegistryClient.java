@@ -54,7 +54,8 @@ final class RegistryClient implements Entrypoints {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // Followed by hand: blob redirects go to storage that must not see the token.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.override = override;
     this.os = os.toLowerCase(Locale.ROOT);
@@ -135,6 +136,16 @@ final class RegistryClient implements Entrypoints {
         authorization = answer(response);
         response = send(uri, accept);
       }
+      Optional<String> location = response.headers().firstValue("Location");
+      if (response.statusCode() / 100 == 3 && location.isPresent()) {
+        response =
+            call(
+                HttpRequest.newBuilder(uri.resolve(location.get()))
+                    .timeout(timeout)
+                    .header("Accept", accept)
+                    .GET()
+                    .build());
+      }
       int code = response.statusCode();
       if (code == 401 || code == 403) {
         throw ProviderException.invalid(
@@ -195,9 +206,14 @@ final class RegistryClient implements Entrypoints {
       if (response.statusCode() != 200) {
         return null; // the retry then fails with the registry's own 401
       }
-      JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
-      String value = text(body, "token") != null ? text(body, "token") : text(body, "access_token");
-      return value == null ? null : "Bearer " + value;
+      try {
+        JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
+        String value =
+            text(body, "token") != null ? text(body, "token") : text(body, "access_token");
+        return value == null ? null : "Bearer " + value;
+      } catch (JsonParseException | IllegalStateException e) {
+        return null; // the retry then fails with the registry's own 401
+      }
     }
 
     private HttpResponse<String> send(URI uri, String accept) throws ProviderException {

@@ -164,6 +164,37 @@ class RegistryClientIT {
     registry.verify(1, getRequestedFor(urlEqualTo("/v2/library/app/manifests/sha256:d")));
   }
 
+  @Test
+  void aBlobRedirectToStorageIsFollowedWithoutTheToken() throws Exception {
+    registry.stubFor(
+        get("/v2/library/cdn/manifests/1")
+            .withHeader("Authorization", absent())
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("WWW-Authenticate", "Basic realm=\"registry\"")));
+    registry.stubFor(
+        get("/v2/library/cdn/manifests/1")
+            .withBasicAuth("u", "p")
+            .willReturn(okJson("{\"config\":{\"digest\":\"sha256:c\"}}")));
+    registry.stubFor(
+        get("/v2/library/cdn/blobs/sha256:c")
+            .withBasicAuth("u", "p")
+            .willReturn(aResponse().withStatus(307).withHeader("Location", "/storage/c?sig=1")));
+    registry.stubFor(
+        get("/storage/c?sig=1")
+            .withHeader("Authorization", absent())
+            .willReturn(okJson("{\"config\":{\"Entrypoint\":[\"/cdn\"]}}")));
+    List<ImageRegistryCredential> login =
+        List.of(
+            new ImageRegistryCredential()
+                .withServer("docker.io")
+                .withUsername("u")
+                .withPassword("p"));
+
+    assertThat(client.of(ImageRef.parse("cdn:1"), login)).containsExactly("/cdn");
+  }
+
   private void bearerChallenge(String path, String scope) {
     registry.stubFor(
         get(path)
