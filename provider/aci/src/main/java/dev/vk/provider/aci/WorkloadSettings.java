@@ -103,7 +103,8 @@ record WorkloadSettings(
   }
 
   private static boolean literalIp(String value) {
-    if (!value.matches("[0-9.]+") && !value.contains(":")) {
+    if (!value.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+        && !value.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
       return false; // never resolve a host name here
     }
     try {

@@ -40,6 +40,8 @@ class WorkloadSettingsTest {
   void badValuesFailWithOneLineNamingTheSetting() {
     assertThatThrownBy(() -> read(Map.of("cluster-dns", "kube-dns")))
         .hasMessage("azure setting azure-cluster-dns must list IP addresses, got \"kube-dns\"");
+    assertThatThrownBy(() -> read(Map.of("cluster-dns", "10.0.0")))
+        .hasMessageStartingWith("azure setting azure-cluster-dns must list IP addresses");
     assertThatThrownBy(() -> read(Map.of("cluster-domain", "Cluster_Local")))
         .hasMessageStartingWith("azure setting azure-cluster-domain must be a DNS name");
     assertThatThrownBy(() -> read(Map.of("acr-identity", "pull")))
