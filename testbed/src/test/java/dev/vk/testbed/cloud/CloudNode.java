@@ -66,6 +66,12 @@ final class CloudNode implements AutoCloseable {
 
   /** Starts a node with provider {@code azure} against {@code aci}; returns once it is Ready. */
   static CloudNode azure(ControlPlane cp, AciEmulator aci, String name, int kubeletPort) {
+    return azure(cp, aci, name, kubeletPort, Map.of());
+  }
+
+  /** As {@link #azure(ControlPlane, AciEmulator, String, int)}, with {@code extra} settings. */
+  static CloudNode azure(
+      ControlPlane cp, AciEmulator aci, String name, int kubeletPort, Map<String, String> extra) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("provider", "azure");
     aci.providerSettings(RESOURCE_GROUP).forEach((k, v) -> s.put("azure-" + k, v));
@@ -76,6 +82,7 @@ final class CloudNode implements AutoCloseable {
     s.put("azure-settle-time", "5s");
     s.put("azure-log-poll-interval", "500ms");
     s.put("azure-identity-allowlist", "default/aci-mi=" + allowedIdentity(aci));
+    s.putAll(extra);
     return start(cp, name, kubeletPort, s);
   }
 

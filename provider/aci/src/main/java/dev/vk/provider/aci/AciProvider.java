@@ -9,6 +9,7 @@ import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
+import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
@@ -16,6 +17,7 @@ import dev.vk.provider.PortForwarding;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -56,6 +58,10 @@ public final class AciProvider
   private final AciPortForward portForward;
   private final NoAddressWarning noAddress;
   private final ArmHealth health;
+  private final KubernetesAccess kubernetes;
+
+  /** How long one image registry request may take while a pod is mapped. */
+  static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
 
   AciProvider(AciSettings settings, AciRuntime runtime, String hostIp) {
     this.settings = settings;
@@ -65,7 +71,13 @@ public final class AciProvider
             settings.pods(),
             settings.connection().region(),
             runtime.objects(),
-            settings.identities());
+            settings.identities(),
+            settings.workload(),
+            new EntrypointCache(
+                new RegistryClient(
+                    settings.workload().registryUrl(), settings.pods().osType(), REGISTRY_TIMEOUT),
+                runtime.clock()));
+    this.kubernetes = runtime.kubernetes();
     this.statuses = new StatusMapper(settings.pods().nodeName(), hostIp);
     this.cache = new GroupCache();
     this.events = new AciEvents(runtime.kubernetes(), runtime.clock());
@@ -105,6 +117,7 @@ public final class AciProvider
       logger.info("replacing container group {} of an earlier pod", name);
       groups.delete(name);
     }
+    warnAboutDns(pod);
     try {
       groups.put(name, desired);
     } catch (ProviderException e) {
@@ -123,6 +136,13 @@ public final class AciProvider
     }
     logger.info("created container group {}", name);
     noAddress.created(pod);
+  }
+
+  /** The kubelet's MissingClusterDNS warning when ClusterFirst fell back to Default. */
+  private void warnAboutDns(V1Pod pod) throws ProviderException {
+    mapper
+        .dnsWarning(pod)
+        .ifPresent(why -> kubernetes.event(pod, "Warning", DnsMapper.FALLBACK_REASON, why));
   }
 
   @Override

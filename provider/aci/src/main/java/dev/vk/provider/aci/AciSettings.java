@@ -18,9 +18,14 @@ import java.util.Set;
  * @param pods how pods become container groups
  * @param polling how status is watched and ARM is paced
  * @param identities which managed identities a pod's ServiceAccount may give its group
+ * @param workload cluster DNS, ACR identity pulls and image registry lookups
  */
 record AciSettings(
-    Connection connection, PodDefaults pods, Polling polling, IdentityPolicy identities) {
+    Connection connection,
+    PodDefaults pods,
+    Polling polling,
+    IdentityPolicy identities,
+    WorkloadSettings workload) {
 
   /** The setting that allows managed identities, as users write it. */
   static final String ALLOWLIST = "azure-identity-allowlist";
@@ -76,7 +81,7 @@ record AciSettings(
       double requestsPerSecond,
       Duration logPoll) {}
 
-  static final Set<String> NAMES =
+  private static final Set<String> BASE_NAMES =
       Set.of(
           "subscription-id",
           "resource-group",
@@ -104,6 +109,14 @@ record AciSettings(
           "settle-time",
           "requests-per-second",
           "log-poll-interval");
+
+  static final Set<String> NAMES = names();
+
+  private static Set<String> names() {
+    Set<String> names = new java.util.LinkedHashSet<>(BASE_NAMES);
+    names.addAll(WorkloadSettings.NAMES);
+    return Set.copyOf(names);
+  }
 
   /**
    * Reads every setting.
@@ -160,7 +173,7 @@ record AciSettings(
             r.duration("settle-time", Duration.ofMinutes(1)),
             r.positive("requests-per-second", 10),
             r.duration("log-poll-interval", Duration.ofSeconds(2)));
-    return new AciSettings(connection, pods, polling, identities);
+    return new AciSettings(connection, pods, polling, identities, WorkloadSettings.from(r));
   }
 
   private static String httpsUrl(String name, String value) {

@@ -29,12 +29,16 @@ final class ContainerMapper {
   private ContainerMapper() {}
 
   static Container container(
-      String field, V1Container c, ResourceRequirements resources, Set<String> volumes)
+      String field,
+      V1Container c,
+      ImageCommands commands,
+      ResourceRequirements resources,
+      Set<String> volumes)
       throws ProviderException {
     return new Container()
         .withName(c.getName())
         .withImage(c.getImage())
-        .withCommand(command(c))
+        .withCommand(commands.command(field, c))
         .withEnvironmentVariables(env(c))
         .withResources(resources)
         .withPorts(ports(c))
@@ -43,26 +47,15 @@ final class ContainerMapper {
         .withReadinessProbe(ProbeMapper.map(field + ".readinessProbe", c.getReadinessProbe(), c));
   }
 
-  static InitContainerDefinition init(String field, V1Container c, Set<String> volumes)
+  static InitContainerDefinition init(
+      String field, V1Container c, ImageCommands commands, Set<String> volumes)
       throws ProviderException {
     return new InitContainerDefinition()
         .withName(c.getName())
         .withImage(c.getImage())
-        .withCommand(command(c))
+        .withCommand(commands.command(field, c))
         .withEnvironmentVariables(env(c))
         .withVolumeMounts(mounts(field, c, volumes));
-  }
-
-  /** ACI has one exec-form command: Kubernetes' command followed by its args. */
-  static List<String> command(V1Container c) {
-    if (c.getCommand() == null || c.getCommand().isEmpty()) {
-      return null;
-    }
-    List<String> command = new ArrayList<>(c.getCommand());
-    if (c.getArgs() != null) {
-      command.addAll(c.getArgs());
-    }
-    return command;
   }
 
   private static List<EnvironmentVariable> env(V1Container c) {

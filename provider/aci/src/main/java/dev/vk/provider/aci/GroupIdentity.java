@@ -54,6 +54,23 @@ final class GroupIdentity {
     return ids.isEmpty() ? null : identity(ids);
   }
 
+  /** {@code identity} with the user-assigned identity {@code id} added; null stands for none. */
+  static ContainerGroupIdentity withUserAssigned(ContainerGroupIdentity identity, String id) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (identity != null) {
+      ResourceIdentityType type = identity.type();
+      if (type == ResourceIdentityType.SYSTEM_ASSIGNED
+          || type == ResourceIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED) {
+        ids.add("system");
+      }
+      if (identity.userAssignedIdentities() != null) {
+        ids.addAll(identity.userAssignedIdentities().keySet());
+      }
+    }
+    ids.add(id);
+    return identity(ids);
+  }
+
   private static Set<String> parse(String field, String value) throws ProviderException {
     Set<String> ids = new LinkedHashSet<>();
     if (value == null) {

@@ -4,6 +4,7 @@ import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupI
 import com.azure.resourcemanager.containerinstance.models.Container;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupIdentity;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupRestartPolicy;
+import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredential;
 import com.azure.resourcemanager.containerinstance.models.InitContainerDefinition;
 import com.azure.resourcemanager.containerinstance.models.OperatingSystemTypes;
 import com.azure.resourcemanager.containerinstance.models.ResourceRequirements;
@@ -16,6 +17,7 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A pod (environment already resolved by the node) to the container group that runs it. Refusals
@@ -31,6 +33,8 @@ final class PodMapper {
   private final KubeObjects objects;
   private final ResourceMapper resources;
   private final IdentityPolicy identities;
+  private final WorkloadSettings workload;
+  private final Entrypoints entrypoints;
 
   /** A mapper that gives groups no managed identity a ServiceAccount does not name. */
   PodMapper(AciSettings.PodDefaults settings, String region, KubeObjects objects) {
@@ -42,6 +46,18 @@ final class PodMapper {
       String region,
       KubeObjects objects,
       IdentityPolicy identities) {
+    this(settings, region, objects, identities, WorkloadSettings.NONE, Entrypoints.UNKNOWN);
+  }
+
+  PodMapper(
+      AciSettings.PodDefaults settings,
+      String region,
+      KubeObjects objects,
+      IdentityPolicy identities,
+      WorkloadSettings workload,
+      Entrypoints entrypoints) {
+    this.workload = workload;
+    this.entrypoints = entrypoints;
     this.settings = settings;
     this.region = region;
     this.objects = objects;
@@ -59,7 +75,18 @@ final class PodMapper {
     PodRejections.check(spec);
     ContainerGroupIdentity identity = GroupIdentity.of(pod, objects, identities);
     String os = os(pod);
+    DnsMapper.Mapped dns = dns(pod);
     ObjectData data = new ObjectData(objects, pod.getMetadata().getNamespace());
+    List<ImageRegistryCredential> credentials =
+        RegistryCredentials.map(spec.getImagePullSecrets(), data);
+    List<ImageRegistryCredential> acr =
+        AcrPulls.credentials(pod, credentials, workload, identities);
+    if (!acr.isEmpty()) {
+      credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
+      credentials.addAll(acr);
+      identity = GroupIdentity.withUserAssigned(identity, workload.acrIdentity().orElseThrow());
+    }
+    ImageCommands commands = new ImageCommands(entrypoints, credentials);
     VolumeMapper.Mapped volumes = VolumeMapper.map(pod, data, os.equals("Windows"));
     Map<String, String> annotations = pod.getMetadata().getAnnotations();
     String gpuSku =
@@ -74,6 +101,7 @@ final class PodMapper {
           ContainerMapper.container(
               "spec.containers[" + i + "]",
               spec.getContainers().get(i),
+              commands,
               requirements.get(i),
               volumes.names()));
     }
@@ -82,7 +110,8 @@ final class PodMapper {
         spec.getInitContainers() == null ? List.of() : spec.getInitContainers();
     for (int i = 0; i < podInits.size(); i++) {
       inits.add(
-          ContainerMapper.init("spec.initContainers[" + i + "]", podInits.get(i), volumes.names()));
+          ContainerMapper.init(
+              "spec.initContainers[" + i + "]", podInits.get(i), commands, volumes.names()));
     }
     String name = groupName(pod);
     ContainerGroupInner group =
@@ -92,7 +121,8 @@ final class PodMapper {
             .withOsType(OperatingSystemTypes.fromString(os))
             .withRestartPolicy(restartPolicy(spec))
             .withVolumes(volumes.volumes())
-            .withImageRegistryCredentials(RegistryCredentials.map(spec.getImagePullSecrets(), data))
+            .withImageRegistryCredentials(credentials)
+            .withDnsConfig(dns.config())
             .withIpAddress(NetworkMapper.ipAddress(pod, name, settings))
             .withSubnetIds(NetworkMapper.subnets(settings));
     GroupOptions.apply(annotations, group);
@@ -100,6 +130,20 @@ final class PodMapper {
     group.withLocation(region);
     group.withTags(GroupTags.of(pod.getMetadata(), settings.nodeName(), settings.clusterId()));
     return group;
+  }
+
+  /**
+   * Why the pod's ClusterFirst DNS fell back to Default, for a Warning Event, or empty. Pure.
+   *
+   * @throws ProviderException when the pod's DNS settings are refused
+   */
+  Optional<String> dnsWarning(V1Pod pod) throws ProviderException {
+    return Optional.ofNullable(dns(pod).warning());
+  }
+
+  private DnsMapper.Mapped dns(V1Pod pod) throws ProviderException {
+    return DnsMapper.map(
+        pod.getMetadata().getNamespace(), pod.getSpec(), workload, !settings.subnetIds().isEmpty());
   }
 
   /** A pod's {@code kubernetes.io/os} node selector picks the OS; the setting is the default. */

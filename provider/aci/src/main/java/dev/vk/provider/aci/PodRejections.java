@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Refuses, before anything reaches ARM, the pod features ACI has no equivalent for: host
  * namespaces, privileged containers, lifecycle hooks, startup probes, probes other than exec and
- * httpGet, {@code args} without {@code command}, and more containers than a group holds. Volume,
- * resource and port limits are checked where they are mapped. Pure and thread-safe.
+ * httpGet, and more containers than a group holds. Volume, resource and port limits are checked
+ * where they are mapped. Pure and thread-safe.
  */
 final class PodRejections {
 
@@ -53,14 +53,14 @@ final class PodRejections {
       throw Rejection.of(field + ".lifecycle", "ACI has no postStart/preStop hooks");
     }
     if (c.getStartupProbe() != null) {
-      throw Rejection.of(field + ".startupProbe", "ACI has no startup probes");
-    }
-    if ((c.getCommand() == null || c.getCommand().isEmpty())
-        && c.getArgs() != null
-        && !c.getArgs().isEmpty()) {
+      // Folding it into the liveness probe's initial delay is not equivalent: a startup probe
+      // ends as soon as it succeeds and allows up to failureThreshold * period, both unknown
+      // before the container runs; dropping it would let liveness kill a slow starter.
       throw Rejection.of(
-          field + ".args",
-          "ACI cannot keep the image's entrypoint and replace its arguments; set command too");
+          field + ".startupProbe",
+          "ACI has no startup probes, and a longer liveness initialDelaySeconds is not the same"
+              + " (it waits the whole delay even when the container started early); remove it"
+              + " and set livenessProbe.initialDelaySeconds to the startup time you expect");
     }
     if (init) {
       if (c.getPorts() != null && !c.getPorts().isEmpty()) {
@@ -80,7 +80,10 @@ final class PodRejections {
       return;
     }
     if (probe.getTcpSocket() != null) {
-      throw Rejection.of(field + ".tcpSocket", "ACI probes are exec or httpGet only");
+      // An exec probe could open the port only with a tool the image may lack; never guessed.
+      throw Rejection.of(
+          field + ".tcpSocket",
+          "ACI probes are exec or httpGet only; use an httpGet or exec probe instead");
     }
     if (probe.getGrpc() != null) {
       throw Rejection.of(field + ".grpc", "ACI probes are exec or httpGet only");

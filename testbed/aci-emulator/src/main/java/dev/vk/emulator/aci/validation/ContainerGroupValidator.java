@@ -67,6 +67,7 @@ public final class ContainerGroupValidator {
     }
     checkContainers(group, spec);
     PortRules.check(group, spec);
+    DnsAndRegistryRules.check(group, body);
     checkVolumes(group, spec);
     ResourceRules.check(group, spec, maxCpu, maxMemoryGb);
   }

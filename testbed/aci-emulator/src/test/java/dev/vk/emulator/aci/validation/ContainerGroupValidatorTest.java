@@ -171,4 +171,87 @@ class ContainerGroupValidatorTest {
         "ServiceUnavailable",
         "Resource requested: '5' CPU '1.5' GB memory 'Linux' OS");
   }
+
+  @Test
+  @DisplayName("dnsConfig: only in a virtual network, nameServers required, at most 3")
+  void dnsConfig() {
+    assertRejected(
+        "g",
+        b -> props(b).putObject("dnsConfig").putArray("nameServers").add("10.0.0.10"),
+        400,
+        "DnsConfigurationRequiresVirtualNetwork",
+        "only supported for container groups deployed in a virtual network");
+    assertRejected(
+        "g",
+        b -> {
+          inVnet(b);
+          props(b).putObject("dnsConfig").put("searchDomains", "a.b");
+        },
+        400,
+        "InvalidRequestContent",
+        "nameServers");
+    assertRejected(
+        "g",
+        b -> {
+          inVnet(b);
+          props(b)
+              .putObject("dnsConfig")
+              .putArray("nameServers")
+              .add("1.1.1.1")
+              .add("2.2.2.2")
+              .add("3.3.3.3")
+              .add("4.4.4.4");
+        },
+        400,
+        "InvalidDnsConfiguration",
+        "at most 3");
+    ObjectNode ok = body();
+    inVnet(ok);
+    props(ok)
+        .putObject("dnsConfig")
+        .put("options", "ndots:5")
+        .putArray("nameServers")
+        .add("10.0.0.10");
+    assertThatCode(() -> validator.validate("g", ok, ContainerGroupSpec.parse(ok)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  @DisplayName("imageRegistryCredentials: an identity must be one of the group's")
+  void registryIdentity() {
+    String mi =
+        "/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pull";
+    assertRejected(
+        "g",
+        b ->
+            props(b)
+                .putArray("imageRegistryCredentials")
+                .addObject()
+                .put("server", "r.azurecr.io")
+                .put("identity", mi),
+        400,
+        "InvalidImageRegistryCredentialIdentity",
+        "is not one of the group's user assigned identities");
+    ObjectNode ok = body();
+    props(ok)
+        .putArray("imageRegistryCredentials")
+        .addObject()
+        .put("server", "r.azurecr.io")
+        .put("identity", mi);
+    ok.putObject("identity")
+        .put("type", "UserAssigned")
+        .putObject("userAssignedIdentities")
+        .putObject(mi);
+    assertThatCode(() -> validator.validate("g", ok, ContainerGroupSpec.parse(ok)))
+        .doesNotThrowAnyException();
+  }
+
+  private static ObjectNode props(ObjectNode body) {
+    return (ObjectNode) body.get("properties");
+  }
+
+  private static void inVnet(ObjectNode body) {
+    props(body).putArray("subnetIds").addObject().put("id", "/subscriptions/s/subnets/aci");
+    ((ObjectNode) props(body).get("ipAddress")).put("type", "Private");
+  }
 }
