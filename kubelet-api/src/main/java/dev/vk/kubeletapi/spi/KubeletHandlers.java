@@ -109,7 +109,7 @@ public final class KubeletHandlers {
       return this;
     }
 
-    /** {@code /runningpods/}: the pods as the provider runs them. */
+    /** {@code /runningpods/}: the pods with a running container, as the provider runs them. */
     public Builder runningPods(PodLister runningPods) {
       this.runningPods = runningPods;
       return this;

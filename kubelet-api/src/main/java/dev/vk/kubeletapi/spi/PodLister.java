@@ -1,8 +1,10 @@
 package dev.vk.kubeletapi.spi;
 
 /**
- * Serves {@code /pods} (the pods bound to this node, desired state) or {@code /runningpods/} (the
- * pods as the provider runs them).
+ * Serves {@code /pods} (the pods bound to this node, desired state, as a kubelet's pod manager
+ * lists them: a pod leaves when it leaves the API) or {@code /runningpods/} (the pods as the
+ * provider runs them, as a kubelet's container runtime lists them: only pods with a running
+ * container).
  */
 @FunctionalInterface
 public interface PodLister {

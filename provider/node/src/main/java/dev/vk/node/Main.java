@@ -20,6 +20,7 @@ import dev.vk.node.kube.ApiKubernetesAccess;
 import dev.vk.node.kube.KubeClients;
 import dev.vk.node.metrics.NodeMeters;
 import dev.vk.node.metrics.RateLimitMeters;
+import dev.vk.node.pod.NodeWrites;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
@@ -190,7 +191,8 @@ public final class Main {
     }
     ApiEventRecorder events =
         new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
-    KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events);
+    NodeWrites writes = new NodeWrites();
+    KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events, writes);
     ProviderFactory factory = factory(parts.providers(), config);
     String prefix = factory.name() + "-";
     PodLifecycle provider =
@@ -207,7 +209,8 @@ public final class Main {
     VirtualKubelet node =
         new VirtualKubelet(
                 config, parts.api(), provider, clients, events, Clock.systemUTC(), parts.meters())
-            .serving(ServedNamespaces.from(parts.settings()));
+            .serving(ServedNamespaces.from(parts.settings()))
+            .ownWrites(writes);
     // A single replica serves its own health; an elected one reports to the process's server.
     return gate == WriteGate.ALWAYS ? node : node.reportingTo(parts.health());
   }

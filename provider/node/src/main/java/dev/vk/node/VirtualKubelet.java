@@ -27,6 +27,7 @@ import dev.vk.node.node.NodeController;
 import dev.vk.node.node.NodeTemplate;
 import dev.vk.node.node.NodeWatch;
 import dev.vk.node.pod.InformerApiPods;
+import dev.vk.node.pod.NodeWrites;
 import dev.vk.node.pod.PlacedPods;
 import dev.vk.node.pod.PodController;
 import dev.vk.node.pod.PodListerWatcher;
@@ -84,6 +85,7 @@ public final class VirtualKubelet implements AutoCloseable {
   private final PrometheusMeterRegistry meters;
   private final KubeletApiSettings apiSettings;
   private ServedNamespaces served = ServedNamespaces.ALL;
+  private NodeWrites writes = new NodeWrites();
   private final ScheduledExecutorService loops =
       Executors.newScheduledThreadPool(2, Threads.named("node"));
   private SharedInformerFactory informers;
@@ -142,6 +144,18 @@ public final class VirtualKubelet implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Shares what the node writes on pods outside this class (the provider's annotations, through its
+   * KubernetesAccess), so those writes are not taken for user updates; call before {@link
+   * #start()}.
+   *
+   * @return this node
+   */
+  public VirtualKubelet ownWrites(NodeWrites writes) {
+    this.writes = writes;
+    return this;
+  }
+
   /** Starts everything; returns once the node is registered. May block on the API server. */
   public void start() throws ApiException, ProviderException, InterruptedException {
     check(
@@ -193,7 +207,7 @@ public final class VirtualKubelet implements AutoCloseable {
     check("pod-informer", activity::failure, Probe.LIVENESS);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
     StatusWriter writer = new StatusWriter(clients.calls(), config.internalIp());
-    PlacedPods placed = new PlacedPods();
+    PlacedPods placed = new PlacedPods(writes);
     var allocatable = template.build(true, "", null).getStatus().getAllocatable();
     PodSyncer syncer =
         new PodSyncer(
@@ -217,6 +231,7 @@ public final class VirtualKubelet implements AutoCloseable {
                 syncer,
                 writer,
                 placed,
+                writes,
                 config.podSyncWorkers(),
                 config.reconcileInterval(),
                 config.statusPollInterval()));

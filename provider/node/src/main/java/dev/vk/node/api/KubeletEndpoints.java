@@ -42,7 +42,8 @@ public final class KubeletEndpoints {
     JSON json = new JSON();
     KubeletHandlers.Builder b = KubeletHandlers.builder();
     b.pods(() -> podList(json, pods.list()));
-    b.runningPods(() -> podList(json, call(provider::getPods)));
+    RunningPods running = new RunningPods(provider, pods);
+    b.runningPods(() -> podList(json, call(running::list)));
     b.nodeMetrics(meters::scrape);
     if (provider instanceof ContainerLogSource logs) {
       b.containerLogs((container, options) -> call(() -> logs.logs(container, options)));

@@ -1,6 +1,7 @@
 package dev.vk.node.kube;
 
 import dev.vk.node.events.EventRecorder;
+import dev.vk.node.pod.NodeWrites;
 import dev.vk.podenv.LookupException;
 import dev.vk.podenv.ObjectLookup;
 import dev.vk.provider.KubernetesAccess;
@@ -24,12 +25,16 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
   private final ApiPodAnnotations annotations;
   private final ApiClient client;
 
-  public ApiKubernetesAccess(ApiClient client, EventRecorder events) {
+  /**
+   * @param writes learns the annotations written here, so that the node does not take them for a
+   *     user's change of the pod
+   */
+  public ApiKubernetesAccess(ApiClient client, EventRecorder events, NodeWrites writes) {
     this.client = client;
     this.objects = new ApiObjectLookup(client);
     this.events = events;
     this.accounts = new ApiServiceAccounts(client);
-    this.annotations = new ApiPodAnnotations(client);
+    this.annotations = new ApiPodAnnotations(client, writes);
   }
 
   @Override

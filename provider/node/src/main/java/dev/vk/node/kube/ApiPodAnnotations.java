@@ -1,5 +1,6 @@
 package dev.vk.node.kube;
 
+import dev.vk.node.pod.NodeWrites;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -13,13 +14,17 @@ import java.util.Map;
 final class ApiPodAnnotations {
   private final ApiClient client;
   private final CoreV1Api api;
+  private final NodeWrites writes;
 
-  ApiPodAnnotations(ApiClient client) {
+  ApiPodAnnotations(ApiClient client, NodeWrites writes) {
     this.client = client;
     this.api = new CoreV1Api(client);
+    this.writes = writes;
   }
 
   void merge(V1Pod pod, Map<String, String> annotations) throws ProviderException {
+    // Before the patch: its watch event must find these keys known as the node's own.
+    writes.annotating(annotations.keySet());
     Map<String, String> current = pod.getMetadata().getAnnotations();
     if (current != null && current.entrySet().containsAll(annotations.entrySet())) {
       return; // already there: no call

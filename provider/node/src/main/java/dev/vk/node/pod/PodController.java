@@ -9,7 +9,6 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -35,6 +34,7 @@ public final class PodController implements AutoCloseable {
   private final PodSyncer syncer;
   private final PodStatusSync statusSync;
   private final Reconciler reconciler;
+  private final NodeWrites writes;
   private final Duration reconcileInterval;
   private final Duration pollInterval;
   private final List<Future<?>> loops = new CopyOnWriteArrayList<>();
@@ -49,6 +49,7 @@ public final class PodController implements AutoCloseable {
       PodSyncer syncer,
       StatusWriter statusWriter,
       PlacedPods placed,
+      NodeWrites writes,
       int workers,
       Duration reconcileInterval,
       Duration pollInterval) {}
@@ -59,6 +60,7 @@ public final class PodController implements AutoCloseable {
     this.reconcileInterval = parts.reconcileInterval();
     this.pollInterval = parts.pollInterval();
     this.syncer = parts.syncer();
+    this.writes = parts.writes();
     this.podQueue =
         new KeyedWorkQueue(
             "pod-sync", parts.workers(), syncer, Duration.ofMillis(500), Duration.ofMinutes(2));
@@ -143,7 +145,10 @@ public final class PodController implements AutoCloseable {
     statusQueue.close();
   }
 
-  /** Queues a pod when something the provider acts on changed; status-only updates do not. */
+  /**
+   * Queues a pod when its user changed something the provider acts on; the node's own writes
+   * (status, its annotations) do not.
+   */
   private final class Handler implements ResourceEventHandler<V1Pod> {
     @Override
     public void onAdd(V1Pod pod) {
@@ -152,11 +157,7 @@ public final class PodController implements AutoCloseable {
 
     @Override
     public void onUpdate(V1Pod before, V1Pod after) {
-      boolean relevant =
-          !Objects.equals(PodFacts.fingerprint(before), PodFacts.fingerprint(after))
-              || PodFacts.deleting(before) != PodFacts.deleting(after)
-              || !PodFacts.sameUid(before, after);
-      if (relevant) {
+      if (writes.needsSync(before, after)) {
         podQueue.add(PodFacts.key(after));
       }
     }

@@ -5,9 +5,7 @@ import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** Small questions about pods that several controllers ask. */
@@ -64,21 +62,6 @@ public final class PodFacts {
     }
     List<V1ContainerStatus> containers = s.getContainerStatuses();
     return containers != null && containers.stream().anyMatch(c -> c.getContainerID() != null);
-  }
-
-  /** The fields a running pod may change in place: images, deadline, labels, annotations. */
-  public static String fingerprint(V1Pod pod) {
-    TreeMap<String, String> images = new TreeMap<>();
-    for (V1Container c : pod.getSpec().getContainers()) {
-      images.put(c.getName(), c.getImage());
-    }
-    return images
-        + "|"
-        + pod.getSpec().getActiveDeadlineSeconds()
-        + "|"
-        + new TreeMap<>(Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of()))
-        + "|"
-        + new TreeMap<>(Optional.ofNullable(pod.getMetadata().getAnnotations()).orElse(Map.of()));
   }
 
   /** Only container images, the part a provider's own view of a pod is sure to carry. */

@@ -173,20 +173,14 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       status.write(pod, PodReasons.providerFailed(pod, e, hostIp));
       return retryOrGiveUp(e);
     }
-    placed.placed(PodFacts.uid(pod), PodFacts.fingerprint(pod));
+    placed.placed(PodFacts.uid(pod), pod);
     events.record(pod, EventRecorder.NORMAL, "ProviderCreateSuccess", "Created pod in provider");
     return Outcome.DONE;
   }
 
   private Outcome adoptOrUpdate(V1Pod pod, V1Pod running) throws Exception {
-    String uid = PodFacts.uid(pod);
-    String wanted = PodFacts.fingerprint(pod);
-    String sent = placed.fingerprint(uid);
-    // After a restart we know only what the provider shows; images are what it surely keeps.
-    boolean changed =
-        sent == null
-            ? !PodFacts.images(pod).equals(PodFacts.images(running))
-            : !sent.equals(wanted);
+    // Only a change its user made counts: the node's own writes come back through the watch too.
+    boolean changed = placed.needsUpdate(pod, running);
     if (changed) {
       Resolution resolution = resolver.resolve(pod, runtime.apply(pod));
       status.renewed(pod); // the provider may redeploy its containers: they start over
@@ -200,7 +194,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
         return retryOrGiveUp(e);
       }
     }
-    placed.placed(uid, wanted);
+    placed.placed(PodFacts.uid(pod), pod);
     return Outcome.DONE;
   }
 

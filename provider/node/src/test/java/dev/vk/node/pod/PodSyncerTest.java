@@ -36,7 +36,7 @@ class PodSyncerTest {
   private final InMemoryApiPods api = new InMemoryApiPods();
   private final InMemoryObjectLookup objects = new InMemoryObjectLookup();
   private final RecordingEvents events = new RecordingEvents();
-  private final PlacedPods placed = new PlacedPods();
+  private final PlacedPods placed = new PlacedPods(new NodeWrites());
   private final PodSyncer syncer = syncer(provider);
 
   private PodSyncer syncer(PodLifecycle lifecycle) {

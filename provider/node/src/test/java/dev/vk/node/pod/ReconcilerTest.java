@@ -20,7 +20,7 @@ class ReconcilerTest {
       new InMemoryProvider(
           new ProviderContext("node", "10.0.0.2", name -> Optional.empty()), new TestingClock());
   private final InMemoryApiPods api = new InMemoryApiPods();
-  private final PlacedPods placed = new PlacedPods();
+  private final PlacedPods placed = new PlacedPods(new NodeWrites());
   private final List<V1Pod> statuses = new CopyOnWriteArrayList<>();
   private final List<String> queued = new CopyOnWriteArrayList<>();
   private final Reconciler reconciler =
@@ -74,7 +74,7 @@ class ReconcilerTest {
             .status(new V1PodStatus().phase("Succeeded"));
     for (V1Pod p : List.of(kept, lost, finished)) {
       api.put(p);
-      placed.placed(p.getMetadata().getUid(), PodFacts.fingerprint(p));
+      placed.placed(p.getMetadata().getUid(), p);
     }
     provider.createPod(kept);
     reconciler.reconcile(false);
