@@ -47,7 +47,7 @@ class AciPortForwardE2E {
     cluster = new CloudCluster(cp);
     vnet = AciVnet.up(cp);
     aci = CloudNode.aciEmulator(vnet.options());
-    node = CloudNode.azure(cp, aci, NODE, 10284);
+    node = CloudNode.azure(cp, aci, NODE, 10295);
   }
 
   @AfterAll

@@ -48,8 +48,8 @@ class NodeSemanticsE2E {
     api = new CoreV1Api(cp.apiClient());
     aci = CloudNode.aciEmulator();
     ecs = CloudNode.ecsEmulator();
-    aciNode = CloudNode.azure(cp, aci, ACI_NODE, 10283);
-    fargateNode = CloudNode.fargate(cp, ecs, FARGATE_NODE, 10284);
+    aciNode = CloudNode.azure(cp, aci, ACI_NODE, 10296);
+    fargateNode = CloudNode.fargate(cp, ecs, FARGATE_NODE, 10297);
   }
 
   @AfterAll
