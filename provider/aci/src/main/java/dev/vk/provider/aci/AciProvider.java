@@ -4,11 +4,13 @@ import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupI
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubeletapi.spi.ResourceUsage;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Node;
@@ -36,6 +38,7 @@ public final class AciProvider
         NodeConfigurer,
         ContainerLogSource,
         ContainerExecutor,
+        PodMetricsSource,
         AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(AciProvider.class);
@@ -50,6 +53,7 @@ public final class AciProvider
   private final AciLogs logs;
   private final AciExec exec;
   private final ArmHealth health;
+  private volatile PodMetricsSource metrics; // set once by the factory
 
   AciProvider(AciSettings settings, AciRuntime runtime, String hostIp) {
     this.settings = settings;
@@ -194,6 +198,26 @@ public final class AciProvider
   public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
       throws ProviderException {
     return exec.attach(container, io);
+  }
+
+  /** Uses {@code source} for {@link #usage()}; called once while wiring. */
+  void useMetrics(PodMetricsSource source) {
+    this.metrics = source;
+  }
+
+  /** The pods the status tracker saw running, for pod metrics; no ARM call. */
+  List<dev.vk.provider.aci.metrics.MetricsTarget> metricsTargets() {
+    return MetricsTargets.from(cache.snapshot());
+  }
+
+  /** Pod use from Azure Monitor, cached ({@link dev.vk.provider.aci.metrics.AciMetrics}). */
+  @Override
+  public ResourceUsage usage() throws ProviderException {
+    PodMetricsSource source = metrics;
+    if (source == null) {
+      throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "pod metrics are not wired");
+    }
+    return source.usage();
   }
 
   @Override

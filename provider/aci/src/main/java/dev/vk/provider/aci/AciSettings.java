@@ -103,7 +103,10 @@ record AciSettings(
           "full-refresh",
           "settle-time",
           "requests-per-second",
-          "log-poll-interval");
+          "log-poll-interval",
+          // pod metrics: AciMetricsSettings
+          "metrics-endpoint",
+          "metrics-freshness");
 
   /**
    * Reads every setting.
