@@ -34,7 +34,7 @@ public final class AciMetrics implements PodMetricsSource {
   /** Minutes re-read by the next query, because Azure may still revise them. */
   static final Duration OVERLAP = Duration.ofMinutes(3);
 
-  private final MetricsBatchClient client;
+  private final BatchQuery client;
   private final Supplier<List<MetricsTarget>> targets;
   private final String resourceGroupId;
   private final Duration freshness;
@@ -51,6 +51,15 @@ public final class AciMetrics implements PodMetricsSource {
    */
   public AciMetrics(
       MetricsBatchClient client,
+      Supplier<List<MetricsTarget>> targets,
+      String resourceGroupId,
+      Duration freshness,
+      Clock clock) {
+    this((BatchQuery) client, targets, resourceGroupId, freshness, clock);
+  }
+
+  AciMetrics(
+      BatchQuery client,
       Supplier<List<MetricsTarget>> targets,
       String resourceGroupId,
       Duration freshness,

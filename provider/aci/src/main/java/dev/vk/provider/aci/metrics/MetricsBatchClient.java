@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * minute and split by container. Sent through an azure-core pipeline that carries the node's
  * credential for the metrics audience. Thread-safe; blocks on the call.
  */
-public final class MetricsBatchClient {
+public final class MetricsBatchClient implements BatchQuery {
 
   /** What Azure Monitor accepts in one batch. */
   public static final int MAX_RESOURCES = 50;
@@ -55,7 +55,8 @@ public final class MetricsBatchClient {
    * @throws ProviderException THROTTLED (429, with Retry-After), NOT_PERMITTED (401/403),
    *     INVALID_INPUT (400), UNAVAILABLE (5xx, network)
    */
-  List<MetricSample> query(List<String> resourceIds, Instant start, Instant end)
+  @Override
+  public List<MetricSample> query(List<String> resourceIds, Instant start, Instant end)
       throws ProviderException {
     if (resourceIds.size() > MAX_RESOURCES) {
       throw new IllegalArgumentException("at most " + MAX_RESOURCES + " ids per batch");
