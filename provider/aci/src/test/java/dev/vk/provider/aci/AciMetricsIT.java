@@ -79,7 +79,7 @@ class AciMetricsIT {
     for (ResourceUsage.Pod pod : first.pods()) {
       assertThat(pod.containers()).extracting(ResourceUsage.Container::name).containsExactly("app");
       assertThat(pod.cpuCoreSeconds()).isPositive();
-      assertThat(pod.memoryWorkingSetBytes()).isBetween(64 * MIB, 256 * MIB);
+      assertThat(pod.memoryWorkingSetBytes()).isBetween(60 * MIB, 260 * MIB);
     }
     assertThat(first.node().memoryWorkingSetBytes())
         .isEqualTo(first.pods().stream().mapToLong(ResourceUsage.Pod::memoryWorkingSetBytes).sum());

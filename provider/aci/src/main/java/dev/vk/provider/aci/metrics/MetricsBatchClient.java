@@ -1,5 +1,6 @@
 package dev.vk.provider.aci.metrics;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
@@ -93,6 +94,11 @@ public final class MetricsBatchClient implements BatchQuery {
       status = response.getStatusCode();
       retryAfter = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
       text = response.getBodyAsBinaryData().toString();
+    } catch (ClientAuthenticationException e) {
+      throw new ProviderException(
+          Kind.NOT_PERMITTED,
+          "Azure Monitor metrics batch: no token for " + SCOPE + ": " + e.getMessage(),
+          e);
     } catch (RuntimeException e) {
       throw new ProviderException(
           Kind.UNAVAILABLE, "Azure Monitor metrics batch: network error: " + e.getMessage(), e);
