@@ -58,7 +58,9 @@ class AciMetricsE2E {
                     + Pattern.quote(pod.getMetadata().getName())
                     + "\"} (\\S+) (\\d+)$")
             .matcher(text);
-    return m.find() ? List.of(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))) : null;
+    return m.find()
+        ? List.of(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)))
+        : null;
   }
 
   private static String raw(String path) {

@@ -50,8 +50,8 @@ public final class MetricsBatchClient implements BatchQuery {
   }
 
   /**
-   * The samples of {@code resourceIds} between {@code start} and {@code end}. Not idempotent in
-   * cost only: each call is one request against the subscription's metrics budget.
+   * The samples of {@code resourceIds} between {@code start} and {@code end}. A read, safe to
+   * repeat; each call is one request against the subscription's Azure Monitor budget. Blocks.
    *
    * @throws ProviderException THROTTLED (429, with Retry-After), NOT_PERMITTED (401/403),
    *     INVALID_INPUT (400), UNAVAILABLE (5xx, network)
