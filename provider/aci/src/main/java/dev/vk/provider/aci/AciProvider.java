@@ -6,12 +6,14 @@ import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubeletapi.spi.ResourceUsage;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.PortForwarding;
 import dev.vk.provider.ProviderException;
@@ -42,6 +44,7 @@ public final class AciProvider
         ContainerLogSource,
         ContainerExecutor,
         PortForwarding,
+        PodMetricsSource,
         AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(AciProvider.class);
@@ -62,6 +65,8 @@ public final class AciProvider
 
   /** How long one image registry request may take while a pod is mapped. */
   static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+
+  private volatile PodMetricsSource metrics; // set once by the factory
 
   AciProvider(AciSettings settings, AciRuntime runtime, String hostIp) {
     this.settings = settings;
@@ -224,6 +229,26 @@ public final class AciProvider
   public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
       throws ProviderException {
     return exec.attach(container, io);
+  }
+
+  /** Uses {@code source} for {@link #usage()}; called once while wiring. */
+  void useMetrics(PodMetricsSource source) {
+    this.metrics = source;
+  }
+
+  /** The pods the status tracker saw running, for pod metrics; no ARM call. */
+  List<dev.vk.provider.aci.metrics.MetricsTarget> metricsTargets() {
+    return MetricsTargets.from(cache.snapshot());
+  }
+
+  /** Pod use from Azure Monitor, cached ({@link dev.vk.provider.aci.metrics.AciMetrics}). */
+  @Override
+  public ResourceUsage usage() throws ProviderException {
+    PodMetricsSource source = metrics;
+    if (source == null) {
+      throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "pod metrics are not wired");
+    }
+    return source.usage();
   }
 
   @Override

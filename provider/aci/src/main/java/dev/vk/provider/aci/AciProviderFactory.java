@@ -48,6 +48,14 @@ public final class AciProviderFactory implements ProviderFactory {
             limiter::sent,
             clock,
             tls);
-    return new AciProvider(settings, runtime, context.internalIp());
+    AciProvider provider = new AciProvider(settings, runtime, context.internalIp());
+    provider.useMetrics(
+        AciMetricsWiring.create(
+            settings.connection(),
+            AciMetricsSettings.from(context, settings.connection().region()),
+            tls,
+            provider::metricsTargets,
+            clock));
+    return provider;
   }
 }

@@ -108,7 +108,10 @@ record AciSettings(
           "full-refresh",
           "settle-time",
           "requests-per-second",
-          "log-poll-interval");
+          "log-poll-interval",
+          // pod metrics: AciMetricsSettings
+          "metrics-endpoint",
+          "metrics-freshness");
 
   static final Set<String> NAMES = names();
 

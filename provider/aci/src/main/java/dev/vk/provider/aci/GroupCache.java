@@ -54,4 +54,9 @@ final class GroupCache {
   void retain(java.util.Set<String> names) {
     entries.keySet().retainAll(names);
   }
+
+  /** A copy of every entry, by group name, for readers that need them all (pod metrics). */
+  Map<String, Entry> snapshot() {
+    return Map.copyOf(entries);
+  }
 }

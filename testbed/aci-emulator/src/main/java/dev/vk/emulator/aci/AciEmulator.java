@@ -107,6 +107,7 @@ public final class AciEmulator implements AutoCloseable {
     s.put("arm-endpoint", baseUrl);
     s.put("aad-endpoint", baseUrl);
     s.put("ca-file", caCertificatePath().toString());
+    s.put("metrics-endpoint", baseUrl); // Azure Monitor's regional metrics host
     return s;
   }
 

@@ -11,6 +11,8 @@ import dev.vk.emulator.aci.faults.Calls;
 import dev.vk.emulator.aci.faults.Faults;
 import dev.vk.emulator.aci.model.ContainerGroupStore;
 import dev.vk.emulator.aci.model.IpAllocator;
+import dev.vk.emulator.aci.monitor.MetricsApi;
+import dev.vk.emulator.aci.monitor.MonitorRoutes;
 import dev.vk.emulator.aci.server.AciChannelInitializer;
 import dev.vk.emulator.aci.server.ArmHandlers;
 import dev.vk.emulator.aci.server.Router;
@@ -62,7 +64,8 @@ final class EmulatorCore {
                     containers,
                     operations,
                     new AadApi(options.clock(), baseUrl),
-                    new AdminApi(faults, calls, caCertificate)));
+                    new AdminApi(faults, calls, caCertificate)))
+            .add(MonitorRoutes.routes(new MetricsApi(store, options.lifecycle(), options.clock())));
     podNetwork = PodNetwork.start(options.vnet(), store, options.lifecycle(), options.clock());
     handlers =
         ArmHandlers.create(

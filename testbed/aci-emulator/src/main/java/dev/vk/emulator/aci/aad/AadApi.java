@@ -59,7 +59,7 @@ public final class AadApi {
     ObjectNode claims =
         Json.MAPPER
             .createObjectNode()
-            .put("aud", scope.replace("/.default", ""))
+            .put("aud", audience(scope))
             .put("iss", issuer(request.param("tenant")))
             .put("tid", request.param("tenant"))
             .put("appid", first(form, "client_id"))
@@ -135,5 +135,18 @@ public final class AadApi {
   private static String first(Map<String, List<String>> form, String name) {
     List<String> values = form.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * The resource of the {@code <resource>/.default} scope among {@code scope}'s, as Entra ID sets
+   * aud.
+   */
+  private static String audience(String scope) {
+    for (String s : scope.split(" ")) {
+      if (s.endsWith("/.default")) {
+        return s.substring(0, s.length() - "/.default".length());
+      }
+    }
+    return scope;
   }
 }

@@ -1,0 +1,82 @@
+package dev.vk.testbed.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.testbed.cluster.ControlPlane;
+import dev.vk.testbed.cluster.KubectlTop;
+import dev.vk.testbed.cluster.RealCluster;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kubectl top} for cloud pods through the real metrics-server: it scrapes each node's {@code
+ * /metrics/resource}, which the providers fill from the clouds' metrics APIs (Azure Monitor for
+ * ACI, CloudWatch Container Insights for Fargate), here their emulators.
+ */
+@RealCluster
+class CloudTopE2E {
+  private static final String SUITE = "cloud-top-e2e";
+  private static final String ACI_NODE = "vk-aci-top";
+  private static final String FARGATE_NODE = "vk-fargate-top";
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  // metrics-server needs two scrapes 10 s apart; the providers' caches add their freshness.
+  private static final Duration TOP = Duration.ofMinutes(3);
+
+  private static ControlPlane cp;
+  private static CloudCluster cluster;
+  private static AciEmulator aci;
+  private static EcsEmulator ecs;
+  private static CloudNode aciNode;
+  private static CloudNode fargateNode;
+
+  @BeforeAll
+  static void start(ControlPlane controlPlane) {
+    cp = controlPlane;
+    cluster = new CloudCluster(cp);
+    aci = CloudNode.aciEmulator();
+    ecs = CloudNode.ecsEmulator();
+    aciNode = CloudNode.azure(cp, aci, ACI_NODE, 10298);
+    fargateNode = CloudNode.fargate(cp, ecs, FARGATE_NODE, 10299);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.deleteDeployments(SUITE);
+    }
+    CloudNode.stop(aciNode, fargateNode, aci, ecs);
+  }
+
+  @Test
+  @DisplayName("kubectl top pod shows CPU and memory for an ACI pod, and top node for its node")
+  void aci() {
+    assertTopWorks("aci-top", ACI_NODE, "azure");
+  }
+
+  @Test
+  @DisplayName("kubectl top pod shows CPU and memory for a Fargate pod, and top node for its node")
+  void fargate() {
+    assertTopWorks("fg-top", FARGATE_NODE, "fargate");
+  }
+
+  private static void assertTopWorks(String app, String node, String provider) {
+    cluster.apply(
+        CloudCluster.deployment(
+            SUITE, app, node, provider, 1, "busybox", "[sh, -c, 'while true; do sleep 1; done']"));
+    String pod = cluster.awaitRunning(app, node, 1, PATIENCE).get(0).getMetadata().getName();
+
+    KubectlTop.Usage usage = KubectlTop.awaitPod(cp, "default", pod, TOP);
+    assertThat(usage.memoryBytes()).as("memory of %s", pod).isPositive();
+    assertThat(usage.cpuMillicores()).as("cpu of %s", pod).isNotNegative();
+
+    KubectlTop.Usage nodeUsage = KubectlTop.awaitNode(cp, node, TOP);
+    assertThat(nodeUsage.memoryBytes())
+        .as("memory of %s", node)
+        .isGreaterThanOrEqualTo(usage.memoryBytes());
+  }
+}
