@@ -7,7 +7,7 @@ import dev.vk.emulator.ecs.logs.LogStore;
 import dev.vk.emulator.ecs.state.EcsState;
 import java.time.Clock;
 
-/** Every emulated ECS and CloudWatch Logs operation, registered in one place. */
+/** Every emulated ECS, CloudWatch Logs and CloudWatch operation, registered in one place. */
 public final class EmulatedApi {
   private EmulatedApi() {}
 
@@ -22,6 +22,7 @@ public final class EmulatedApi {
     new ExecuteCommandOperation(state, sessions).register(registry);
     new LogGroupOperations(logs, clock).register(registry);
     new LogEventOperations(logs, clock).register(registry);
+    new MetricDataOperation(state, clock).register(registry);
     return registry;
   }
 }
