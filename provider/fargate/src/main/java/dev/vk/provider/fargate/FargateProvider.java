@@ -3,11 +3,13 @@ package dev.vk.provider.fargate;
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubeletapi.spi.ResourceUsage;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.config.NodeCapacity;
@@ -15,6 +17,7 @@ import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.logs.LogAttach;
+import dev.vk.provider.fargate.metrics.InsightsMetrics;
 import dev.vk.provider.fargate.pods.PodEngine;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeStatus;
@@ -31,7 +34,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * The Fargate provider: pods as ECS tasks. Delegates each ability to its own part (pods and status,
- * logs, exec); this class only routes and owns the clients.
+ * logs, exec, metrics); this class only routes and owns the clients.
  */
 public final class FargateProvider
     implements PodLifecycle,
@@ -39,6 +42,7 @@ public final class FargateProvider
         NodeConfigurer,
         ContainerLogSource,
         ContainerExecutor,
+        PodMetricsSource,
         AutoCloseable {
   private final EcsClient ecs;
   private final CloudWatchLogsClient logsClient;
@@ -48,6 +52,7 @@ public final class FargateProvider
   private final CloudWatchLogs logs;
   private final EcsExec exec;
   private final LogAttach attach;
+  private final InsightsMetrics metrics;
 
   FargateProvider(
       EcsClient ecs,
@@ -56,7 +61,8 @@ public final class FargateProvider
       NodeCapacity capacity,
       PodEngine engine,
       CloudWatchLogs logs,
-      EcsExec exec) {
+      EcsExec exec,
+      InsightsMetrics metrics) {
     this.ecs = ecs;
     this.logsClient = logsClient;
     this.cluster = cluster;
@@ -65,6 +71,7 @@ public final class FargateProvider
     this.logs = logs;
     this.exec = exec;
     this.attach = new LogAttach(logs);
+    this.metrics = metrics;
   }
 
   @Override
@@ -141,6 +148,12 @@ public final class FargateProvider
     return attach.attach(container, io);
   }
 
+  /** Container Insights usage, cached for the metrics freshness; may block on CloudWatch. */
+  @Override
+  public ResourceUsage usage() throws ProviderException {
+    return metrics.usage();
+  }
+
   @Override
   public void close() {
     exec.close();
@@ -148,5 +161,6 @@ public final class FargateProvider
     logs.close();
     ecs.close();
     logsClient.close();
+    metrics.close();
   }
 }

@@ -7,6 +7,7 @@ import dev.vk.provider.ProviderFactory;
 import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.config.AwsClients;
 import dev.vk.provider.fargate.config.FargateSettings;
+import dev.vk.provider.fargate.config.MetricsSettings;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
 import dev.vk.provider.fargate.ecs.RunTaskLimiter;
 import dev.vk.provider.fargate.exec.EcsExec;
@@ -14,12 +15,14 @@ import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.mapping.FamilyNames;
 import dev.vk.provider.fargate.mapping.MappingConfig;
 import dev.vk.provider.fargate.mapping.TaskDefinitionMapper;
+import dev.vk.provider.fargate.metrics.InsightsMetrics;
 import dev.vk.provider.fargate.pods.PodEngine;
 import dev.vk.provider.identity.ClusterId;
 import dev.vk.provider.identity.IdentityPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -45,6 +48,7 @@ public final class FargateProviderFactory implements ProviderFactory {
   @Override
   public PodLifecycle create(ProviderContext context) {
     FargateSettings s = FargateSettings.from(context.settings());
+    MetricsSettings metrics = MetricsSettings.from(context.settings());
     // Before any tag is written: an id that cannot be had is a startup error, not a guess.
     String clusterId =
         ClusterId.resolve("fargate-cluster-id", s.clusterId(), context.kubernetes(), "kubernetes");
@@ -54,21 +58,11 @@ public final class FargateProviderFactory implements ProviderFactory {
         s,
         AwsClients.ecs(s, context.rateLimits()),
         AwsClients.logs(s, context.rateLimits()),
+        AwsClients.cloudWatch(s, metrics, context.rateLimits()),
+        metrics,
         context.kubernetes(),
         Clock.systemUTC(),
         context.rateLimits());
-  }
-
-  static FargateProvider create(
-      String nodeName,
-      String clusterId,
-      FargateSettings s,
-      EcsClient ecs,
-      CloudWatchLogsClient logsClient,
-      KubernetesAccess kubernetes,
-      Clock clock) {
-    return create(
-        nodeName, clusterId, s, ecs, logsClient, kubernetes, clock, RateLimitListener.NONE);
   }
 
   /**
@@ -80,6 +74,8 @@ public final class FargateProviderFactory implements ProviderFactory {
       FargateSettings s,
       EcsClient ecs,
       CloudWatchLogsClient logsClient,
+      CloudWatchClient cloudWatch,
+      MetricsSettings metrics,
       KubernetesAccess kubernetes,
       Clock clock,
       RateLimitListener rateLimits) {
@@ -133,6 +129,7 @@ public final class FargateProviderFactory implements ProviderFactory {
         s.capacity(),
         engine,
         logs,
-        new EcsExec(ecs, s.cluster(), engine.pods(), clock));
+        new EcsExec(ecs, s.cluster(), engine.pods(), clock),
+        new InsightsMetrics(cloudWatch, engine.pods(), metrics.freshness(), clock));
   }
 }
