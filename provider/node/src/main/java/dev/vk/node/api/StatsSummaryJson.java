@@ -24,8 +24,10 @@ final class StatsSummaryJson {
       String nodeName, ResourceUsage usage, BiFunction<String, String, String> uids) {
     Map<String, Object> node = new LinkedHashMap<>();
     node.put("nodeName", nodeName);
-    node.put("cpu", cpu(usage.node().time(), usage.node().cpuCoreSeconds(), null));
-    node.put("memory", memory(usage.node().time(), usage.node().memoryWorkingSetBytes()));
+    if (usage.node() != null) { // unknown (e.g. no pod has data yet): the kubelet omits the stats
+      node.put("cpu", cpu(usage.node().time(), usage.node().cpuCoreSeconds(), null));
+      node.put("memory", memory(usage.node().time(), usage.node().memoryWorkingSetBytes()));
+    }
     List<Object> pods = new ArrayList<>();
     for (ResourceUsage.Pod p : usage.pods()) {
       Map<String, Object> pod = new LinkedHashMap<>();

@@ -45,4 +45,16 @@ class StatsSummaryJsonTest {
     assertThat((Map<String, Object>) container.get("memory"))
         .containsEntry("workingSetBytes", 20L << 20);
   }
+
+  @Test
+  @DisplayName("an unknown node usage leaves out the node's cpu and memory, not the document")
+  @SuppressWarnings("unchecked")
+  void unknownNode() {
+    Map<String, Object> summary =
+        StatsSummaryJson.render("vk-1", new ResourceUsage(null, List.of()), (ns, name) -> "");
+    assertThat((Map<String, Object>) summary.get("node"))
+        .containsEntry("nodeName", "vk-1")
+        .doesNotContainKeys("cpu", "memory");
+    assertThat((List<Object>) summary.get("pods")).isEmpty();
+  }
 }
