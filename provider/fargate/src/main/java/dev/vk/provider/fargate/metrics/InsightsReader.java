@@ -18,10 +18,11 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 
 /**
- * Reads the newest {@code CpuUtilized} (CPU units, 1024 per vCPU) and {@code MemoryUtilized}
- * (megabytes) of many containers with as few GetMetricData calls as CloudWatch allows: two queries
- * per container, at most {@value #MAX_QUERIES} queries per call, so 250 containers per call. Looks
- * back {@link #LOOKBACK} at one-minute periods, the resolution Container Insights publishes.
+ * Reads the newest {@code ContainerCpuUtilized} (CPU units, 1024 per vCPU) and {@code
+ * ContainerMemoryUtilized} (megabytes) of many containers with as few GetMetricData calls as
+ * CloudWatch allows: two queries per container, at most {@value #MAX_QUERIES} queries per call, so
+ * 250 containers per call. Looks back {@link #LOOKBACK} at one-minute periods, the resolution
+ * Container Insights publishes.
  */
 final class InsightsReader {
   static final int MAX_QUERIES = 500;
@@ -101,8 +102,8 @@ final class InsightsReader {
   private static List<MetricDataQuery> queries(List<ContainerSeries> batch) {
     List<MetricDataQuery> out = new ArrayList<>(batch.size() * 2);
     for (int i = 0; i < batch.size(); i++) {
-      out.add(query("c" + i, "CpuUtilized", batch.get(i)));
-      out.add(query("m" + i, "MemoryUtilized", batch.get(i)));
+      out.add(query("c" + i, "ContainerCpuUtilized", batch.get(i)));
+      out.add(query("m" + i, "ContainerMemoryUtilized", batch.get(i)));
     }
     return out;
   }

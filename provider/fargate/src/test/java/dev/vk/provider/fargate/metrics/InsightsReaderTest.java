@@ -36,7 +36,10 @@ class InsightsReaderTest {
                 .id(q.id())
                 .timestamps(NOW.minusSeconds(150), NOW.minusSeconds(90))
                 .values(
-                    1.0, q.metricStat().metric().metricName().equals("CpuUtilized") ? 64.0 : 32.0)
+                    1.0,
+                    q.metricStat().metric().metricName().equals("ContainerCpuUtilized")
+                        ? 64.0
+                        : 32.0)
                 .build());
       }
       return GetMetricDataResponse.builder().metricDataResults(results).build();
@@ -72,6 +75,9 @@ class InsightsReaderTest {
         .containsExactly("ClusterName", "TaskDefinitionFamily", "TaskId", "ContainerName");
     assertThat(cw.requests.get(0).metricDataQueries().get(0).metricStat().metric().namespace())
         .isEqualTo("ECS/ContainerInsights");
+    assertThat(cw.requests.get(0).metricDataQueries())
+        .extracting(q -> q.metricStat().metric().metricName())
+        .containsOnly("ContainerCpuUtilized", "ContainerMemoryUtilized");
     assertThat(samples).hasSize(300);
     assertThat(samples.get("t299/app")).isEqualTo(new InsightsReader.Sample(64, 32));
   }

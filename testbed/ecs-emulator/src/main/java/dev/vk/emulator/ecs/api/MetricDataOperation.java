@@ -23,13 +23,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * CloudWatch GetMetricData over the Container Insights series of the emulated tasks: {@code
- * CpuUtilized} and {@code MemoryUtilized} in {@code ECS/ContainerInsights}, by {@code ClusterName,
- * TaskDefinitionFamily, TaskId[, ContainerName]}. One datapoint per period that the container (or
- * any container of the task) ran in, newest first; none for a metric, dimension set or task it does
- * not know, as CloudWatch answers an unknown metric with an empty series. Enforces CloudWatch's
- * limits: at most 500 queries, ids {@code [a-z][a-zA-Z0-9_]*} and unique, StartTime before EndTime,
- * a period that is a multiple of 60 s, at most 100,800 datapoints. Metric math is not emulated.
+ * CloudWatch GetMetricData over the Container Insights (enhanced observability) series of the
+ * emulated tasks in {@code ECS/ContainerInsights}: {@code CpuUtilized} and {@code MemoryUtilized}
+ * of a task by {@code ClusterName, TaskDefinitionFamily, TaskId}, {@code ContainerCpuUtilized} and
+ * {@code ContainerMemoryUtilized} of a container by those and {@code ContainerName}. One datapoint
+ * per period that the container (or any container of the task) ran in, newest first; none for a
+ * metric, dimension set or task it does not know, as CloudWatch answers an unknown metric with an
+ * empty series. Enforces CloudWatch's limits: at most 500 queries, ids {@code [a-z][a-zA-Z0-9_]*}
+ * and unique, StartTime before EndTime, a period that is a multiple of 60 s, at most 100,800
+ * datapoints. Metric math is not emulated.
  */
 public final class MetricDataOperation {
   static final String NAMESPACE = "ECS/ContainerInsights";
@@ -101,11 +103,13 @@ public final class MetricDataOperation {
     ArrayNode timestamps = result.putArray("Timestamps");
     ArrayNode values = result.putArray("Values");
     result.put("StatusCode", "Complete");
-    int index = "CpuUtilized".equals(name) ? 0 : "MemoryUtilized".equals(name) ? 1 : -1;
+    boolean container = name.startsWith("Container");
+    String base = container ? name.substring("Container".length()) : name;
+    int index = "CpuUtilized".equals(base) ? 0 : "MemoryUtilized".equals(base) ? 1 : -1;
     Optional<Series> series =
         index < 0 || !NAMESPACE.equals(Json.text(metric, "Namespace"))
             ? Optional.empty()
-            : series(dimensions(metric));
+            : series(dimensions(metric), container);
     if (series.isEmpty()) {
       return result;
     }
@@ -150,11 +154,15 @@ public final class MetricDataOperation {
     }
   }
 
-  private Optional<Series> series(Map<String, String> d) {
+  /** Task metrics have the task's dimensions; Container* metrics add ContainerName. */
+  private Optional<Series> series(Map<String, String> d, boolean containerMetric) {
     Set<String> names = d.keySet();
-    boolean taskLevel = names.equals(Set.of("ClusterName", "TaskDefinitionFamily", "TaskId"));
+    boolean taskLevel =
+        !containerMetric && names.equals(Set.of("ClusterName", "TaskDefinitionFamily", "TaskId"));
     boolean containerLevel =
-        names.equals(Set.of("ClusterName", "TaskDefinitionFamily", "TaskId", "ContainerName"));
+        containerMetric
+            && names.equals(
+                Set.of("ClusterName", "TaskDefinitionFamily", "TaskId", "ContainerName"));
     if (!taskLevel && !containerLevel) {
       return Optional.empty();
     }

@@ -10,10 +10,10 @@ import java.util.zip.CRC32;
 
 /**
  * Plausible usage of one running container, one value per minute: CPU in CPU units (1024 = one
- * vCPU) and memory in megabytes, as Container Insights reports {@code CpuUtilized} and {@code
- * MemoryUtilized}. Each container gets its own level (2-20 % of the task's CPU, 10-40 % of its
- * memory, derived from task id and container name) and a ten-minute wave of ±30 % CPU and ±10 %
- * memory around it, so values change over time. Pure: same inputs, same numbers.
+ * vCPU) and memory in megabytes, as Container Insights reports {@code ContainerCpuUtilized} and
+ * {@code ContainerMemoryUtilized}. Each container gets its own level (2-20 % of the task's CPU,
+ * 10-40 % of its memory, derived from task id and container name) and a ten-minute wave of ±30 %
+ * CPU and ±10 % memory around it, so values change over time. Pure: same inputs, same numbers.
  */
 public final class ContainerUsage {
   private static final int DEFAULT_TASK_CPU = 256;

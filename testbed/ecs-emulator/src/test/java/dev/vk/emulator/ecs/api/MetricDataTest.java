@@ -67,7 +67,7 @@ class MetricDataTest {
     ecs.advance(Duration.ofMinutes(10));
     Instant now = ecs.time.clock().instant();
 
-    ObjectNode cpu = get("CpuUtilized", taskId, started.minus(Duration.ofMinutes(5)), now);
+    ObjectNode cpu = get("ContainerCpuUtilized", taskId, started.minus(Duration.ofMinutes(5)), now);
     assertThat(timestamps(cpu))
         .hasSizeBetween(10, 11)
         .isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -76,7 +76,7 @@ class MetricDataTest {
         .isAfter(started.minus(Duration.ofMinutes(1)));
     assertThat(values(cpu)).allMatch(v -> v > 0 && v <= 256);
     assertThat(values(cpu).stream().distinct().count()).as("values move").isGreaterThan(5);
-    assertThat(values(get("MemoryUtilized", taskId, started, now)))
+    assertThat(values(get("ContainerMemoryUtilized", taskId, started, now)))
         .allMatch(v -> v > 0 && v <= 512);
 
     ecs.call("StopTask", "{'task':'" + arn + "'}");
@@ -85,18 +85,20 @@ class MetricDataTest {
     Instant stopped = ecs.time.clock().instant();
     ecs.advance(Duration.ofMinutes(5));
     Instant later = ecs.time.clock().instant();
-    assertThat(timestamps(get("CpuUtilized", taskId, stopped.plus(Duration.ofMinutes(1)), later)))
+    assertThat(
+            timestamps(
+                get("ContainerCpuUtilized", taskId, stopped.plus(Duration.ofMinutes(1)), later)))
         .as("no datapoints after the stop")
         .isEmpty();
-    assertThat(timestamps(get("CpuUtilized", taskId, started, later))).isNotEmpty();
-    assertThat(timestamps(get("CpuUtilized", "0123456789", started, later))).isEmpty();
+    assertThat(timestamps(get("ContainerCpuUtilized", taskId, started, later))).isNotEmpty();
+    assertThat(timestamps(get("ContainerCpuUtilized", "0123456789", started, later))).isEmpty();
   }
 
   @Test
   @DisplayName("StartTime after EndTime and a period not a multiple of 60 are ValidationErrors")
   void validation() {
     Instant now = ecs.time.clock().instant();
-    assertThatThrownBy(() -> get("CpuUtilized", "t", now, now.minusSeconds(60)))
+    assertThatThrownBy(() -> get("ContainerCpuUtilized", "t", now, now.minusSeconds(60)))
         .isInstanceOfSatisfying(
             AwsException.class, e -> assertThat(e.type()).isEqualTo("ValidationError"));
   }

@@ -115,10 +115,11 @@ class MetricDataIT {
     GetMetricDataResponse response =
         get(
             List.of(
-                query("cpu", "CpuUtilized", taskId, "app"),
-                query("mem", "MemoryUtilized", taskId, "app"),
+                query("cpu", "ContainerCpuUtilized", taskId, "app"),
+                query("mem", "ContainerMemoryUtilized", taskId, "app"),
                 query("task", "CpuUtilized", taskId, null),
-                query("other", "CpuUtilized", "0123456789abcdef", "app")));
+                query("other", "ContainerCpuUtilized", "0123456789abcdef", "app"),
+                query("wrong", "CpuUtilized", taskId, "app")));
 
     MetricDataResult cpu = response.metricDataResults().get(0);
     assertThat(cpu.id()).isEqualTo("cpu");
@@ -129,6 +130,9 @@ class MetricDataIT {
     assertThat(memory.values().get(0)).isBetween(1.0, 1024.0);
     assertThat(response.metricDataResults().get(2).values()).isEqualTo(cpu.values());
     assertThat(response.metricDataResults().get(3).values()).isEmpty();
+    assertThat(response.metricDataResults().get(4).values())
+        .as("CpuUtilized has no ContainerName dimension")
+        .isEmpty();
   }
 
   @Test
@@ -136,7 +140,7 @@ class MetricDataIT {
   void tooManyQueries() {
     List<MetricDataQuery> queries = new ArrayList<>();
     for (int i = 0; i < 501; i++) {
-      queries.add(query("q" + i, "CpuUtilized", "t" + i, "app"));
+      queries.add(query("q" + i, "ContainerCpuUtilized", "t" + i, "app"));
     }
     assertThatThrownBy(() -> get(queries))
         .isInstanceOfSatisfying(
