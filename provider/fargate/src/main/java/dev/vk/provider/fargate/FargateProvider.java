@@ -5,11 +5,13 @@ import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubeletapi.spi.ResourceUsage;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.PortForwarding;
 import dev.vk.provider.ProviderException;
@@ -18,6 +20,7 @@ import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.logs.LogAttach;
+import dev.vk.provider.fargate.metrics.InsightsMetrics;
 import dev.vk.provider.fargate.pods.PodEngine;
 import dev.vk.provider.fargate.portforward.FargatePortForward;
 import io.kubernetes.client.openapi.models.V1Node;
@@ -35,7 +38,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * The Fargate provider: pods as ECS tasks. Delegates each ability to its own part (pods and status,
- * logs, exec, port-forward); this class only routes and owns the clients.
+ * logs, exec, port-forward, metrics); this class only routes and owns the clients.
  */
 public final class FargateProvider
     implements PodLifecycle,
@@ -44,6 +47,7 @@ public final class FargateProvider
         ContainerLogSource,
         ContainerExecutor,
         PortForwarding,
+        PodMetricsSource,
         AutoCloseable {
   private final EcsClient ecs;
   private final CloudWatchLogsClient logsClient;
@@ -54,6 +58,7 @@ public final class FargateProvider
   private final EcsExec exec;
   private final LogAttach attach;
   private final FargatePortForward portForward;
+  private final InsightsMetrics metrics;
 
   FargateProvider(
       EcsClient ecs,
@@ -63,7 +68,8 @@ public final class FargateProvider
       PodEngine engine,
       CloudWatchLogs logs,
       EcsExec exec,
-      FargatePortForward portForward) {
+      FargatePortForward portForward,
+      InsightsMetrics metrics) {
     this.ecs = ecs;
     this.logsClient = logsClient;
     this.cluster = cluster;
@@ -73,6 +79,7 @@ public final class FargateProvider
     this.exec = exec;
     this.attach = new LogAttach(logs);
     this.portForward = portForward;
+    this.metrics = metrics;
   }
 
   @Override
@@ -149,6 +156,12 @@ public final class FargateProvider
     return attach.attach(container, io);
   }
 
+  /** Container Insights usage, cached for the metrics freshness; may block on CloudWatch. */
+  @Override
+  public ResourceUsage usage() throws ProviderException {
+    return metrics.usage();
+  }
+
   @Override
   public CompletionStage<Void> forward(PodRef pod, int port, PortStream stream)
       throws ProviderException {
@@ -163,5 +176,6 @@ public final class FargateProvider
     logs.close();
     ecs.close();
     logsClient.close();
+    metrics.close();
   }
 }

@@ -7,6 +7,7 @@ import dev.vk.provider.ProviderFactory;
 import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.config.AwsClients;
 import dev.vk.provider.fargate.config.FargateSettings;
+import dev.vk.provider.fargate.config.MetricsSettings;
 import dev.vk.provider.fargate.config.PortForwardSettings;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
 import dev.vk.provider.fargate.ecs.RunTaskLimiter;
@@ -16,16 +17,17 @@ import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.mapping.FamilyNames;
 import dev.vk.provider.fargate.mapping.MappingConfig;
 import dev.vk.provider.fargate.mapping.TaskDefinitionMapper;
+import dev.vk.provider.fargate.metrics.InsightsMetrics;
 import dev.vk.provider.fargate.pods.PodEngine;
 import dev.vk.provider.fargate.portforward.FargatePortForward;
 import dev.vk.provider.identity.ClusterId;
 import dev.vk.provider.identity.IdentityPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -54,6 +56,7 @@ public final class FargateProviderFactory implements ProviderFactory {
   public PodLifecycle create(ProviderContext context) {
     FargateSettings s = FargateSettings.from(context.settings());
     PortForwardSettings portForward = PortForwardSettings.from(context.settings());
+    MetricsSettings metrics = MetricsSettings.from(context.settings());
     // Before any tag is written: an id that cannot be had is a startup error, not a guess.
     String clusterId =
         ClusterId.resolve("fargate-cluster-id", s.clusterId(), context.kubernetes(), "kubernetes");
@@ -63,33 +66,13 @@ public final class FargateProviderFactory implements ProviderFactory {
         s,
         AwsClients.ecs(s, context.rateLimits()),
         AwsClients.logs(s, context.rateLimits()),
+        AwsClients.cloudWatch(s, metrics, context.rateLimits()),
+        metrics,
         context.kubernetes(),
         Clock.systemUTC(),
         context.rateLimits(),
         portForward,
         AwsClients.ssm(s, portForward, context.rateLimits()));
-  }
-
-  static FargateProvider create(
-      String nodeName,
-      String clusterId,
-      FargateSettings s,
-      EcsClient ecs,
-      CloudWatchLogsClient logsClient,
-      KubernetesAccess kubernetes,
-      Clock clock) {
-    PortForwardSettings portForward = PortForwardSettings.from(name -> Optional.empty());
-    return create(
-        nodeName,
-        clusterId,
-        s,
-        ecs,
-        logsClient,
-        kubernetes,
-        clock,
-        RateLimitListener.NONE,
-        portForward,
-        AwsClients.ssm(s, portForward, RateLimitListener.NONE));
   }
 
   /**
@@ -103,6 +86,8 @@ public final class FargateProviderFactory implements ProviderFactory {
       FargateSettings s,
       EcsClient ecs,
       CloudWatchLogsClient logsClient,
+      CloudWatchClient cloudWatch,
+      MetricsSettings metrics,
       KubernetesAccess kubernetes,
       Clock clock,
       RateLimitListener rateLimits,
@@ -159,6 +144,7 @@ public final class FargateProviderFactory implements ProviderFactory {
         engine,
         logs,
         new EcsExec(ecs, s.cluster(), engine.pods(), clock),
-        new FargatePortForward(engine.pods(), portForward.path(), new SsmPortSessions(ssm, clock)));
+        new FargatePortForward(engine.pods(), portForward.path(), new SsmPortSessions(ssm, clock)),
+        new InsightsMetrics(cloudWatch, engine.pods(), metrics.freshness(), clock));
   }
 }

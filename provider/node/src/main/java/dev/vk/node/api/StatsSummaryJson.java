@@ -24,7 +24,7 @@ final class StatsSummaryJson {
       String nodeName, ResourceUsage usage, BiFunction<String, String, String> uids) {
     Map<String, Object> node = new LinkedHashMap<>();
     node.put("nodeName", nodeName);
-    if (usage.node() != null) { // null: the provider cannot tell (for example no pod reported yet)
+    if (usage.node() != null) { // unknown (e.g. no pod has data yet): the kubelet omits the stats
       node.put("cpu", cpu(usage.node().time(), usage.node().cpuCoreSeconds(), null));
       node.put("memory", memory(usage.node().time(), usage.node().memoryWorkingSetBytes()));
     }

@@ -47,7 +47,7 @@ class StatsSummaryJsonTest {
   }
 
   @Test
-  @DisplayName("a node whose usage is unknown is named without cpu and memory")
+  @DisplayName("an unknown node usage leaves out the node's cpu and memory, not the document")
   @SuppressWarnings("unchecked")
   void unknownNode() {
     Map<String, Object> summary =

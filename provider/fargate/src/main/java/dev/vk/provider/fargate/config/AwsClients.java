@@ -12,14 +12,16 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Builds the two AWS clients from the settings. Credentials come from the SDK's default chain
- * (environment, profile, web identity / IRSA, container and instance roles) unless the
- * emulator-only access key settings are given. Blocking clients on the JDK URL connection stack.
+ * Builds the AWS clients (ECS, CloudWatch Logs, CloudWatch) from the settings. Credentials come
+ * from the SDK's default chain (environment, profile, web identity / IRSA, container and instance
+ * roles) unless the emulator-only access key settings are given. Blocking clients on the JDK URL
+ * connection stack.
  */
 public final class AwsClients {
   private AwsClients() {}
@@ -74,6 +76,24 @@ public final class AwsClients {
             .httpClient(UrlConnectionHttpClient.create())
             .overrideConfiguration(overrides(s, new ThrottledAttempts("ssm", rateLimits)));
     portForward.ssmEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * The CloudWatch client for pod metrics (GetMetricData).
+   *
+   * @param rateLimits hears every throttled attempt (limiter {@code cloudwatch}), for the node's
+   *     metrics
+   */
+  public static CloudWatchClient cloudWatch(
+      FargateSettings s, MetricsSettings m, RateLimitListener rateLimits) {
+    var builder =
+        CloudWatchClient.builder()
+            .region(Region.of(s.region()))
+            .credentialsProvider(credentials(s))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(overrides(s, new ThrottledAttempts("cloudwatch", rateLimits)));
+    m.cloudWatchEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
     return builder.build();
   }
 

@@ -99,7 +99,9 @@ public record FargateSettings(
           "memory",
           "pods",
           "ephemeral-storage",
-          "volume-image");
+          "volume-image",
+          "metrics-freshness",
+          "cloudwatch-endpoint");
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");

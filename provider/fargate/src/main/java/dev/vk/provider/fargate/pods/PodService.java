@@ -157,6 +157,13 @@ public final class PodService implements PodLifecycle {
     return registry.all().stream().map(r -> r.snapshot(clock.instant())).toList();
   }
 
+  /** Every pod that has a task, with the task as last seen; for metrics. Non-blocking. */
+  public List<PodTask> tasks() {
+    return registry.all().stream()
+        .flatMap(r -> r.task().map(t -> new PodTask(r.pod(), t)).stream())
+        .toList();
+  }
+
   /** The current task ARN of a pod, for logs and exec. */
   public Optional<Task> task(String namespace, String name) {
     return registry.byName(namespace, name).flatMap(PodRecord::task);

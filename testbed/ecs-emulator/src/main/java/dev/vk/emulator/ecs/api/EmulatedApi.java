@@ -7,7 +7,7 @@ import dev.vk.emulator.ecs.logs.LogStore;
 import dev.vk.emulator.ecs.state.EcsState;
 import java.time.Clock;
 
-/** Every emulated ECS, CloudWatch Logs and SSM operation, registered in one place. */
+/** Every emulated ECS, CloudWatch Logs, CloudWatch and SSM operation, registered in one place. */
 public final class EmulatedApi {
   private EmulatedApi() {}
 
@@ -23,6 +23,7 @@ public final class EmulatedApi {
     new StartSessionOperation(state, sessions).register(registry);
     new LogGroupOperations(logs, clock).register(registry);
     new LogEventOperations(logs, clock).register(registry);
+    new MetricDataOperation(state, clock).register(registry);
     return registry;
   }
 }

@@ -18,7 +18,8 @@ import java.time.Duration;
 /**
  * Writes awsJson 1.1 responses, successes and errors alike, and records each in the {@link
  * CallLog}. The one place that knows the error shape: {@code __type} (namespace#Type), {@code
- * message}, and the {@code x-amzn-ErrorType} header.
+ * message}, and the {@code x-amzn-ErrorType} header. CloudWatch calls are answered in Smithy RPC v2
+ * CBOR instead, with the {@code x-amzn-query-error} header its awsQuery-compatible errors carry.
  */
 public final class AwsResponses {
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -45,15 +46,25 @@ public final class AwsResponses {
       HttpResponseStatus status,
       ObjectNode body,
       String errorType) {
+    boolean cbor = call.service() == AwsService.CLOUDWATCH;
     byte[] bytes;
     try {
-      bytes = Json.MAPPER.writeValueAsBytes(body);
+      bytes = cbor ? Cbor.write(body) : Json.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
+    response
+        .headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, cbor ? RpcV2CborDecoder.CONTENT_TYPE : CONTENT_TYPE);
+    if (cbor) {
+      response.headers().set("smithy-protocol", RpcV2CborDecoder.PROTOCOL);
+      if (errorType != null) {
+        String fault = status.code() >= 500 ? "Receiver" : "Sender";
+        response.headers().set("x-amzn-query-error", errorType + ";" + fault);
+      }
+    }
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
     response.headers().set("x-amzn-RequestId", call.requestId());
     if (errorType != null) {

@@ -29,6 +29,7 @@ public final class EmulatorInitializer extends ChannelInitializer<SocketChannel>
   private final Clock clock;
   private final AdminHandler admin;
   private final AwsRequestDecoder decoder;
+  private final RpcV2CborDecoder cborDecoder;
   private final FaultInjectionHandler faultInjection;
   private final OperationDispatcher dispatcher;
 
@@ -43,6 +44,7 @@ public final class EmulatorInitializer extends ChannelInitializer<SocketChannel>
     this.clock = clock;
     this.admin = new AdminHandler(faults, calls);
     this.decoder = new AwsRequestDecoder(responses);
+    this.cborDecoder = new RpcV2CborDecoder(responses);
     this.faultInjection = new FaultInjectionHandler(faults, responses);
     this.dispatcher = new OperationDispatcher(operations, responses);
   }
@@ -65,6 +67,7 @@ public final class EmulatorInitializer extends ChannelInitializer<SocketChannel>
     pipeline.addLast("frames", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
     pipeline.addLast("data-channel", new DataChannelHandler(sessions, clock));
     pipeline.addLast("admin", admin);
+    pipeline.addLast("cbor-decoder", cborDecoder);
     pipeline.addLast("aws-decoder", decoder);
     pipeline.addLast("faults", faultInjection);
     pipeline.addLast("dispatcher", dispatcher);

@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -27,6 +28,15 @@ final class SdkClients {
 
   static CloudWatchLogsClient logs(EcsEmulator emulator) {
     return CloudWatchLogsClient.builder()
+        .endpointOverride(emulator.endpoint())
+        .region(Region.of(emulator.region()))
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static CloudWatchClient cloudWatch(EcsEmulator emulator) {
+    return CloudWatchClient.builder()
         .endpointOverride(emulator.endpoint())
         .region(Region.of(emulator.region()))
         .credentialsProvider(CREDENTIALS)
