@@ -3,6 +3,7 @@ package dev.vk.emulator.aci;
 import dev.vk.emulator.aci.faults.Calls;
 import dev.vk.emulator.aci.faults.Faults;
 import dev.vk.emulator.aci.server.AciHttpServer;
+import dev.vk.emulator.aci.server.SubscriptionBudget;
 import dev.vk.emulator.aci.tls.TestCertificateAuthority;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -148,6 +149,11 @@ public final class AciEmulator implements AutoCloseable {
   /** Fault injection and out-of-band events. */
   public Faults faults() {
     return core.faults();
+  }
+
+  /** ARM's token buckets of the subscription: what the remaining-requests headers report. */
+  public SubscriptionBudget budget() {
+    return core.budget();
   }
 
   /** The timeline of calls received. */

@@ -14,6 +14,7 @@ import dev.vk.emulator.aci.model.IpAllocator;
 import dev.vk.emulator.aci.server.AciChannelInitializer;
 import dev.vk.emulator.aci.server.ArmHandlers;
 import dev.vk.emulator.aci.server.Router;
+import dev.vk.emulator.aci.server.SubscriptionBudget;
 import dev.vk.emulator.aci.validation.ContainerGroupValidator;
 import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
@@ -30,9 +31,11 @@ final class EmulatorCore {
   private final Faults faults;
   private final ExecSessions sessions;
   private final ArmHandlers handlers;
+  private final SubscriptionBudget budget;
 
   EmulatorCore(AciEmulatorOptions options, Supplier<String> baseUrl, Path caCertificate) {
     calls = new Calls(options.clock());
+    budget = new SubscriptionBudget(options.clock());
     faults = new Faults(store, options.clock(), options.subscriptionId(), options.seed());
     sessions = new ExecSessions(options.clock());
     ContainerGroupJson json = new ContainerGroupJson(options.lifecycle());
@@ -67,7 +70,8 @@ final class EmulatorCore {
             faults,
             options.clock(),
             options.subscriptionId(),
-            options.resourceGroups());
+            options.resourceGroups(),
+            budget);
   }
 
   /** A channel initializer; {@code ssl} null serves plain HTTP. */
@@ -85,5 +89,9 @@ final class EmulatorCore {
 
   Faults faults() {
     return faults;
+  }
+
+  SubscriptionBudget budget() {
+    return budget;
   }
 }
