@@ -151,6 +151,14 @@ public final class AciEmulator implements AutoCloseable {
     return core.faults();
   }
 
+  /** The name of the group in {@code resourceGroup} whose tag {@code tag} is {@code value}. */
+  public java.util.Optional<String> groupTagged(String resourceGroup, String tag, String value) {
+    return core.store().list(options.subscriptionId(), resourceGroup).stream()
+        .filter(g -> g.tags() != null && value.equals(g.tags().path(tag).asText(null)))
+        .map(g -> g.key().name())
+        .findFirst();
+  }
+
   /** ARM's token buckets of the subscription: what the remaining-requests headers report. */
   public SubscriptionBudget budget() {
     return core.budget();

@@ -78,6 +78,11 @@ public final class SubscriptionBudget {
     b.lowest = capacity;
   }
 
+  /** Gives {@code kind} ARM's documented bucket again, full now. */
+  public void restoreDefault(Kind kind) {
+    configure(kind, kind.capacity, kind.refillPerSecond);
+  }
+
   /** Sets how many tokens are left now, as if other clients had spent the rest. */
   public synchronized void setRemaining(Kind kind, int remaining) {
     Bucket b = refilled(kind);
