@@ -67,7 +67,8 @@ final class BenchmarkReport {
     }
     StringBuilder sb = new StringBuilder();
     sb.append("\n## ACI exit detection under the ARM read budget\n\n");
-    sb.append("Produced by `make bench` (alone: `mvn -pl benchmarks exec:java -Dvk.bench.only=azure-budget:300`) on ")
+    sb.append(
+            "Produced by `make bench` (alone: `mvn -pl benchmarks exec:java -Dvk.bench.only=azure-budget:300`) on ")
         .append(LocalDate.now())
         .append(
             ". N steady pods, a tenth with restartPolicy Never, the rest Always, against the ARM\n")
@@ -79,7 +80,8 @@ final class BenchmarkReport {
         .append(ExitBudgetBenchmark.VICTIMS)
         .append(" Never and ")
         .append(ExitBudgetBenchmark.VICTIMS)
-        .append(" Always containers exit at once. Detection: until the pushed status shows the exit;\n")
+        .append(
+            " Always containers exit at once. Detection: until the pushed status shows the exit;\n")
         .append("reads: every ARM GET (lists and group reads) in the ")
         .append(window.toSeconds())
         .append(" s window.\n\n");
@@ -96,7 +98,8 @@ final class BenchmarkReport {
   }
 
   private static String times(List<Double> seen, Duration window) {
-    List<Double> sorted = seen.stream().map(d -> d == null ? Double.MAX_VALUE : d).sorted().toList();
+    List<Double> sorted =
+        seen.stream().map(d -> d == null ? Double.MAX_VALUE : d).sorted().toList();
     long missed = seen.stream().filter(d -> d == null).count();
     String median = time(sorted.get(sorted.size() / 2), window);
     String max = time(sorted.get(sorted.size() - 1), window);

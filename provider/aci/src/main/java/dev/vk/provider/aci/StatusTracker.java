@@ -32,6 +32,9 @@ final class StatusTracker implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(StatusTracker.class);
 
+  /** The longest a round waits for the budget before the next list looks at ARM's bucket again. */
+  static final Duration MAX_PACE = Duration.ofMinutes(1);
+
   private final ContainerGroups groups;
 
   /** GETs of starting groups in the last round: outside the steady budget. */
@@ -109,7 +112,10 @@ final class StatusTracker implements AutoCloseable {
       logger.error("status round failed", e);
     }
     long cost = armCalls.getAsLong() - before - urgentFetches;
-    Duration paced = Duration.ofMillis((long) (cost * 60_000 / perMinute));
+    // At most a minute: a burst (this node's startup reads, another client) can empty ARM's bucket
+    // for seconds, and the next round's list sees it refilled.
+    Duration paced =
+        Duration.ofMillis((long) Math.min(cost * 60_000 / perMinute, MAX_PACE.toMillis()));
     Duration next =
         paced.compareTo(polling.statusInterval()) > 0 ? paced : polling.statusInterval();
     roundLength = next;

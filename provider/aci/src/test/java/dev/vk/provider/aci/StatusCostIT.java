@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The notifier's ARM cost: steady groups cost list pages and the GETs the budget leaves, never a GET
- * each; a container exit in a steady group is seen by the full refresh. Call counts come from the
- * emulator.
+ * The notifier's ARM cost: steady groups cost list pages and the GETs the budget leaves, never a
+ * GET each; a container exit in a steady group is seen by the full refresh. Call counts come from
+ * the emulator.
  */
 class StatusCostIT {
 
