@@ -66,6 +66,7 @@ final class CloudNode implements AutoCloseable {
     s.put("azure-subnet-ids", aci.subnetId());
     s.put("azure-status-interval", "1s");
     s.put("azure-status-calls-per-minute", "600");
+    s.put("azure-status-read-share", "100%"); // the emulator's whole read bucket: 600 a minute
     s.put("azure-settle-time", "5s");
     s.put("azure-log-poll-interval", "500ms");
     s.put("azure-identity-allowlist", "default/aci-mi=" + allowedIdentity(aci));
