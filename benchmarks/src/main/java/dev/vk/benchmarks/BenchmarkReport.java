@@ -55,7 +55,8 @@ final class BenchmarkReport {
     sb.append(
             "\nSee docs/providers/azure.md and docs/providers/fargate.md for the cost models and the settings\n")
         .append(
-            "(`azure-status-calls-per-minute`, `azure-full-refresh`, `fargate-status-interval`) that trade\n")
+            "(`azure-status-read-share`, `azure-status-calls-per-minute`, `azure-full-refresh`,\n"
+                + "`fargate-status-interval`) that trade\n")
         .append("calls for detection time.\n");
     return sb.toString();
   }

@@ -9,6 +9,7 @@ import dev.vk.provider.RateLimitListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongConsumer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +32,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
   private final Clock clock;
   private final RateLimitListener listener;
   private final long intervalNanos;
-  private final java.util.function.LongConsumer readsRemaining;
+  private final LongConsumer readsRemaining;
   private Instant nextFree; // guarded by this
   private Instant pausedUntil; // guarded by this
   private long sent; // guarded by this
@@ -55,7 +56,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
       double requestsPerSecond,
       Clock clock,
       RateLimitListener listener,
-      java.util.function.LongConsumer readsRemaining) {
+      LongConsumer readsRemaining) {
     this.readsRemaining = readsRemaining;
     this.clock = clock;
     this.listener = listener;
