@@ -153,12 +153,18 @@ final class StatusTracker implements AutoCloseable {
   void fetched(ContainerGroupInner group) {
     V1Pod pod = mapper.pod(group);
     Instant now = clock.instant();
+    // A change of a running group (a restart, an exit) counts; starting up does not, nor does a
+    // group this instance has not read before (after a node restart it may be long steady).
     Instant changedAt =
         cache
             .get(group.name())
-            .filter(e -> e.pod().getStatus().equals(pod.getStatus()))
-            .map(GroupCache.Entry::changedAt)
-            .orElse(now);
+            .map(
+                e ->
+                    "Running".equals(e.pod().getStatus().getPhase())
+                            && !e.pod().getStatus().equals(pod.getStatus())
+                        ? now
+                        : e.changedAt())
+            .orElse(Instant.EPOCH);
     cache.put(group.name(), new GroupCache.Entry(pod, GroupCache.signature(group), now, changedAt));
     String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     MDC.put("pod", key);
