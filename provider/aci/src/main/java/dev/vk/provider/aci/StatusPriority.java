@@ -9,8 +9,8 @@ import java.time.Instant;
  * group whose restart policy is Never or OnFailure (an exit ends the container for good, so the pod
  * must turn Succeeded or Failed), one with a liveness probe (ACI restarts its containers when the
  * probe fails), and one whose status changed while it ran (a restart, an exit; not its start) in
- * the last {@link #RECENT}. All of it comes from the
- * list entry and the cache, so deciding costs no call. Pure.
+ * the last {@link #RECENT}. All of it comes from the list entry and the cache, so deciding costs no
+ * call. Pure.
  */
 final class StatusPriority {
 

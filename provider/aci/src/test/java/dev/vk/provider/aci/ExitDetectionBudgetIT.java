@@ -37,8 +37,10 @@ class ExitDetectionBudgetIT {
   @BeforeEach
   void start() throws Exception {
     aci = Emulators.start(100);
-    // Seeding is not measured: let 300 creations through ARM's write bucket at once.
-    aci.budget().configure(Kind.WRITES, 10_000, 1_000);
+    // Seeding is not measured: 300 creations at once would empty ARM's buckets (the node would then
+    // wait for the read bucket, as it should, and the test for it).
+    aci.budget().configure(Kind.WRITES, 1_000_000, 100_000);
+    aci.budget().configure(Kind.READS, 1_000_000, 100_000);
     provider =
         Emulators.provider(
             aci, "status-interval", "10s", "status-read-share", "10%", "settle-time", "1s");
@@ -56,6 +58,7 @@ class ExitDetectionBudgetIT {
     Awaitility.await("every pod is pushed Running")
         .atMost(Duration.ofMinutes(2))
         .until(() -> all.stream().allMatch(p -> running(pushed.get(p.getMetadata().getUid()))));
+    aci.budget().restoreDefault(Kind.READS); // ARM's 250 tokens at 25 a second from now on
     // Two more rounds: every group has settled and been read as a steady one.
     long lists = aci.calls().count(LIST);
     Awaitility.await("two steady rounds")
