@@ -69,7 +69,8 @@ final class BenchmarkReport {
     StringBuilder sb = new StringBuilder();
     sb.append("\n## ACI exit detection under the ARM read budget\n\n");
     sb.append(
-            "Produced by `make bench` (alone: `mvn -pl benchmarks exec:java -Dvk.bench.only=azure-budget:300`) on ")
+            "Produced by `make bench` (these rows alone: `mvn -pl benchmarks exec:java"
+                + " -Dvk.bench.only=azure-budget`, or `azure-budget:300` for one) on ")
         .append(LocalDate.now())
         .append(
             ". N steady pods, a tenth with restartPolicy Never, the rest Always, against the ARM\n")
