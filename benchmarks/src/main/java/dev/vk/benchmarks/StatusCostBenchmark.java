@@ -53,8 +53,19 @@ public final class StatusCostBenchmark {
         rows.add(measure("fargate", FargateCloud::start, pods, window));
       }
     }
+    // ACI exit detection under the ARM read budget (-Dvk.bench.only=azure-budget:300 alone).
+    Duration budgetWindow = Duration.ofSeconds(Long.getLong("vk.bench.budgetWindow", 240));
+    List<ExitBudgetBenchmark.Row> budgetRows = new ArrayList<>();
+    for (int pods : new int[] {100, 300, 1000}) {
+      if (only.isEmpty() || only.equals("azure-budget:" + pods) || only.equals("azure-budget")) {
+        budgetRows.add(ExitBudgetBenchmark.measure(pods, budgetWindow));
+      }
+    }
     Path out = Path.of(System.getProperty("vk.bench.out", "docs/benchmarks.md"));
-    Files.writeString(out, BenchmarkReport.render(rows, window));
+    Files.writeString(
+        out,
+        BenchmarkReport.render(rows, window)
+            + BenchmarkReport.renderBudget(budgetRows, budgetWindow));
     System.out.println(Files.readString(out));
   }
 

@@ -79,8 +79,10 @@ final class CloudNode implements AutoCloseable {
     s.put("azure-subnet-ids", aci.subnetId());
     s.put("azure-status-interval", "1s");
     s.put("azure-status-calls-per-minute", "600");
+    s.put("azure-status-read-share", "100%"); // the emulator's whole read bucket: 600 a minute
     s.put("azure-settle-time", "5s");
     s.put("azure-log-poll-interval", "500ms");
+    s.put("azure-metrics-freshness", "10s"); // metrics-server's resolution: kubectl top sooner
     s.put("azure-identity-allowlist", "default/aci-mi=" + allowedIdentity(aci));
     s.putAll(extra);
     return start(cp, name, kubeletPort, s);
@@ -93,6 +95,7 @@ final class CloudNode implements AutoCloseable {
     ecs.providerSettings().forEach((k, v) -> s.put("fargate-" + k, v));
     s.put("fargate-status-interval", "2s");
     s.put("fargate-transition-interval", "500ms");
+    s.put("fargate-metrics-freshness", "10s"); // metrics-server's resolution: kubectl top sooner
     s.put("fargate-identity-allowlist", "default/fg-irsa=" + ALLOWED_ROLE);
     return start(cp, name, kubeletPort, s);
   }

@@ -24,8 +24,9 @@ class CloudTopE2E {
   private static final String ACI_NODE = "vk-aci-top";
   private static final String FARGATE_NODE = "vk-fargate-top";
   private static final Duration PATIENCE = Duration.ofSeconds(90);
-  // metrics-server needs two scrapes 10 s apart; the providers' caches add their freshness.
-  private static final Duration TOP = Duration.ofMinutes(3);
+  // metrics-server needs two samples of a rate; the clouds give per-minute data, so the second
+  // differs only after a minute boundary, plus the providers' freshness (10 s here).
+  private static final Duration TOP = Duration.ofMinutes(4);
 
   private static ControlPlane cp;
   private static CloudCluster cluster;

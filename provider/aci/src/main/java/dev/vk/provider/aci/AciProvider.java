@@ -95,6 +95,7 @@ public final class AciProvider
             events,
             settings.polling(),
             runtime.armCalls(),
+            runtime.reads(),
             runtime.clock());
     this.logs =
         new AciLogs(this::requireGroup, groups, settings.polling().logPoll(), runtime.clock());

@@ -33,8 +33,11 @@ public final class AciProviderFactory implements ProviderFactory {
     AciSettings settings = AciSettings.from(context);
     Clock clock = Clock.systemUTC();
     TrustedTls tls = TrustedTls.load(settings.connection().caFile());
+    ReadBudget reads =
+        new ReadBudget(settings.polling().readShare(), settings.polling().callsPerMinute());
     ArmRateLimiter limiter =
-        new ArmRateLimiter(settings.polling().requestsPerSecond(), clock, context.rateLimits());
+        new ArmRateLimiter(
+            settings.polling().requestsPerSecond(), clock, context.rateLimits(), reads::observe);
     ContainerGroups groups =
         new ContainerGroups(
             AzureClients.build(settings.connection(), tls, limiter),
@@ -46,6 +49,7 @@ public final class AciProviderFactory implements ProviderFactory {
             KubeObjects.of(context.kubernetes()),
             context.kubernetes(),
             limiter::sent,
+            reads,
             clock,
             tls);
     AciProvider provider = new AciProvider(settings, runtime, context.internalIp());

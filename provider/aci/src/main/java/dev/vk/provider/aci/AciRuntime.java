@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
  * @param objects Secret and ConfigMap reads
  * @param kubernetes where ACI events are recorded as Kubernetes Events
  * @param armCalls the number of ARM requests sent so far, for the status budget
+ * @param reads the status notifier's budget, fed by ARM's remaining-reads header
  * @param clock the time source of polling decisions
  * @param tls the trust used for the exec and attach WebSockets
  */
@@ -19,5 +20,6 @@ record AciRuntime(
     KubeObjects objects,
     KubernetesAccess kubernetes,
     LongSupplier armCalls,
+    ReadBudget reads,
     Clock clock,
     TrustedTls tls) {}

@@ -67,11 +67,13 @@ record AciSettings(
 
   /**
    * @param statusInterval how often the notifier lists the resource group at most
-   * @param callsPerMinute the notifier's ARM budget; it slows its interval to stay within
+   * @param callsPerMinute the most ARM calls a minute the notifier spends on steady reads, and its
+   *     budget until ARM reports its remaining reads
    * @param fullRefresh how long a steady group may go without a GET of its instance view
    * @param requestsPerSecond the provider-wide client-side rate limit for ARM
    * @param logPoll how often {@code logs -f} reads the log again
    * @param settle how long after a container starts its group is still fetched every round
+   * @param readShare the part of the subscription's ARM read budget the notifier may use, in (0, 1]
    */
   record Polling(
       Duration statusInterval,
@@ -79,7 +81,8 @@ record AciSettings(
       Duration fullRefresh,
       Duration settle,
       double requestsPerSecond,
-      Duration logPoll) {}
+      Duration logPoll,
+      double readShare) {}
 
   private static final Set<String> BASE_NAMES =
       Set.of(
@@ -111,7 +114,8 @@ record AciSettings(
           "log-poll-interval",
           // pod metrics: AciMetricsSettings
           "metrics-endpoint",
-          "metrics-freshness");
+          "metrics-freshness",
+          "status-read-share");
 
   static final Set<String> NAMES = names();
 
@@ -171,11 +175,12 @@ record AciSettings(
     Polling polling =
         new Polling(
             r.duration("status-interval", Duration.ofSeconds(10)),
-            r.positiveInt("status-calls-per-minute", 30),
+            r.positiveInt("status-calls-per-minute", 300),
             r.duration("full-refresh", Duration.ofMinutes(30)),
             r.duration("settle-time", Duration.ofMinutes(1)),
             r.positive("requests-per-second", 10),
-            r.duration("log-poll-interval", Duration.ofSeconds(2)));
+            r.duration("log-poll-interval", Duration.ofSeconds(2)),
+            r.percent("status-read-share", 10) / 100);
     return new AciSettings(connection, pods, polling, identities, WorkloadSettings.from(r));
   }
 

@@ -9,6 +9,7 @@ import dev.vk.provider.RateLimitListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongConsumer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +32,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
   private final Clock clock;
   private final RateLimitListener listener;
   private final long intervalNanos;
+  private final LongConsumer readsRemaining;
   private Instant nextFree; // guarded by this
   private Instant pausedUntil; // guarded by this
   private long sent; // guarded by this
@@ -43,6 +45,19 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
    * @param listener hears each request's wait and each 429, for the node's metrics
    */
   ArmRateLimiter(double requestsPerSecond, Clock clock, RateLimitListener listener) {
+    this(requestsPerSecond, clock, listener, remaining -> {});
+  }
+
+  /**
+   * @param readsRemaining hears ARM's {@value ReadBudget#HEADER} of each response that carries it,
+   *     for the status budget
+   */
+  ArmRateLimiter(
+      double requestsPerSecond,
+      Clock clock,
+      RateLimitListener listener,
+      LongConsumer readsRemaining) {
+    this.readsRemaining = readsRemaining;
     this.clock = clock;
     this.listener = listener;
     this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
@@ -137,6 +152,14 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
         } catch (NumberFormatException e) {
           // Some of these headers are not counts; they say nothing about the budget.
         }
+      }
+    }
+    String reads = response.getHeaderValue(ReadBudget.HEADER);
+    if (reads != null && response.getStatusCode() != 429) {
+      try {
+        readsRemaining.accept(Long.parseLong(reads.trim()));
+      } catch (NumberFormatException e) {
+        // Not a count: it says nothing about the budget.
       }
     }
     observe(response.getStatusCode(), response.getHeaderValue("Retry-After"), lowest);

@@ -14,8 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GroupCache {
 
-  /** A fetched group: its pod (with status), its list signature, and when it was fetched. */
-  record Entry(V1Pod pod, String signature, Instant fetchedAt) {}
+  /**
+   * A fetched group: its pod (with status), its list signature, when it was fetched, and when a GET
+   * last found its status different from the one before.
+   */
+  record Entry(V1Pod pod, String signature, Instant fetchedAt, Instant changedAt) {
+
+    /** An entry whose status changed when it was fetched (or that nobody compares). */
+    Entry(V1Pod pod, String signature, Instant fetchedAt) {
+      this(pod, signature, fetchedAt, fetchedAt);
+    }
+  }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 

@@ -14,10 +14,16 @@ import java.util.Optional;
  * Decides which listed groups deserve a GET this round. Urgent ones are always fetched: groups
  * never fetched or whose list entry changed, and groups still provisioning, pending, waiting or
  * started recently (where exits and restarts happen); their number is bounded by how fast pods are
- * created, not by how many run. Steady groups whose last GET is older than the full-refresh period
- * follow, oldest first, within the budget. Pure.
+ * created, not by how many run. Steady groups share the round's budget: first any not read for the
+ * full-refresh period, then {@link StatusPriority#first priority} groups (an exit would be final, a
+ * liveness probe, a recent change) as many as reads each every {@link #PRIORITY_CYCLE} (at most
+ * three quarters of the budget), then the rest; each kind least recently read first, so each is
+ * read round-robin and its wait is bounded ({@link #worstRounds}). Pure.
  */
 final class RefreshPlan {
+
+  /** How often each priority group is read when the budget allows. */
+  static final Duration PRIORITY_CYCLE = Duration.ofSeconds(30);
 
   private RefreshPlan() {}
 
@@ -30,16 +36,20 @@ final class RefreshPlan {
     }
   }
 
+  private record Steady(String name, Instant fetchedAt) {}
+
   static Plan choose(
       List<ContainerGroupInner> listed,
       GroupCache cache,
       Instant now,
       Duration fullRefresh,
       Duration settle,
-      int budget) {
+      int budget,
+      Duration round) {
     List<String> urgent = new ArrayList<>();
-    List<GroupCache.Entry> due = new ArrayList<>();
-    List<String> dueNames = new ArrayList<>();
+    List<Steady> overdue = new ArrayList<>();
+    List<Steady> first = new ArrayList<>();
+    List<Steady> rest = new ArrayList<>();
     for (ContainerGroupInner group : listed) {
       String name = group.name();
       Optional<GroupCache.Entry> entry = cache.get(name);
@@ -47,20 +57,70 @@ final class RefreshPlan {
           || !entry.get().signature().equals(GroupCache.signature(group))
           || unsettled(entry.get().pod(), now, settle)) {
         urgent.add(name);
-      } else if (entry.get().fetchedAt().plus(fullRefresh).isBefore(now)) {
-        due.add(entry.get());
-        dueNames.add(name);
+        continue;
+      }
+      Steady steady = new Steady(name, entry.get().fetchedAt());
+      if (entry.get().fetchedAt().plus(fullRefresh).isBefore(now)) {
+        overdue.add(steady);
+      } else if (StatusPriority.first(group, entry.get(), now)) {
+        first.add(steady);
+      } else {
+        rest.add(steady);
       }
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < due.size(); i++) {
-      order.add(i);
+    int left = Math.max(0, budget);
+    List<String> due = new ArrayList<>(take(overdue, left));
+    left -= due.size();
+    int[] split = split(first.size(), rest.size(), left, round);
+    due.addAll(take(first, split[0]));
+    due.addAll(take(rest, split[1]));
+    return new Plan(urgent, due);
+  }
+
+  /**
+   * How a round's {@code budget} of steady GETs is split between {@code first} priority and {@code
+   * rest} other groups: priority groups get what reads each of them every {@link #PRIORITY_CYCLE}
+   * at rounds of {@code round}, but at most what leaves the rest a quarter (at least one GET); the
+   * rest get the remainder, and what either cannot use goes to the other.
+   *
+   * @return {@code [priority, rest]} GETs this round
+   */
+  static int[] split(int first, int rest, int budget, Duration round) {
+    int restReserve = rest == 0 ? 0 : Math.min(rest, Math.max(1, budget / 4));
+    long perCycle =
+        (first * Math.max(1, round.toMillis()) + PRIORITY_CYCLE.toMillis() - 1)
+            / PRIORITY_CYCLE.toMillis();
+    int firstQuota = (int) Math.min(first, Math.min(perCycle, Math.max(0, budget - restReserve)));
+    int restTaken = Math.min(rest, budget - firstQuota);
+    int firstTaken = Math.min(first, budget - restTaken);
+    return new int[] {firstTaken, restTaken};
+  }
+
+  /**
+   * The most rounds a steady group waits between two GETs, from the counts and the round's budget
+   * ({@link #split}), when no group is overdue: each kind is read round-robin.
+   *
+   * @return {@code [priority, rest]} rounds
+   */
+  static int[] worstRounds(int first, int rest, int budget, Duration round) {
+    int[] split = split(first, rest, budget, round);
+    return new int[] {ceilDiv(first, split[0]), ceilDiv(rest, split[1])};
+  }
+
+  /** Up to {@code n} of {@code groups}, least recently read first. */
+  private static List<String> take(List<Steady> groups, int n) {
+    return groups.stream()
+        .sorted(Comparator.comparing(Steady::fetchedAt))
+        .limit(Math.max(0, n))
+        .map(Steady::name)
+        .toList();
+  }
+
+  private static int ceilDiv(int n, int perRound) {
+    if (n == 0) {
+      return 0;
     }
-    order.sort(Comparator.comparing(i -> due.get(i).fetchedAt()));
-    List<String> oldestFirst = new ArrayList<>();
-    order.forEach(i -> oldestFirst.add(dueNames.get(i)));
-    return new Plan(
-        urgent, oldestFirst.subList(0, Math.min(oldestFirst.size(), Math.max(0, budget))));
+    return perRound <= 0 ? Integer.MAX_VALUE : (n + perRound - 1) / perRound;
   }
 
   /** Not yet in a steady state: pending, a container not running, or started moments ago. */

@@ -52,6 +52,16 @@ final class SettingReader {
     return parse(name, fallback, Integer::parseInt, v -> v > 0, "a positive integer");
   }
 
+  /** A percentage in (0, 100], written {@code 10} or {@code 10%}. */
+  double percent(String name, double fallback) {
+    return parse(
+        name,
+        fallback,
+        v -> Double.parseDouble(v.endsWith("%") ? v.substring(0, v.length() - 1).trim() : v),
+        v -> v > 0 && v <= 100,
+        "a percentage above 0 and at most 100");
+  }
+
   Duration duration(String name, Duration fallback) {
     return parse(name, fallback, SettingReader::toDuration, d -> !d.isNegative(), "a duration");
   }

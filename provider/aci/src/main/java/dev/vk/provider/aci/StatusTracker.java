@@ -23,14 +23,17 @@ import org.slf4j.MDC;
 /**
  * The status notifier's loop. Each round lists the resource group (one ARM call per page) and GETs
  * the groups {@link RefreshPlan} picks: every new, changed or starting group, and steady groups
- * within the per-round share of the {@code status-calls-per-minute} budget. Steady-state calls
- * (lists and refreshes) pace the rounds, so their rate stays within budget whatever the number of
- * pods; fetches of starting groups do not, since creations bound them. Pods whose status changed
- * are pushed to the callback. One thread; {@link #round()} blocks on ARM.
+ * within the per-round share of the {@link ReadBudget}. Steady-state calls (lists and refreshes)
+ * pace the rounds, so their rate stays within budget whatever the number of pods; fetches of
+ * starting groups do not, since creations bound them. Pods whose status changed are pushed to the
+ * callback. One thread; {@link #round()} blocks on ARM.
  */
 final class StatusTracker implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(StatusTracker.class);
+
+  /** The longest a round waits for the budget before the next list looks at ARM's bucket again. */
+  static final Duration MAX_PACE = Duration.ofMinutes(1);
 
   private final ContainerGroups groups;
 
@@ -43,6 +46,14 @@ final class StatusTracker implements AutoCloseable {
   private final AciEvents events;
   private final AciSettings.Polling polling;
   private final LongSupplier armCalls;
+  private final ReadBudget budget;
+
+  /** The steady budget the last round was planned with, which also paces the next. */
+  private volatile double perMinute;
+
+  /** How long the last round took to come round again: the interval, or longer when paced. */
+  private volatile Duration roundLength;
+
   private final Clock clock;
   private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
@@ -68,7 +79,11 @@ final class StatusTracker implements AutoCloseable {
       AciEvents events,
       AciSettings.Polling polling,
       LongSupplier armCalls,
+      ReadBudget budget,
       Clock clock) {
+    this.budget = budget;
+    this.perMinute = polling.callsPerMinute();
+    this.roundLength = polling.statusInterval();
     this.groups = groups;
     this.owned = owned;
     this.mapper = mapper;
@@ -97,9 +112,13 @@ final class StatusTracker implements AutoCloseable {
       logger.error("status round failed", e);
     }
     long cost = armCalls.getAsLong() - before - urgentFetches;
-    Duration paced = Duration.ofMillis(cost * 60_000 / polling.callsPerMinute());
+    // At most a minute: a burst (this node's startup reads, another client) can empty ARM's bucket
+    // for seconds, and the next round's list sees it refilled.
+    Duration paced =
+        Duration.ofMillis((long) Math.min(cost * 60_000 / perMinute, MAX_PACE.toMillis()));
     Duration next =
         paced.compareTo(polling.statusInterval()) > 0 ? paced : polling.statusInterval();
+    roundLength = next;
     if (!timer.isShutdown()) {
       timer.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -114,11 +133,13 @@ final class StatusTracker implements AutoCloseable {
     listed.forEach(g -> names.add(g.name()));
     cache.retain(names);
     pushed.keySet().retainAll(names);
-    long share = polling.callsPerMinute() * polling.statusInterval().toMillis() / 60_000;
-    int budget = (int) Math.max(1, share - listCost);
+    perMinute = budget.perMinute();
+    long share = (long) (perMinute * polling.statusInterval().toMillis() / 60_000);
+    int gets = (int) Math.max(1, share - listCost);
     Instant now = clock.instant();
     RefreshPlan.Plan plan =
-        RefreshPlan.choose(listed, cache, now, polling.fullRefresh(), polling.settle(), budget);
+        RefreshPlan.choose(
+            listed, cache, now, polling.fullRefresh(), polling.settle(), gets, roundLength);
     urgentFetches = plan.urgent().size();
     for (String name : plan.all()) {
       if (timer.isShutdown()) {
@@ -131,8 +152,20 @@ final class StatusTracker implements AutoCloseable {
   /** Records a GET result and pushes the pod if its status changed. */
   void fetched(ContainerGroupInner group) {
     V1Pod pod = mapper.pod(group);
-    cache.put(
-        group.name(), new GroupCache.Entry(pod, GroupCache.signature(group), clock.instant()));
+    Instant now = clock.instant();
+    // A change of a running group (a restart, an exit) counts; starting up does not, nor does a
+    // group this instance has not read before (after a node restart it may be long steady).
+    Instant changedAt =
+        cache
+            .get(group.name())
+            .map(
+                e ->
+                    "Running".equals(e.pod().getStatus().getPhase())
+                            && !e.pod().getStatus().equals(pod.getStatus())
+                        ? now
+                        : e.changedAt())
+            .orElse(Instant.EPOCH);
+    cache.put(group.name(), new GroupCache.Entry(pod, GroupCache.signature(group), now, changedAt));
     String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     MDC.put("pod", key);
     try {

@@ -24,15 +24,24 @@ final class Emulators {
   private Emulators() {}
 
   static AciEmulator start() throws IOException {
-    return start(VnetOptions.defaults());
+    return start(VnetOptions.defaults(), 5);
+  }
+
+  /** An emulator whose lists have {@code pageSize} groups a page. */
+  static AciEmulator start(int pageSize) throws IOException {
+    return start(VnetOptions.defaults(), pageSize);
   }
 
   /** An emulator whose private IPs come from {@code vnet}. */
   static AciEmulator start(VnetOptions vnet) throws IOException {
+    return start(vnet, 5);
+  }
+
+  private static AciEmulator start(VnetOptions vnet, int pageSize) throws IOException {
     return AciEmulator.start(
         AciEmulatorOptions.defaults()
             .withVnet(vnet)
-            .withPageSize(5)
+            .withPageSize(pageSize)
             .withResourceGroups(RESOURCE_GROUP)
             .withLimits(64, 256, 10_000)
             .withLifecycle(
@@ -51,6 +60,8 @@ final class Emulators {
     s.put("subnet-ids", aci.subnetId());
     s.put("status-interval", "200ms");
     s.put("status-calls-per-minute", "100000");
+    // The whole read budget of the emulator's subscription: ITs want quick rounds.
+    s.put("status-read-share", "100");
     s.put("settle-time", "1s");
     s.put("log-poll-interval", "200ms");
     s.put("requests-per-second", "200");

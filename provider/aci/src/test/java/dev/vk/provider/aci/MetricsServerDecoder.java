@@ -36,7 +36,8 @@ final class MetricsServerDecoder {
               .start();
     } catch (IOException e) {
       // Go is part of the build's toolchain (the testbed builds the control plane with it).
-      throw new IOException("cannot run go to build metrics-server's decoder: " + e.getMessage(), e);
+      throw new IOException(
+          "cannot run go to build metrics-server's decoder: " + e.getMessage(), e);
     }
     // The first build compiles client-go; later ones come from Go's build cache.
     assertThat(build.waitFor(30, TimeUnit.MINUTES)).as("go build finished").isTrue();

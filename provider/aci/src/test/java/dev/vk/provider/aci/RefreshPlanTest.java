@@ -23,6 +23,7 @@ class RefreshPlanTest {
   private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
   private static final Duration FULL_REFRESH = Duration.ofMinutes(30);
   private static final Duration SETTLE = Duration.ofMinutes(1);
+  private static final Duration ROUND = Duration.ofSeconds(10);
 
   private static ContainerGroupInner group(String name) throws Exception {
     String json =
@@ -66,14 +67,14 @@ class RefreshPlanTest {
     cache.put(
         "starting",
         new GroupCache.Entry(running(NOW.minusSeconds(10)), GroupCache.signature(starting), NOW));
-    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 1);
+    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 1, ROUND);
     assertThat(plan.urgent()).hasSize(51).contains("starting");
     assertThat(plan.due()).isEmpty();
   }
 
   @Test
   @DisplayName(
-      "steady groups are refreshed oldest first within the budget, and never before the full-refresh period")
+      "steady groups not read for the full-refresh period come first, oldest first, within the budget")
   void steadyWithinBudget() throws Exception {
     List<ContainerGroupInner> listed = new ArrayList<>();
     GroupCache cache = new GroupCache();
@@ -91,7 +92,7 @@ class RefreshPlanTest {
         "fresh",
         new GroupCache.Entry(
             running(NOW.minusSeconds(3600)), GroupCache.signature(fresh), NOW.minusSeconds(5)));
-    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 3);
+    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 3, ROUND);
     assertThat(plan.urgent()).isEmpty();
     assertThat(plan.due()).containsExactly("steady-0", "steady-1", "steady-2");
   }

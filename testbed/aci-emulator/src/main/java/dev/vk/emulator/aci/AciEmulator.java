@@ -3,6 +3,7 @@ package dev.vk.emulator.aci;
 import dev.vk.emulator.aci.faults.Calls;
 import dev.vk.emulator.aci.faults.Faults;
 import dev.vk.emulator.aci.server.AciHttpServer;
+import dev.vk.emulator.aci.server.SubscriptionBudget;
 import dev.vk.emulator.aci.tls.TestCertificateAuthority;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -149,6 +150,19 @@ public final class AciEmulator implements AutoCloseable {
   /** Fault injection and out-of-band events. */
   public Faults faults() {
     return core.faults();
+  }
+
+  /** The name of the group in {@code resourceGroup} whose tag {@code tag} is {@code value}. */
+  public java.util.Optional<String> groupTagged(String resourceGroup, String tag, String value) {
+    return core.store().list(options.subscriptionId(), resourceGroup).stream()
+        .filter(g -> g.tags() != null && value.equals(g.tags().path(tag).asText(null)))
+        .map(g -> g.key().name())
+        .findFirst();
+  }
+
+  /** ARM's token buckets of the subscription: what the remaining-requests headers report. */
+  public SubscriptionBudget budget() {
+    return core.budget();
   }
 
   /** The timeline of calls received. */

@@ -16,6 +16,7 @@ import dev.vk.emulator.aci.monitor.MonitorRoutes;
 import dev.vk.emulator.aci.server.AciChannelInitializer;
 import dev.vk.emulator.aci.server.ArmHandlers;
 import dev.vk.emulator.aci.server.Router;
+import dev.vk.emulator.aci.server.SubscriptionBudget;
 import dev.vk.emulator.aci.validation.ContainerGroupValidator;
 import dev.vk.emulator.aci.vnet.PodNetwork;
 import dev.vk.emulator.aci.vnet.Subnet;
@@ -35,9 +36,11 @@ final class EmulatorCore {
   private final ExecSessions sessions;
   private final ArmHandlers handlers;
   private final PodNetwork podNetwork;
+  private final SubscriptionBudget budget;
 
   EmulatorCore(AciEmulatorOptions options, Supplier<String> baseUrl, Path caCertificate) {
     calls = new Calls(options.clock());
+    budget = new SubscriptionBudget(options.clock());
     faults = new Faults(store, options.clock(), options.subscriptionId(), options.seed());
     sessions = new ExecSessions(options.clock());
     ContainerGroupJson json = new ContainerGroupJson(options.lifecycle());
@@ -74,7 +77,8 @@ final class EmulatorCore {
             faults,
             options.clock(),
             options.subscriptionId(),
-            options.resourceGroups());
+            options.resourceGroups(),
+            budget);
   }
 
   /** A channel initializer; {@code ssl} null serves plain HTTP. */
@@ -99,5 +103,9 @@ final class EmulatorCore {
     if (podNetwork != null) {
       podNetwork.close();
     }
+  }
+
+  SubscriptionBudget budget() {
+    return budget;
   }
 }

@@ -57,7 +57,7 @@ class ControlPipelineTest {
         .isEqualTo("SubscriptionRequestsThrottled");
     PipelineClient.Reply next = c.send("GET", c.groupPath("web") + API, null);
     assertThat(next.status()).isEqualTo(404);
-    assertThat(next.header("x-ms-ratelimit-remaining-subscription-reads")).isEqualTo("11998");
+    assertThat(next.header("x-ms-ratelimit-remaining-subscription-reads")).isEqualTo("248");
     assertThat(c.core.calls().timeline("containerGroups.get").get(0).retryNotBefore())
         .isEqualTo(c.clock.instant().plusSeconds(2));
   }

@@ -23,8 +23,9 @@ public record ArmHandlers(
       Faults faults,
       Clock clock,
       String subscription,
-      Set<String> resourceGroups) {
-    ResponseWriter writer = new ResponseWriter(calls, clock);
+      Set<String> resourceGroups,
+      SubscriptionBudget budget) {
+    ResponseWriter writer = new ResponseWriter(calls, budget);
     return new ArmHandlers(
         new RouteHandler(router, writer),
         new FaultHandler(calls, faults, writer),

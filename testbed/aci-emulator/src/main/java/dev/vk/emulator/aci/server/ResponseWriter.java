@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,12 +24,12 @@ import java.util.UUID;
 public final class ResponseWriter {
 
   private final Calls calls;
-  private final RateLimitCounters limits;
+  private final SubscriptionBudget limits;
 
-  /** A writer recording into {@code calls}. */
-  public ResponseWriter(Calls calls, Clock clock) {
+  /** A writer recording into {@code calls} and charging ARM calls to {@code budget}. */
+  public ResponseWriter(Calls calls, SubscriptionBudget budget) {
     this.calls = calls;
-    this.limits = new RateLimitCounters(clock);
+    this.limits = budget;
   }
 
   /** Writes {@code response} to {@code request}; {@code injected} marks a fault's response. */
