@@ -120,7 +120,7 @@ setsid env -u HTTPS_PROXY -u https_proxy -u HTTP_PROXY -u http_proxy -u ALL_PROX
   --tls-cert-file="$PKI/metrics-server.crt" --tls-private-key-file="$PKI/metrics-server.key" \
   --kubeconfig="$kubeconfig" --authentication-kubeconfig="$kubeconfig" --authorization-kubeconfig="$kubeconfig" \
   --kubelet-preferred-address-types=InternalIP --kubelet-use-node-status-port "${kubelet_tls[@]}" \
-  --metric-resolution=10s --kubelet-request-timeout=5s \
+  --metric-resolution=10s --kubelet-request-timeout=5s --v=2 \
   </dev/null >"$log" 2>&1 &
 echo $! >"$pidfile"
 disown $!

@@ -8,6 +8,7 @@ import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.KubectlTop;
 import dev.vk.testbed.cluster.RealCluster;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -67,11 +68,17 @@ class CloudTopE2E {
 
   private static void assertTopWorks(String app, String node, String provider) {
     cluster.apply(
-        CloudCluster.deployment(
-            SUITE, app, node, provider, 1, "busybox", "[sh, -c, 'while true; do sleep 1; done']"));
+        CloudCluster.deployment(SUITE, app, node, provider, 1, "busybox", "[sleep, '3600']"));
     String pod = cluster.awaitRunning(app, node, 1, PATIENCE).get(0).getMetadata().getName();
 
-    KubectlTop.Usage usage = KubectlTop.awaitPod(cp, "default", pod, TOP);
+    KubectlTop.Usage usage;
+    try {
+      usage = KubectlTop.awaitPod(cp, "default", pod, TOP);
+    } catch (ConditionTimeoutException e) {
+      String raw =
+          cp.kubectl("get", "--raw", "/api/v1/nodes/" + node + "/proxy/metrics/resource").stdout();
+      throw new AssertionError(e.getMessage() + "\n" + node + " /metrics/resource:\n" + raw, e);
+    }
     assertThat(usage.memoryBytes()).as("memory of %s", pod).isPositive();
     assertThat(usage.cpuMillicores()).as("cpu of %s", pod).isNotNegative();
 
