@@ -323,29 +323,46 @@ final class CloudCluster {
             metadata:
               labels: {app: %s, %s: %s}
             spec:
-              nodeSelector:
-                kubernetes.io/hostname: %s
-              tolerations:
-              - key: virtual-kubelet.io/provider
-                operator: Equal
-                value: %s
-                effect: NoSchedule
-              containers:
-              - name: web
-                image: %s
-        %s"""
-        .formatted(
-            name,
-            SUITE_LABEL,
-            suite,
-            replicas,
-            name,
-            name,
-            SUITE_LABEL,
-            suite,
-            node,
-            provider,
-            image,
-            command == null ? "" : "        command: " + command + "\n");
+        """
+            .formatted(name, SUITE_LABEL, suite, replicas, name, name, SUITE_LABEL, suite)
+        + podSpec(node, provider, image, command).indent(6);
+  }
+
+  /**
+   * A bare Pod (no controller recreates it) aimed at {@code node} as {@link #deployment} aims its
+   * pods, labelled with the suite.
+   *
+   * @param command the container's command as a YAML flow sequence, or null for the image's own
+   */
+  static String pod(
+      String suite, String name, String node, String provider, String image, String command) {
+    return """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: %s
+          namespace: default
+          labels: {%s: %s}
+        spec:
+        """
+            .formatted(name, SUITE_LABEL, suite)
+        + podSpec(node, provider, image, command).indent(2);
+  }
+
+  private static String podSpec(String node, String provider, String image, String command) {
+    return """
+        nodeSelector:
+          kubernetes.io/hostname: %s
+        tolerations:
+        - key: virtual-kubelet.io/provider
+          operator: Equal
+          value: %s
+          effect: NoSchedule
+        containers:
+        - name: web
+          image: %s
+        """
+            .formatted(node, provider, image)
+        + (command == null ? "" : "  command: " + command + "\n");
   }
 }

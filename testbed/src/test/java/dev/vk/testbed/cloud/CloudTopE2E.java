@@ -2,8 +2,6 @@ package dev.vk.testbed.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.emulator.aci.AciEmulator;
-import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.KubectlTop;
 import dev.vk.testbed.cluster.RealCluster;
@@ -31,19 +29,13 @@ class CloudTopE2E {
 
   private static ControlPlane cp;
   private static CloudCluster cluster;
-  private static AciEmulator aci;
-  private static EcsEmulator ecs;
-  private static CloudNode aciNode;
-  private static CloudNode fargateNode;
+  private static TwoClouds clouds;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
     cp = controlPlane;
     cluster = new CloudCluster(cp);
-    aci = CloudNode.aciEmulator();
-    ecs = CloudNode.ecsEmulator();
-    aciNode = CloudNode.azure(cp, aci, ACI_NODE, 10298);
-    fargateNode = CloudNode.fargate(cp, ecs, FARGATE_NODE, 10299);
+    clouds = TwoClouds.start(cp, ACI_NODE, 10298, FARGATE_NODE, 10299);
   }
 
   @AfterAll
@@ -51,7 +43,7 @@ class CloudTopE2E {
     if (cluster != null) {
       cluster.deleteDeployments(SUITE);
     }
-    CloudNode.stop(aciNode, fargateNode, aci, ecs);
+    TwoClouds.stop(clouds);
   }
 
   @Test

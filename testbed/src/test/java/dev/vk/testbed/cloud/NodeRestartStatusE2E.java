@@ -3,8 +3,6 @@ package dev.vk.testbed.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vk.emulator.aci.AciEmulator;
-import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.NodeReadyWatch;
 import dev.vk.testbed.cluster.PodReadyWatch;
@@ -35,19 +33,13 @@ class NodeRestartStatusE2E {
 
   private static ControlPlane cp;
   private static CloudCluster cluster;
-  private static AciEmulator aci;
-  private static EcsEmulator ecs;
-  private static CloudNode aciNode;
-  private static CloudNode fargateNode;
+  private static TwoClouds clouds;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
     cp = controlPlane;
     cluster = new CloudCluster(cp);
-    aci = CloudNode.aciEmulator();
-    ecs = CloudNode.ecsEmulator();
-    aciNode = CloudNode.azure(cp, aci, ACI_NODE, 10283);
-    fargateNode = CloudNode.fargate(cp, ecs, FARGATE_NODE, 10284);
+    clouds = TwoClouds.start(cp, ACI_NODE, 10283, FARGATE_NODE, 10284);
   }
 
   @AfterEach
@@ -57,7 +49,7 @@ class NodeRestartStatusE2E {
 
   @AfterAll
   static void stop() {
-    CloudNode.stop(fargateNode, aciNode, ecs, aci);
+    TwoClouds.stop(clouds);
   }
 
   @Test
@@ -66,12 +58,12 @@ class NodeRestartStatusE2E {
           + " are adopted and no container group is created again")
   void aciPodsStayReady() {
     staysReadyAcrossRestart(
-        aciNode,
+        clouds.aciNode,
         "azure",
         "aci-steady",
         "mcr.microsoft.com/azuredocs/aci-helloworld",
-        () -> aci.calls().count("containerGroups.createOrUpdate"),
-        () -> aci.calls().count("containerGroups.listByResourceGroup"));
+        () -> clouds.aci.calls().count("containerGroups.createOrUpdate"),
+        () -> clouds.aci.calls().count("containerGroups.listByResourceGroup"));
   }
 
   @Test
@@ -80,12 +72,12 @@ class NodeRestartStatusE2E {
           + " are adopted and no task is run again")
   void fargatePodsStayReady() {
     staysReadyAcrossRestart(
-        fargateNode,
+        clouds.fargateNode,
         "fargate",
         "fg-steady",
         "public.ecr.aws/nginx/nginx:stable",
-        () -> ecs.calls().count("RunTask"),
-        () -> ecs.calls().count("ListTasks"));
+        () -> clouds.ecs.calls().count("RunTask"),
+        () -> clouds.ecs.calls().count("ListTasks"));
   }
 
   /**

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vk.emulator.aci.AciEmulator;
-import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.testbed.cluster.ControlPlane;
 import dev.vk.testbed.cluster.RealCluster;
 import io.kubernetes.client.openapi.ApiException;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class NodeSemanticsE2E {
   private static final String ACI_NODE = "vk-aci-sem";
   private static final String FARGATE_NODE = "vk-fargate-sem";
+  private static final String SUITE = "node-semantics";
 
   /** The user-visible guarantee: a pod leaves /runningpods/ within this of leaving the API. */
   private static final Duration LEAVES_LIST_WITHIN = Duration.ofSeconds(1);
@@ -37,25 +36,19 @@ class NodeSemanticsE2E {
 
   private static ControlPlane cp;
   private static CoreV1Api api;
-  private static AciEmulator aci;
-  private static EcsEmulator ecs;
-  private static CloudNode aciNode;
-  private static CloudNode fargateNode;
+  private static TwoClouds clouds;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
     cp = controlPlane;
     api = new CoreV1Api(cp.apiClient());
-    aci = CloudNode.aciEmulator();
-    ecs = CloudNode.ecsEmulator();
-    aciNode = CloudNode.azure(cp, aci, ACI_NODE, 10296);
-    fargateNode = CloudNode.fargate(cp, ecs, FARGATE_NODE, 10297);
+    clouds = TwoClouds.start(cp, ACI_NODE, 10296, FARGATE_NODE, 10297);
   }
 
   @AfterAll
   static void stop() {
-    cp.kubectl("delete", "pods", "-l", "suite=node-semantics", "--wait=false");
-    CloudNode.stop(fargateNode, aciNode, ecs, aci);
+    cp.kubectl("delete", "pods", "-l", CloudCluster.SUITE_LABEL + "=" + SUITE, "--wait=false");
+    TwoClouds.stop(clouds);
   }
 
   @Test
@@ -141,34 +134,7 @@ class NodeSemanticsE2E {
   private static V1Pod createPod(
       String node, String provider, String name, String image, String command) throws ApiException {
     cp.kubectlWithInput(
-            """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: %s
-              namespace: default
-              labels: {suite: node-semantics}
-            spec:
-              nodeSelector:
-                kubernetes.io/hostname: %s
-              tolerations:
-              - key: virtual-kubelet.io/provider
-                operator: Equal
-                value: %s
-                effect: NoSchedule
-              containers:
-              - name: web
-                image: %s
-            %s"""
-                .formatted(
-                    name,
-                    node,
-                    provider,
-                    image,
-                    command == null ? "" : "    command: " + command + "\n"),
-            "apply",
-            "-f",
-            "-")
+            CloudCluster.pod(SUITE, name, node, provider, image, command), "apply", "-f", "-")
         .orThrow();
     return readPod(name);
   }

@@ -5,9 +5,6 @@ import dev.vk.emulator.ecs.exec.ExecSessions.ExecSession;
 import dev.vk.emulator.ecs.json.Json;
 import dev.vk.emulator.ecs.time.Scheduler;
 import dev.vk.provider.fargate.ssm.ClientMessage;
-import dev.vk.provider.fargate.ssm.ClientMessageCodec;
-import dev.vk.provider.fargate.ssm.MalformedMessageException;
-import dev.vk.provider.fargate.ssm.MessageTypes;
 import dev.vk.provider.fargate.ssm.PayloadTypes;
 import dev.vk.provider.mock.shell.ShellProcess;
 import dev.vk.provider.mock.shell.ShellWords;
@@ -30,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentSession implements DataChannelAgent {
   private static final Logger logger = LoggerFactory.getLogger(AgentSession.class);
-  private static final int CHUNK = 1024;
-  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
   /** The WebSocket as the session sees it. */
   public interface Transport {
@@ -42,21 +37,16 @@ public final class AgentSession implements DataChannelAgent {
 
   private final ExecSession session;
   private final Scheduler scheduler;
-  private final Transport transport;
-  private final OutgoingStream outgoing;
-  private final IncomingStream incoming = new IncomingStream();
+  private final AgentChannel channel;
   private final ShellProcess shell;
   private final long openedNanos = System.nanoTime();
-  private boolean opened;
   private boolean handshakeDone;
-  private boolean closed;
   private boolean exitReported;
 
   public AgentSession(ExecSession session, Scheduler scheduler, Transport transport) {
     this.session = session;
     this.scheduler = scheduler;
-    this.transport = transport;
-    this.outgoing = new OutgoingStream(scheduler, transport::send);
+    this.channel = new AgentChannel(scheduler, transport);
     this.shell =
         new ShellProcess(
             TinyShell.builder()
@@ -70,49 +60,19 @@ public final class AgentSession implements DataChannelAgent {
   /** Handles the first, text frame: OpenDataChannelInput carrying the token. */
   @Override
   public void open(String openDataChannelInput) {
-    String token = null;
-    try {
-      token = Json.text(Json.MAPPER.readTree(openDataChannelInput), "TokenValue");
-    } catch (IOException e) {
-      logger.debug("Unreadable OpenDataChannelInput", e);
-    }
-    if (opened || !session.token().equals(token)) {
-      close();
-      return;
-    }
-    opened = true;
-    transport.send(ClientMessageCodec.encode(control(MessageTypes.START_PUBLICATION, new byte[0])));
-    outgoing.send(PayloadTypes.HANDSHAKE_REQUEST, HandshakePayloads.request());
+    channel.open(openDataChannelInput, session.token(), HandshakePayloads.request());
   }
 
   /** Handles one binary frame from the client. */
   @Override
   public void receive(byte[] frame) {
-    if (!opened || closed) {
-      return;
-    }
-    ClientMessage message;
-    try {
-      message = ClientMessageCodec.decode(frame);
-    } catch (MalformedMessageException e) {
-      logger.debug("Dropping malformed data channel frame: {}", e.getMessage());
-      return;
-    }
-    switch (message.messageType()) {
-      case MessageTypes.ACKNOWLEDGE -> outgoing.acknowledge(acknowledgedSequence(message));
-      case MessageTypes.INPUT_STREAM_DATA -> {
-        transport.send(ClientMessageCodec.encode(acknowledgement(message)));
-        incoming.accept(message).forEach(this::handleInput);
-      }
-      default -> logger.debug("Ignoring {}", message);
-    }
+    channel.receive(frame, this::handleInput);
   }
 
   /** The WebSocket went away: the command dies with the session. */
   @Override
   public void transportClosed() {
-    closed = true;
-    outgoing.stop();
+    channel.transportClosed();
     shell.kill();
   }
 
@@ -122,7 +82,7 @@ public final class AgentSession implements DataChannelAgent {
         if (!handshakeDone) {
           handshakeDone = true;
           long nanos = System.nanoTime() - openedNanos;
-          outgoing.send(PayloadTypes.HANDSHAKE_COMPLETE, HandshakePayloads.complete(nanos));
+          channel.send(PayloadTypes.HANDSHAKE_COMPLETE, HandshakePayloads.complete(nanos));
           shell.start(
               "ecs-exec-" + session.sessionId(),
               ShellWords.words(session.command(), name -> ""),
@@ -177,69 +137,18 @@ public final class AgentSession implements DataChannelAgent {
   }
 
   private void output(byte[] bytes) {
-    if (closed) {
-      return;
-    }
-    for (int from = 0; from < bytes.length; from += CHUNK) {
-      byte[] chunk = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
-      outgoing.send(PayloadTypes.OUTPUT, chunk);
+    if (!channel.closed()) {
+      channel.output(bytes);
     }
   }
 
   private void exited(int status) {
-    if (closed || exitReported) {
+    if (channel.closed() || exitReported) {
       return;
     }
     exitReported = true;
-    outgoing.send(
-        PayloadTypes.EXIT_CODE, ("EXIT_CODE: " + status).getBytes(StandardCharsets.UTF_8));
-    Scheduler.Cancellable deadline = scheduler.schedule(CLOSE_GRACE, this::sendClosed);
-    outgoing.whenDrained(
-        () -> {
-          deadline.cancel();
-          sendClosed();
-        });
-  }
-
-  private void sendClosed() {
-    if (closed) {
-      return;
-    }
-    byte[] payload = HandshakePayloads.channelClosed(session.sessionId(), scheduler.clock());
-    transport.send(ClientMessageCodec.encode(control(MessageTypes.CHANNEL_CLOSED, payload)));
-    close();
-  }
-
-  private void close() {
-    closed = true;
-    outgoing.stop();
-    transport.close();
-  }
-
-  private ClientMessage control(String type, byte[] payload) {
-    return new ClientMessage(
-        type,
-        1,
-        scheduler.clock().millis(),
-        0,
-        ClientMessage.SYN | ClientMessage.FIN,
-        java.util.UUID.randomUUID(),
-        0,
-        payload);
-  }
-
-  private ClientMessage acknowledgement(ClientMessage received) {
-    return control(MessageTypes.ACKNOWLEDGE, HandshakePayloads.acknowledge(received));
-  }
-
-  private static long acknowledgedSequence(ClientMessage ack) {
-    try {
-      return Json.MAPPER
-          .readTree(ack.payload())
-          .path("AcknowledgedMessageSequenceNumber")
-          .asLong(-1);
-    } catch (IOException e) {
-      return -1;
-    }
+    channel.send(PayloadTypes.EXIT_CODE, ("EXIT_CODE: " + status).getBytes(StandardCharsets.UTF_8));
+    channel.closeWhenDrained(
+        () -> HandshakePayloads.channelClosed(session.sessionId(), scheduler.clock()));
   }
 }
