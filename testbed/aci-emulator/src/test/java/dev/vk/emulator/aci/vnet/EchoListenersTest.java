@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -62,10 +63,21 @@ class EchoListenersTest {
     }
   }
 
+  /**
+   * A free port below the ephemeral range: a client connecting to a closed ephemeral port on the
+   * same loopback address can be given that very port as its source and connect to itself (TCP
+   * self-connect), which would read as "still listening".
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(IP, 0));
-      return s.getLocalPort();
+    for (int port = 20000 + (int) (ProcessHandle.current().pid() % 5000); ; port++) {
+      try (ServerSocket s = new ServerSocket()) {
+        s.bind(new InetSocketAddress(IP, port));
+        return port;
+      } catch (BindException taken) {
+        if (port > 32000) {
+          throw taken;
+        }
+      }
     }
   }
 }
