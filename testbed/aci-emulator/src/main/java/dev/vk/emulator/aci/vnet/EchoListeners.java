@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EchoListeners implements PodAddresses {
 
   private static final int BUFFER = 16 * 1024;
+  private static final long JOIN_MILLIS = 5_000;
 
   private final Map<String, List<ServerSocket>> listeners = new HashMap<>();
+  private final Map<String, List<Thread>> acceptors = new HashMap<>();
   private final Map<String, Set<Socket>> connections = new ConcurrentHashMap<>();
 
   /**
@@ -34,27 +36,37 @@ public final class EchoListeners implements PodAddresses {
   @Override
   public synchronized void up(String ip, Set<Integer> ports) {
     List<ServerSocket> sockets = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
     for (int port : ports) {
       try {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(ip, port));
         sockets.add(server);
-        daemon("echo-accept-" + ip + ":" + port, () -> accept(ip, port, server));
+        threads.add(daemon("echo-accept-" + ip + ":" + port, () -> accept(ip, port, server)));
       } catch (IOException e) {
         System.err.println("pod network: cannot listen on " + ip + ":" + port + ": " + e);
       }
     }
     listeners.put(ip, sockets);
+    acceptors.put(ip, threads);
   }
 
-  /** Stops listening on {@code ip} and closes its connections. Idempotent. */
+  /**
+   * Stops listening on {@code ip} and closes its connections. Idempotent. Blocks until the accept
+   * threads have left {@code accept}: until then the kernel keeps the listening socket alive and a
+   * connect would still be taken.
+   */
   @Override
   public synchronized void down(String ip) {
     for (ServerSocket s : listeners.getOrDefault(ip, List.of())) {
       closeQuietly(s);
     }
     listeners.remove(ip);
+    for (Thread t : acceptors.getOrDefault(ip, List.of())) {
+      joinQuietly(t);
+    }
+    acceptors.remove(ip);
     Set<Socket> open = connections.remove(ip);
     if (open != null) {
       open.forEach(EchoListeners::closeQuietly);
@@ -102,10 +114,19 @@ public final class EchoListeners implements PodAddresses {
     }
   }
 
-  private static void daemon(String name, Runnable task) {
+  private static Thread daemon(String name, Runnable task) {
     Thread t = new Thread(task, name);
     t.setDaemon(true);
     t.start();
+    return t;
+  }
+
+  private static void joinQuietly(Thread t) {
+    try {
+      t.join(JOIN_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void closeQuietly(AutoCloseable c) {
