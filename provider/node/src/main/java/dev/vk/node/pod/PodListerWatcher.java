@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * Lists and watches the pods bound to one node, with bookmarks, so an idle watch still hears from
  * the API server about once a minute (which lets a read timeout tell a dead connection from a quiet
  * one), and reports every list, watch and delivered event or bookmark to {@code activity}.
+ * Bookmarks are read by {@link BookmarkWatch}: the generated pod model refuses the empty pod they
+ * carry.
  */
 public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
   private static final Logger logger = LoggerFactory.getLogger(PodListerWatcher.class);
@@ -61,7 +63,11 @@ public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
             .watch(true)
             .buildCall(null);
     Watch<V1Pod> watch =
-        Watch.createWatch(client, call, new TypeToken<Watch.Response<V1Pod>>() {}.getType());
+        BookmarkWatch.open(
+            client,
+            call,
+            new TypeToken<Watch.Response<V1Pod>>() {}.getType(),
+            metadata -> new V1Pod().metadata(metadata));
     activity.run();
     return new Reporting(watch);
   }
