@@ -53,13 +53,13 @@ ecs_url="$(wait_for_line ecs-emulator '^ENDPOINT=' | sed 's/^ENDPOINT=//')"
 
 node_args=(--internal-ip "$SUBNET.2" --client-ca-file "$STATE/pki/kubelet-client-ca.crt" --health-address "$SUBNET.2")
 echo "demo: starting virtual nodes vk-aci and vk-fargate (logs in $STATE/logs)" >&2
-background node-vk-aci java -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$aci_config" --node-name vk-aci --kubelet-port 10250 --health-port 10248 \
+background node-vk-aci java "@$repo/image/jvm.options" -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$aci_config" --node-name vk-aci --kubelet-port 10250 --health-port 10248 \
   --provider azure --azure-subscription-id "$subscription" --azure-tenant-id "$tenant" \
   --azure-resource-group vk-demo --azure-region westeurope --azure-client-id vk-demo --azure-client-secret demo \
   --azure-arm-endpoint "$aci_url" --azure-aad-endpoint "$aci_url" --azure-ca-file "$aci_ca" \
   --azure-subnet-ids "/subscriptions/$subscription/resourceGroups/vk-demo/providers/Microsoft.Network/virtualNetworks/vk-demo/subnets/aci" \
   --azure-metrics-endpoint "$aci_url"
-background node-vk-fargate java -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$fargate_config" --node-name vk-fargate --kubelet-port 10251 --health-port 10249 \
+background node-vk-fargate java "@$repo/image/jvm.options" -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$fargate_config" --node-name vk-fargate --kubelet-port 10251 --health-port 10249 \
   --provider fargate --fargate-region us-east-1 --fargate-ecs-endpoint "$ecs_url" --fargate-logs-endpoint "$ecs_url" \
   --fargate-access-key-id demo --fargate-secret-access-key demo --fargate-subnets subnet-0demo \
   --fargate-security-groups sg-0demo --fargate-log-group /ecs/vk-demo \
