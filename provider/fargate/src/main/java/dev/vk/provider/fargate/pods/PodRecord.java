@@ -2,12 +2,12 @@ package dev.vk.provider.fargate.pods;
 
 import dev.vk.provider.fargate.mapping.PodAnnotations;
 import dev.vk.provider.fargate.mapping.TaskSize;
+import dev.vk.provider.fargate.status.FargateStatusMapper;
 import dev.vk.provider.fargate.status.LivenessFailures;
 import dev.vk.provider.fargate.status.Observations;
 import dev.vk.provider.fargate.status.PodShape;
 import dev.vk.provider.fargate.status.RestartBackoff;
 import dev.vk.provider.fargate.status.RestartHistory;
-import dev.vk.provider.fargate.status.StatusMapper;
 import dev.vk.provider.fargate.status.TaskOutcome;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
@@ -101,7 +101,8 @@ final class PodRecord {
   private Map<String, V1ContainerStateTerminated> terminatedStates(Task stopped, Instant now) {
     Map<String, V1ContainerStateTerminated> out = new HashMap<>();
     V1PodStatus before =
-        StatusMapper.map(shape, stopped, new RestartHistory(restarts, Map.of(), false), seen, now);
+        FargateStatusMapper.map(
+            shape, stopped, new RestartHistory(restarts, Map.of(), false), seen, now);
     withLivenessMessage(before, stopped)
         .getContainerStatuses()
         .forEach(
@@ -215,7 +216,7 @@ final class PodRecord {
 
   synchronized V1PodStatus status(Instant now) {
     return withLivenessMessage(
-        StatusMapper.map(
+        FargateStatusMapper.map(
             shape, task, new RestartHistory(restarts, lastTerminated, replacing), seen, now),
         task);
   }

@@ -5,7 +5,7 @@ import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.exec.SsmPortSessions;
 import dev.vk.provider.fargate.pods.PodService;
-import dev.vk.provider.fargate.status.StatusMapper;
+import dev.vk.provider.fargate.status.FargateStatusMapper;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -71,7 +71,7 @@ public final class FargatePortForward implements AutoCloseable {
     }
     if (path == PortForwardPath.DIRECT) {
       String address =
-          StatusMapper.podIp(task)
+          FargateStatusMapper.podIp(task)
               .orElseThrow(
                   () ->
                       ProviderException.invalid(

@@ -14,13 +14,13 @@ import java.util.Map;
  * settings, applied after this), the OS label, and exclusion from cloud load balancers (an ACI
  * group is not reachable through the cluster's load balancer). Deterministic and non-blocking.
  */
-final class NodeCapacity {
+final class AciNodeCapacity {
 
   static final String CPU = "10000";
   static final String MEMORY = "4Ti";
   static final String PODS = "5000";
 
-  private NodeCapacity() {}
+  private AciNodeCapacity() {}
 
   static void configure(V1Node node, String osType) {
     if (node.getMetadata() == null) {

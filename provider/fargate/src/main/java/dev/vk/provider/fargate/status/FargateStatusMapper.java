@@ -20,12 +20,12 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * for a stopped task the stop code as reason and ECS's stoppedReason as message. Pure apart from
  * {@link Observations}, which the caller owns.
  */
-public final class StatusMapper {
+public final class FargateStatusMapper {
   /** Stop codes that are ordinary ends of a pod rather than something to surface as its reason. */
   private static final Set<String> ORDINARY_STOPS =
       Set.of("EssentialContainerExited", "UserInitiated");
 
-  private StatusMapper() {}
+  private FargateStatusMapper() {}
 
   public static V1PodStatus map(
       PodShape shape, Task task, RestartHistory history, Observations seen, Instant now) {

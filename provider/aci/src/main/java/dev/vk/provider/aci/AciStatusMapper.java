@@ -22,12 +22,12 @@ import java.util.Objects;
  * instance view: {@link #listed} gives it no status at all, since one built from {@code
  * provisioningState} alone would report running containers as creating. Pure.
  */
-final class StatusMapper {
+final class AciStatusMapper {
 
   private final String nodeName;
   private final String hostIp;
 
-  StatusMapper(String nodeName, String hostIp) {
+  AciStatusMapper(String nodeName, String hostIp) {
     this.nodeName = nodeName;
     this.hostIp = hostIp;
   }
@@ -85,7 +85,7 @@ final class StatusMapper {
       ContainerGroupInner group, V1PodSpec spec, List<V1ContainerStatus> containers) {
     OffsetDateTime firstAppStart =
         containers.stream()
-            .map(StatusMapper::startedAt)
+            .map(AciStatusMapper::startedAt)
             .filter(Objects::nonNull)
             .min(OffsetDateTime::compareTo)
             .orElse(null);

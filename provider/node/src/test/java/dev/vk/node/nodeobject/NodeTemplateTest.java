@@ -1,4 +1,4 @@
-package dev.vk.node.node;
+package dev.vk.node.nodeobject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-class StatusMapperTest {
+class FargateStatusMapperTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final PodShape SHAPE =
       new PodShape(List.of(), List.of(new PodShape.Shape("app", "busybox")), "Never");
@@ -62,7 +62,7 @@ class StatusMapperTest {
     Task task = task(last, containerLast, exit, ecsReason, stopCode, started);
 
     V1PodStatus status =
-        StatusMapper.map(SHAPE, task, RestartHistory.NONE, new Observations(), NOW);
+        FargateStatusMapper.map(SHAPE, task, RestartHistory.NONE, new Observations(), NOW);
 
     assertThat(status.getPhase()).isEqualTo(phase);
     V1ContainerStatus app = status.getContainerStatuses().get(0);
@@ -77,14 +77,14 @@ class StatusMapperTest {
   @Test
   void stopCodesOtherThanOrdinaryEndsBecomeThePodReason() {
     V1PodStatus spot =
-        StatusMapper.map(
+        FargateStatusMapper.map(
             SHAPE,
             task("STOPPED", "STOPPED", 143, null, "SpotInterruption", true),
             RestartHistory.NONE,
             new Observations(),
             NOW);
     V1PodStatus exited =
-        StatusMapper.map(
+        FargateStatusMapper.map(
             SHAPE,
             task("STOPPED", "STOPPED", 3, null, "EssentialContainerExited", true),
             RestartHistory.NONE,
@@ -99,7 +99,7 @@ class StatusMapperTest {
   @Test
   void runningPodHasIpConditionsAndContainerId() {
     V1PodStatus status =
-        StatusMapper.map(
+        FargateStatusMapper.map(
             SHAPE,
             task("RUNNING", "RUNNING", -1, null, null, true),
             RestartHistory.NONE,
@@ -126,14 +126,14 @@ class StatusMapperTest {
     PodShape always = new PodShape(List.of(), SHAPE.containers(), "Always");
 
     V1PodStatus waiting =
-        StatusMapper.map(
+        FargateStatusMapper.map(
             always,
             stopped,
             new RestartHistory(0, Map.of("app", last), true),
             new Observations(),
             NOW);
     V1PodStatus restarted =
-        StatusMapper.map(
+        FargateStatusMapper.map(
             always,
             task("PROVISIONING", "PENDING", -1, null, null, false),
             new RestartHistory(1, Map.of("app", last), false),
@@ -152,7 +152,8 @@ class StatusMapperTest {
   @Test
   void noTaskYetIsPending() {
     assertThat(
-            StatusMapper.map(SHAPE, null, RestartHistory.NONE, new Observations(), NOW).getPhase())
+            FargateStatusMapper.map(SHAPE, null, RestartHistory.NONE, new Observations(), NOW)
+                .getPhase())
         .isEqualTo("Pending");
   }
 

@@ -1,4 +1,4 @@
-package dev.vk.node.api;
+package dev.vk.node.kubelet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

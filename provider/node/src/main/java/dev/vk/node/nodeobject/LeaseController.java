@@ -1,4 +1,4 @@
-package dev.vk.node.node;
+package dev.vk.node.nodeobject;
 
 import dev.vk.node.kube.ApiErrors;
 import io.kubernetes.client.openapi.ApiClient;

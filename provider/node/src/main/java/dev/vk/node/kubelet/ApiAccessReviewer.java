@@ -1,4 +1,4 @@
-package dev.vk.node.api;
+package dev.vk.node.kubelet;
 
 import dev.vk.kubeletapi.spi.AccessAttributes;
 import dev.vk.kubeletapi.spi.AccessDecision;

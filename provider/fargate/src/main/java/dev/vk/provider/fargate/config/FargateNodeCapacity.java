@@ -8,10 +8,10 @@ import java.util.Map;
  * quota, so the defaults are large enough never to be the reason a pod is not scheduled: 1000 CPU,
  * 4000Gi memory, 1000 pods (the pod count the status cost model is sized for), 40Ti storage.
  */
-public record NodeCapacity(Quantity cpu, Quantity memory, Quantity pods, Quantity storage) {
+public record FargateNodeCapacity(Quantity cpu, Quantity memory, Quantity pods, Quantity storage) {
 
-  static NodeCapacity from(SettingReader r) {
-    return new NodeCapacity(
+  static FargateNodeCapacity from(SettingReader r) {
+    return new FargateNodeCapacity(
         quantity(r, "cpu", "1000"),
         quantity(r, "memory", "4000Gi"),
         quantity(r, "pods", "1000"),

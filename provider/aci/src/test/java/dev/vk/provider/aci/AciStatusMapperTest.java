@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Instance views (as ARM returns them) to pod status. */
-class StatusMapperTest {
+class AciStatusMapperTest {
 
-  private final StatusMapper mapper = new StatusMapper("vk-node", "192.0.2.1");
+  private final AciStatusMapper mapper = new AciStatusMapper("vk-node", "192.0.2.1");
 
   @ParameterizedTest(name = "{0}/{1} + container {2} {3} -> {4}")
   @CsvSource({

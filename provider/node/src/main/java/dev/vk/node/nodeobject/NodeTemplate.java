@@ -1,4 +1,4 @@
-package dev.vk.node.node;
+package dev.vk.node.nodeobject;
 
 import dev.vk.node.config.NodeConfig;
 import dev.vk.provider.NodeConfigurer;

@@ -1,4 +1,4 @@
-package dev.vk.node.node;
+package dev.vk.node.nodeobject;
 
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
