@@ -37,6 +37,18 @@ final class PodRecord {
   private V1PodStatus notified;
   private LivenessStop livenessStop;
   private final Observations seen = new Observations();
+  private TaskListener taskListener = (record, previous, current) -> {};
+
+  /** Told when the record's current task changes, so the registry's task index follows it. */
+  interface TaskListener {
+    /**
+     * Called under the record's lock; must not block or call back into the record.
+     *
+     * @param previous the replaced task's ARN, or null
+     * @param current the new task's ARN
+     */
+    void taskChanged(PodRecord record, String previous, String current);
+  }
 
   PodRecord(V1Pod pod, int restarts) {
     this.uid = pod.getMetadata().getUid();
@@ -67,6 +79,22 @@ final class PodRecord {
     this.shape = PodShape.of(newer.getSpec());
   }
 
+  /** Replaces the task listener and tells it the current task, if any. Idempotent. */
+  synchronized void onTaskChange(TaskListener listener) {
+    this.taskListener = listener;
+    if (task != null) {
+      listener.taskChanged(this, null, task.taskArn());
+    }
+  }
+
+  private void setTask(Task next) {
+    String previous = task == null ? null : task.taskArn();
+    task = next;
+    if (!next.taskArn().equals(previous)) {
+      taskListener.taskChanged(this, previous, next.taskArn());
+    }
+  }
+
   synchronized Optional<Task> task() {
     return Optional.ofNullable(task);
   }
@@ -86,7 +114,7 @@ final class PodRecord {
         && observed.version() < task.version()) {
       return;
     }
-    task = observed;
+    setTask(observed);
     if ("STOPPED".equals(observed.lastStatus())
         && !deleting
         && !replacing
@@ -170,7 +198,7 @@ final class PodRecord {
   synchronized void replaced(Task replacement) {
     restarts++;
     replacing = false;
-    task = replacement;
+    setTask(replacement);
     seen.clear();
   }
 
