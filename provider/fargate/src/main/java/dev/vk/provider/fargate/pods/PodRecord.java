@@ -2,6 +2,7 @@ package dev.vk.provider.fargate.pods;
 
 import dev.vk.provider.fargate.mapping.PodAnnotations;
 import dev.vk.provider.fargate.mapping.TaskSize;
+import dev.vk.provider.fargate.status.EcsStatus;
 import dev.vk.provider.fargate.status.FargateStatusMapper;
 import dev.vk.provider.fargate.status.LivenessFailures;
 import dev.vk.provider.fargate.status.Observations;
@@ -115,7 +116,7 @@ final class PodRecord {
       return;
     }
     setTask(observed);
-    if ("STOPPED".equals(observed.lastStatus())
+    if (EcsStatus.of(observed.lastStatus()) == EcsStatus.STOPPED
         && !deleting
         && !replacing
         && TaskOutcome.restarts(shape.restartPolicy(), observed)) {
@@ -206,7 +207,7 @@ final class PodRecord {
   synchronized Optional<String> markDeleting() {
     deleting = true;
     replacing = false;
-    if (task == null || "STOPPED".equals(task.lastStatus())) {
+    if (task == null || EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED) {
       return Optional.empty();
     }
     return Optional.of(task.taskArn());
@@ -221,8 +222,7 @@ final class PodRecord {
     if (task == null || replacing) {
       return false;
     }
-    String last = task.lastStatus();
-    return !"STOPPED".equals(last) && (!steady() || stopRequested());
+    return EcsStatus.of(task.lastStatus()) != EcsStatus.STOPPED && (!steady() || stopRequested());
   }
 
   /** A steady task whose health checks decide readiness or restarts: described every listing. */
@@ -233,13 +233,13 @@ final class PodRecord {
   /** RUNNING and meant to keep running: only ListTasks watches it. */
   synchronized boolean steady() {
     return task != null
-        && "RUNNING".equals(task.lastStatus())
-        && "RUNNING".equals(task.desiredStatus());
+        && EcsStatus.of(task.lastStatus()) == EcsStatus.RUNNING
+        && EcsStatus.of(task.desiredStatus()) == EcsStatus.RUNNING;
   }
 
   /** Deleted and its task has stopped: nothing left to watch. */
   synchronized boolean finished() {
-    return deleting && (task == null || "STOPPED".equals(task.lastStatus()));
+    return deleting && (task == null || EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED);
   }
 
   synchronized V1PodStatus status(Instant now) {

@@ -60,7 +60,7 @@ public final class FargateStatusMapper {
       status.startTime(ContainerStates.time(task.createdAt()));
       podIp(task)
           .ifPresent(ip -> status.podIP(ip).podIPs(List.of(new V1PodIP().ip(ip))).hostIP(ip));
-      if ("STOPPED".equals(task.lastStatus()) && !history.replacing()) {
+      if (EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED && !history.replacing()) {
         String code = task.stopCodeAsString();
         if (code != null && !ORDINARY_STOPS.contains(code)) {
           status.reason(code);
@@ -85,7 +85,8 @@ public final class FargateStatusMapper {
 
   /** Init containers are done when each one stopped with exit code 0 (or the task is RUNNING). */
   private static boolean initialized(PodShape shape, Task task) {
-    if (shape.initContainers().isEmpty() || (task != null && "RUNNING".equals(task.lastStatus()))) {
+    if (shape.initContainers().isEmpty()
+        || (task != null && EcsStatus.of(task.lastStatus()) == EcsStatus.RUNNING)) {
       return true;
     }
     return shape.initContainers().stream()
@@ -93,7 +94,7 @@ public final class FargateStatusMapper {
         .allMatch(
             c ->
                 c.isPresent()
-                    && "STOPPED".equals(c.get().lastStatus())
+                    && EcsStatus.of(c.get().lastStatus()) == EcsStatus.STOPPED
                     && Integer.valueOf(0).equals(c.get().exitCode()));
   }
 
