@@ -1,6 +1,6 @@
 package dev.vk.provider.aci;
 
-import java.util.Locale;
+import dev.vk.provider.CloudStates;
 
 /**
  * An ACI state string: a container's {@code currentState.state}, a group's instance-view {@code
@@ -20,14 +20,7 @@ enum AciState {
 
   /** The state named by an ACI string, in any case; {@link #UNKNOWN} for null or unknown. */
   static AciState of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return CloudStates.of(AciState.class, value, UNKNOWN);
   }
 
   /** Whether a container in this state has ended (exited, stopped or its group finished). */

@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.status;
 
-import java.util.Locale;
+import dev.vk.provider.CloudStates;
 
 /**
  * An ECS task or container {@code lastStatus}/{@code desiredStatus}, the task lifecycle in order.
@@ -21,14 +21,7 @@ public enum EcsStatus {
 
   /** The status named by an ECS string; {@link #UNKNOWN} for null or an unknown name. */
   public static EcsStatus of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return CloudStates.of(EcsStatus.class, value, UNKNOWN);
   }
 
   /** Whether a task in this state is being torn down or gone: it never runs again. */
