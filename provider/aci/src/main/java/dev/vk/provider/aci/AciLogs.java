@@ -104,7 +104,7 @@ final class AciLogs implements AutoCloseable {
             c ->
                 c.instanceView() != null
                     && c.instanceView().currentState() != null
-                    && "Terminated".equalsIgnoreCase(c.instanceView().currentState().state()))
+                    && AciState.of(c.instanceView().currentState().state()) == AciState.TERMINATED)
         .orElse(true);
   }
 

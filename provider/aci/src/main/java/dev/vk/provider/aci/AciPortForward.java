@@ -42,7 +42,7 @@ final class AciPortForward {
     }
     ContainerGroupInner group = lookup.require(pod.namespace(), pod.name());
     String state = group.instanceView() == null ? null : group.instanceView().state();
-    if (!"Running".equalsIgnoreCase(state)) {
+    if (AciState.of(state) != AciState.RUNNING) {
       throw ProviderException.invalid(
           "pod " + pod + " is not running (container group state " + state + ")");
     }

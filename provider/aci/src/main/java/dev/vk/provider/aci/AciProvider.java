@@ -52,7 +52,7 @@ public final class AciProvider
   private final AciSettings settings;
   private final ContainerGroups groups;
   private final PodMapper mapper;
-  private final StatusMapper statuses;
+  private final AciStatusMapper statuses;
   private final GroupCache cache;
   private final StatusTracker tracker;
   private final AciEvents events;
@@ -83,7 +83,7 @@ public final class AciProvider
                     settings.workload().registryUrl(), settings.pods().osType(), REGISTRY_TIMEOUT),
                 runtime.clock()));
     this.kubernetes = runtime.kubernetes();
-    this.statuses = new StatusMapper(settings.pods().nodeName(), hostIp);
+    this.statuses = new AciStatusMapper(settings.pods().nodeName(), hostIp);
     this.cache = new GroupCache();
     this.events = new AciEvents(runtime.kubernetes(), runtime.clock());
     this.tracker =
@@ -206,7 +206,7 @@ public final class AciProvider
 
   @Override
   public void configureNode(V1Node node) {
-    NodeCapacity.configure(node, settings.pods().osType());
+    AciNodeCapacity.configure(node, settings.pods().osType());
   }
 
   @Override

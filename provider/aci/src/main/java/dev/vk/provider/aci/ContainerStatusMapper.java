@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * One ACI container instance view to a Kubernetes container status. ACI states are Running,
@@ -49,26 +48,22 @@ final class ContainerStatusMapper {
     if (s == null || s.state() == null) {
       return waiting("ContainerCreating", null);
     }
-    switch (s.state().toLowerCase(Locale.ROOT)) {
-      case "running":
-        return new V1ContainerState()
-            .running(new V1ContainerStateRunning().startedAt(s.startTime()));
-      case "terminated":
-      case "succeeded":
-      case "failed":
-      case "stopped":
-        int code = s.exitCode() == null ? 0 : s.exitCode();
-        return new V1ContainerState()
-            .terminated(
-                new V1ContainerStateTerminated()
-                    .exitCode(code)
-                    .reason(code == 0 ? "Completed" : "Error")
-                    .message(s.detailStatus())
-                    .startedAt(s.startTime())
-                    .finishedAt(s.finishTime()));
-      default:
-        return waiting(s.detailStatus(), s.state());
+    AciState state = AciState.of(s.state());
+    if (state == AciState.RUNNING) {
+      return new V1ContainerState().running(new V1ContainerStateRunning().startedAt(s.startTime()));
     }
+    if (state.containerEnded()) {
+      int code = s.exitCode() == null ? 0 : s.exitCode();
+      return new V1ContainerState()
+          .terminated(
+              new V1ContainerStateTerminated()
+                  .exitCode(code)
+                  .reason(code == 0 ? "Completed" : "Error")
+                  .message(s.detailStatus())
+                  .startedAt(s.startTime())
+                  .finishedAt(s.finishTime()));
+    }
+    return waiting(s.detailStatus(), s.state());
   }
 
   /** {@code "CrashLoopBackOff: Back-off …"} → reason and message; {@code Pulling} → creating. */
@@ -79,7 +74,7 @@ final class ContainerStatusMapper {
       int colon = detail.indexOf(':');
       reason = colon > 0 ? detail.substring(0, colon).trim() : detail.trim();
       message = colon > 0 ? detail.substring(colon + 1).trim() : null;
-    } else if (detail == null && state != null && !state.equalsIgnoreCase("waiting")) {
+    } else if (detail == null && state != null && AciState.of(state) != AciState.WAITING) {
       reason = state;
     }
     return new V1ContainerState()

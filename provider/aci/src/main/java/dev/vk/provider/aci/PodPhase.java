@@ -3,7 +3,6 @@ package dev.vk.provider.aci;
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The pod phase: {@code provisioningState} until it is Succeeded, then the group's instance-view
@@ -15,23 +14,23 @@ final class PodPhase {
   private PodPhase() {}
 
   static String of(ContainerGroupInner group, List<V1ContainerStatus> containers) {
-    String provisioning = lower(group.provisioningState());
-    switch (provisioning) {
-      case "failed", "canceled" -> {
+    switch (AciState.of(group.provisioningState())) {
+      case FAILED, CANCELED -> {
         return "Failed";
       }
-      case "succeeded" -> {
+      case SUCCEEDED -> {
         // handled below
       }
       default -> {
         return "Pending";
       }
     }
-    String state = group.instanceView() == null ? "" : lower(group.instanceView().state());
+    AciState state =
+        group.instanceView() == null ? AciState.UNKNOWN : AciState.of(group.instanceView().state());
     return switch (state) {
-      case "running" -> "Running";
-      case "succeeded" -> "Succeeded";
-      case "failed" -> "Failed";
+      case RUNNING -> "Running";
+      case SUCCEEDED -> "Succeeded";
+      case FAILED -> "Failed";
       default -> fromContainers(containers);
     };
   }
@@ -46,9 +45,5 @@ final class PodPhase {
     boolean allZero =
         containers.stream().allMatch(s -> s.getState().getTerminated().getExitCode() == 0);
     return allZero ? "Succeeded" : "Failed";
-  }
-
-  private static String lower(String s) {
-    return s == null ? "" : s.toLowerCase(Locale.ROOT);
   }
 }

@@ -41,7 +41,7 @@ final class StatusTracker implements AutoCloseable {
   private volatile long urgentFetches;
 
   private final GroupFilter owned;
-  private final StatusMapper mapper;
+  private final AciStatusMapper mapper;
   private final GroupCache cache;
   private final AciEvents events;
   private final AciSettings.Polling polling;
@@ -74,7 +74,7 @@ final class StatusTracker implements AutoCloseable {
   StatusTracker(
       ContainerGroups groups,
       GroupFilter owned,
-      StatusMapper mapper,
+      AciStatusMapper mapper,
       GroupCache cache,
       AciEvents events,
       AciSettings.Polling polling,

@@ -15,7 +15,7 @@ import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.PortForwarding;
 import dev.vk.provider.ProviderException;
-import dev.vk.provider.fargate.config.NodeCapacity;
+import dev.vk.provider.fargate.config.FargateNodeCapacity;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
@@ -52,7 +52,7 @@ public final class FargateProvider
   private final EcsClient ecs;
   private final CloudWatchLogsClient logsClient;
   private final String cluster;
-  private final NodeCapacity capacity;
+  private final FargateNodeCapacity capacity;
   private final PodEngine engine;
   private final CloudWatchLogs logs;
   private final EcsExec exec;
@@ -64,7 +64,7 @@ public final class FargateProvider
       EcsClient ecs,
       CloudWatchLogsClient logsClient,
       String cluster,
-      NodeCapacity capacity,
+      FargateNodeCapacity capacity,
       PodEngine engine,
       CloudWatchLogs logs,
       EcsExec exec,

@@ -1,7 +1,7 @@
 package dev.vk.node.metrics;
 
-import dev.vk.node.node.LeaseController;
-import dev.vk.node.node.NodeController;
+import dev.vk.node.nodeobject.LeaseController;
+import dev.vk.node.nodeobject.NodeController;
 import dev.vk.node.pod.KeyedWorkQueue;
 import dev.vk.node.pod.StatusWriter;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -60,7 +60,7 @@ public record FargateSettings(
     Duration transitionInterval,
     double runTaskRate,
     int maxAttempts,
-    NodeCapacity capacity,
+    FargateNodeCapacity capacity,
     String volumeImage) {
 
   /** An access key pair; only for emulators and development, production uses the default chain. */
@@ -177,7 +177,7 @@ public record FargateSettings(
         r.duration("transition-interval", Duration.ofSeconds(5)),
         r.positiveNumber("run-task-rate", 10),
         (int) Math.max(1, Math.round(maxAttempts)),
-        NodeCapacity.from(r),
+        FargateNodeCapacity.from(r),
         r.string("volume-image", MappingConfig.DEFAULT_VOLUME_IMAGE));
   }
 

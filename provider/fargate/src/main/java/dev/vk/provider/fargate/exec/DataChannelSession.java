@@ -85,7 +85,7 @@ final class DataChannelSession {
   /** Handles one binary frame from the agent; blocks while its output is written. */
   void receive(byte[] frame) {
     List<Chunk> chunks = new ArrayList<>();
-    Outcome outcome;
+    ExecOutcome outcome;
     synchronized (this) {
       outcome = handle(frame, chunks);
     }
@@ -145,14 +145,14 @@ final class DataChannelSession {
    * block.
    */
   void tick() {
-    Outcome outcome = null;
+    ExecOutcome outcome = null;
     synchronized (this) {
       if (!ended && !paused) {
         outgoing.due().forEach(wire::send);
         if (outgoing.oldestWait().filter(w -> w.compareTo(GIVE_UP) > 0).isPresent()) {
           outcome =
               end(
-                  Outcome.failed(
+                  ExecOutcome.failed(
                       EcsErrors.execChannel(
                           "the agent acknowledged no input for " + GIVE_UP.toSeconds() + " s",
                           null)));
@@ -175,22 +175,22 @@ final class DataChannelSession {
    * ended (real ECS Exec sends no exit code: 0); anything else is a lost channel.
    */
   void transportClosed(int statusCode, String reason, Throwable error) {
-    Outcome outcome;
+    ExecOutcome outcome;
     synchronized (this) {
       if (exitCode != null || (error == null && statusCode == 1000)) {
-        outcome = end(Outcome.exited(exitCode == null ? 0 : exitCode));
+        outcome = end(ExecOutcome.exited(exitCode == null ? 0 : exitCode));
       } else {
         String detail =
             error != null
                 ? "failed: " + error.getMessage()
                 : "closed (" + statusCode + " " + reason + ") before the command ended";
-        outcome = end(Outcome.failed(EcsErrors.execChannel(detail, error)));
+        outcome = end(ExecOutcome.failed(EcsErrors.execChannel(detail, error)));
       }
     }
     settle(outcome);
   }
 
-  private Outcome handle(byte[] frame, List<Chunk> chunks) {
+  private ExecOutcome handle(byte[] frame, List<Chunk> chunks) {
     if (ended) {
       return null;
     }
@@ -212,7 +212,7 @@ final class DataChannelSession {
         if (!text.isBlank()) {
           chunks.add(new Chunk(true, (text + "\n").getBytes(StandardCharsets.UTF_8)));
         }
-        return end(Outcome.exited(exitCode == null ? 0 : exitCode));
+        return end(ExecOutcome.exited(exitCode == null ? 0 : exitCode));
       }
       case MessageTypes.PAUSE_PUBLICATION -> paused = true;
       case MessageTypes.START_PUBLICATION -> {
@@ -224,7 +224,7 @@ final class DataChannelSession {
     return null;
   }
 
-  private Outcome handleData(ClientMessage message, List<Chunk> chunks) {
+  private ExecOutcome handleData(ClientMessage message, List<Chunk> chunks) {
     IncomingStream.Verdict verdict = incoming.classify(message);
     if (verdict == IncomingStream.Verdict.REFUSED) {
       return null;
@@ -234,7 +234,7 @@ final class DataChannelSession {
       return null;
     }
     for (ClientMessage m : incoming.accept(message)) {
-      Outcome outcome = handlePayload(m, chunks);
+      ExecOutcome outcome = handlePayload(m, chunks);
       if (outcome != null) {
         return outcome;
       }
@@ -242,13 +242,13 @@ final class DataChannelSession {
     return null;
   }
 
-  private Outcome handlePayload(ClientMessage message, List<Chunk> chunks) {
+  private ExecOutcome handlePayload(ClientMessage message, List<Chunk> chunks) {
     switch (message.payloadType()) {
       case PayloadTypes.HANDSHAKE_REQUEST -> {
         Handshake.Answer answer = Handshake.answer(message.payload(), clientVersion);
         wire.send(outgoing.next(PayloadTypes.HANDSHAKE_RESPONSE, answer.response()));
         if (answer.refusal().isPresent()) {
-          return end(Outcome.failed(EcsErrors.execUnsupported(answer.refusal().get())));
+          return end(ExecOutcome.failed(EcsErrors.execUnsupported(answer.refusal().get())));
         }
       }
       case PayloadTypes.HANDSHAKE_COMPLETE -> {
@@ -287,7 +287,7 @@ final class DataChannelSession {
     }
   }
 
-  private Outcome end(Outcome outcome) {
+  private ExecOutcome end(ExecOutcome outcome) {
     if (ended) {
       return null;
     }
@@ -295,7 +295,7 @@ final class DataChannelSession {
     return outcome;
   }
 
-  private void settle(Outcome outcome) {
+  private void settle(ExecOutcome outcome) {
     if (outcome == null) {
       return;
     }

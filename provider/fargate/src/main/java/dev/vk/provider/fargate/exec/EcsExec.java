@@ -5,11 +5,11 @@ import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.pods.PodService;
+import dev.vk.provider.fargate.status.EcsStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,10 +25,6 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * session-manager data channel carries the streams (see docs/providers/fargate.md, "Exec").
  */
 public final class EcsExec implements AutoCloseable {
-  /** Task states from which a task never runs again: exec can only fail there. */
-  private static final Set<String> ENDING =
-      Set.of("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED", "DELETED");
-
   private final EcsClient ecs;
   private final String cluster;
   private final PodService pods;
@@ -90,7 +86,8 @@ public final class EcsExec implements AutoCloseable {
             .filter(c -> ref.container().equals(c.name()))
             .findFirst()
             .orElseThrow(() -> ProviderException.notFound("container " + ref + " not found"));
-    if (ENDING.contains(task.lastStatus()) || "STOPPED".equals(task.desiredStatus())) {
+    if (EcsStatus.of(task.lastStatus()).ending()
+        || EcsStatus.of(task.desiredStatus()) == EcsStatus.STOPPED) {
       throw ProviderException.invalid(
           "container "
               + ref
@@ -100,7 +97,7 @@ public final class EcsExec implements AutoCloseable {
               + task.desiredStatus()
               + "), and ECS Exec needs a RUNNING task");
     }
-    if ("STOPPED".equals(container.lastStatus())) {
+    if (EcsStatus.of(container.lastStatus()) == EcsStatus.STOPPED) {
       throw ProviderException.invalid(
           "container " + ref + " has exited (exit code " + container.exitCode() + ")");
     }

@@ -3,6 +3,7 @@ package dev.vk.provider.fargate.exec;
 import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
+import dev.vk.provider.fargate.status.EcsStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -84,7 +85,7 @@ public final class SsmPortSessions implements AutoCloseable {
   static String target(Task task) throws ProviderException {
     String runtimeId =
         task.containers().stream()
-            .filter(c -> "RUNNING".equals(c.lastStatus()))
+            .filter(c -> EcsStatus.of(c.lastStatus()) == EcsStatus.RUNNING)
             .map(Container::runtimeId)
             .filter(id -> id != null && !id.isEmpty())
             .findFirst()

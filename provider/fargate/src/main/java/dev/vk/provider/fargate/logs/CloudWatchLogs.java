@@ -5,6 +5,7 @@ import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.pods.PodService;
+import dev.vk.provider.fargate.status.EcsStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class CloudWatchLogs implements AutoCloseable {
   private boolean stopped(ContainerRef ref, String taskArn) {
     return pods.task(ref.pod().namespace(), ref.pod().name())
         .filter(t -> t.taskArn().equals(taskArn))
-        .map(t -> "STOPPED".equals(t.lastStatus()))
+        .map(t -> EcsStatus.of(t.lastStatus()) == EcsStatus.STOPPED)
         .orElse(true);
   }
 

@@ -1,6 +1,7 @@
 package dev.vk.provider.fargate.metrics;
 
 import dev.vk.provider.fargate.pods.PodTask;
+import dev.vk.provider.fargate.status.EcsStatus;
 import io.kubernetes.client.openapi.models.V1Container;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,12 +44,12 @@ public record ContainerSeries(
     List<ContainerSeries> out = new ArrayList<>();
     for (PodTask p : pods) {
       Task task = p.task();
-      if (!"RUNNING".equals(task.lastStatus()) || task.startedAt() == null) {
+      if (EcsStatus.of(task.lastStatus()) != EcsStatus.RUNNING || task.startedAt() == null) {
         continue;
       }
       Set<String> running =
           task.containers().stream()
-              .filter(c -> "RUNNING".equals(c.lastStatus()))
+              .filter(c -> EcsStatus.of(c.lastStatus()) == EcsStatus.RUNNING)
               .map(c -> c.name())
               .collect(Collectors.toSet());
       for (V1Container c : p.pod().getSpec().getContainers()) {

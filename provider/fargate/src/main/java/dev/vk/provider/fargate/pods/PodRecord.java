@@ -2,12 +2,13 @@ package dev.vk.provider.fargate.pods;
 
 import dev.vk.provider.fargate.mapping.PodAnnotations;
 import dev.vk.provider.fargate.mapping.TaskSize;
+import dev.vk.provider.fargate.status.EcsStatus;
+import dev.vk.provider.fargate.status.FargateStatusMapper;
 import dev.vk.provider.fargate.status.LivenessFailures;
 import dev.vk.provider.fargate.status.Observations;
 import dev.vk.provider.fargate.status.PodShape;
 import dev.vk.provider.fargate.status.RestartBackoff;
 import dev.vk.provider.fargate.status.RestartHistory;
-import dev.vk.provider.fargate.status.StatusMapper;
 import dev.vk.provider.fargate.status.TaskOutcome;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
@@ -37,6 +38,18 @@ final class PodRecord {
   private V1PodStatus notified;
   private LivenessStop livenessStop;
   private final Observations seen = new Observations();
+  private TaskListener taskListener = (record, previous, current) -> {};
+
+  /** Told when the record's current task changes, so the registry's task index follows it. */
+  interface TaskListener {
+    /**
+     * Called under the record's lock; must not block or call back into the record.
+     *
+     * @param previous the replaced task's ARN, or null
+     * @param current the new task's ARN
+     */
+    void taskChanged(PodRecord record, String previous, String current);
+  }
 
   PodRecord(V1Pod pod, int restarts) {
     this.uid = pod.getMetadata().getUid();
@@ -67,6 +80,22 @@ final class PodRecord {
     this.shape = PodShape.of(newer.getSpec());
   }
 
+  /** Replaces the task listener and tells it the current task, if any. Idempotent. */
+  synchronized void onTaskChange(TaskListener listener) {
+    this.taskListener = listener;
+    if (task != null) {
+      listener.taskChanged(this, null, task.taskArn());
+    }
+  }
+
+  private void setTask(Task next) {
+    String previous = task == null ? null : task.taskArn();
+    task = next;
+    if (!next.taskArn().equals(previous)) {
+      taskListener.taskChanged(this, previous, next.taskArn());
+    }
+  }
+
   synchronized Optional<Task> task() {
     return Optional.ofNullable(task);
   }
@@ -86,8 +115,8 @@ final class PodRecord {
         && observed.version() < task.version()) {
       return;
     }
-    task = observed;
-    if ("STOPPED".equals(observed.lastStatus())
+    setTask(observed);
+    if (EcsStatus.of(observed.lastStatus()) == EcsStatus.STOPPED
         && !deleting
         && !replacing
         && TaskOutcome.restarts(shape.restartPolicy(), observed)) {
@@ -101,7 +130,8 @@ final class PodRecord {
   private Map<String, V1ContainerStateTerminated> terminatedStates(Task stopped, Instant now) {
     Map<String, V1ContainerStateTerminated> out = new HashMap<>();
     V1PodStatus before =
-        StatusMapper.map(shape, stopped, new RestartHistory(restarts, Map.of(), false), seen, now);
+        FargateStatusMapper.map(
+            shape, stopped, new RestartHistory(restarts, Map.of(), false), seen, now);
     withLivenessMessage(before, stopped)
         .getContainerStatuses()
         .forEach(
@@ -169,7 +199,7 @@ final class PodRecord {
   synchronized void replaced(Task replacement) {
     restarts++;
     replacing = false;
-    task = replacement;
+    setTask(replacement);
     seen.clear();
   }
 
@@ -177,7 +207,7 @@ final class PodRecord {
   synchronized Optional<String> markDeleting() {
     deleting = true;
     replacing = false;
-    if (task == null || "STOPPED".equals(task.lastStatus())) {
+    if (task == null || EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED) {
       return Optional.empty();
     }
     return Optional.of(task.taskArn());
@@ -192,8 +222,7 @@ final class PodRecord {
     if (task == null || replacing) {
       return false;
     }
-    String last = task.lastStatus();
-    return !"STOPPED".equals(last) && (!steady() || stopRequested());
+    return EcsStatus.of(task.lastStatus()) != EcsStatus.STOPPED && (!steady() || stopRequested());
   }
 
   /** A steady task whose health checks decide readiness or restarts: described every listing. */
@@ -204,18 +233,18 @@ final class PodRecord {
   /** RUNNING and meant to keep running: only ListTasks watches it. */
   synchronized boolean steady() {
     return task != null
-        && "RUNNING".equals(task.lastStatus())
-        && "RUNNING".equals(task.desiredStatus());
+        && EcsStatus.of(task.lastStatus()) == EcsStatus.RUNNING
+        && EcsStatus.of(task.desiredStatus()) == EcsStatus.RUNNING;
   }
 
   /** Deleted and its task has stopped: nothing left to watch. */
   synchronized boolean finished() {
-    return deleting && (task == null || "STOPPED".equals(task.lastStatus()));
+    return deleting && (task == null || EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED);
   }
 
   synchronized V1PodStatus status(Instant now) {
     return withLivenessMessage(
-        StatusMapper.map(
+        FargateStatusMapper.map(
             shape, task, new RestartHistory(restarts, lastTerminated, replacing), seen, now),
         task);
   }

@@ -5,7 +5,8 @@ import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.exec.SsmPortSessions;
 import dev.vk.provider.fargate.pods.PodService;
-import dev.vk.provider.fargate.status.StatusMapper;
+import dev.vk.provider.fargate.status.EcsStatus;
+import dev.vk.provider.fargate.status.FargateStatusMapper;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +60,8 @@ public final class FargatePortForward implements AutoCloseable {
     Task task =
         pods.task(pod.namespace(), pod.name())
             .orElseThrow(() -> ProviderException.notFound("pod " + pod + " not found"));
-    if (!"RUNNING".equals(task.lastStatus()) || "STOPPED".equals(task.desiredStatus())) {
+    if (EcsStatus.of(task.lastStatus()) != EcsStatus.RUNNING
+        || EcsStatus.of(task.desiredStatus()) == EcsStatus.STOPPED) {
       throw ProviderException.invalid(
           "pod "
               + pod
@@ -71,7 +73,7 @@ public final class FargatePortForward implements AutoCloseable {
     }
     if (path == PortForwardPath.DIRECT) {
       String address =
-          StatusMapper.podIp(task)
+          FargateStatusMapper.podIp(task)
               .orElseThrow(
                   () ->
                       ProviderException.invalid(

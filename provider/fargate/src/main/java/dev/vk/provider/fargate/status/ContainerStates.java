@@ -51,8 +51,8 @@ final class ContainerStates {
     if (last != null) {
       s.lastState(new V1ContainerState().terminated(last));
     }
-    String ecsStatus = ecs.map(Container::lastStatus).orElse("PENDING");
-    if ("RUNNING".equals(ecsStatus)) {
+    EcsStatus ecsStatus = ecs.map(c -> EcsStatus.of(c.lastStatus())).orElse(EcsStatus.PENDING);
+    if (ecsStatus == EcsStatus.RUNNING) {
       Instant started = seen.first(spec.name() + "/running", now);
       HealthStatus health = ecs.get().healthStatus();
       boolean healthy =
@@ -63,8 +63,8 @@ final class ContainerStates {
               new V1ContainerState()
                   .running(new V1ContainerStateRunning().startedAt(time(started))))
           .started(true)
-          .ready(healthy && "RUNNING".equals(task.lastStatus()));
-    } else if ("STOPPED".equals(ecsStatus)) {
+          .ready(healthy && EcsStatus.of(task.lastStatus()) == EcsStatus.RUNNING);
+    } else if (ecsStatus == EcsStatus.STOPPED) {
       s.state(new V1ContainerState().terminated(terminated(spec.name(), ecs.get(), seen, now)));
     } else {
       s.state(new V1ContainerState().waiting(new V1ContainerStateWaiting().reason(waitingReason)));

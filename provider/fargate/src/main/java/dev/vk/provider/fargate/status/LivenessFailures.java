@@ -21,8 +21,8 @@ public final class LivenessFailures {
    */
   public static Optional<String> failedContainer(PodShape shape, Task task) {
     if (task == null
-        || !"RUNNING".equals(task.desiredStatus())
-        || "STOPPED".equals(task.lastStatus())) {
+        || EcsStatus.of(task.desiredStatus()) != EcsStatus.RUNNING
+        || EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED) {
       return Optional.empty();
     }
     for (PodShape.Shape spec : shape.containers()) {
@@ -31,7 +31,7 @@ public final class LivenessFailures {
       }
       Optional<Container> ecs = ContainerStates.find(task, spec.name());
       if (ecs.isPresent()
-          && "RUNNING".equals(ecs.get().lastStatus())
+          && EcsStatus.of(ecs.get().lastStatus()) == EcsStatus.RUNNING
           && ecs.get().healthStatus() == HealthStatus.UNHEALTHY) {
         return Optional.of(spec.name());
       }

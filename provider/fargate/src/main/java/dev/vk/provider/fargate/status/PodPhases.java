@@ -22,17 +22,17 @@ public final class PodPhases {
       return restarted ? "Running" : "Pending";
     }
     boolean started = task.startedAt() != null || restarted;
-    return switch (String.valueOf(task.lastStatus())) {
-      case "PROVISIONING", "PENDING", "ACTIVATING" -> restarted ? "Running" : "Pending";
-      case "RUNNING" -> "Running";
-      case "DEACTIVATING", "STOPPING", "DEPROVISIONING" -> started ? "Running" : "Pending";
-      case "STOPPED" -> {
+    return switch (EcsStatus.of(task.lastStatus())) {
+      case PROVISIONING, PENDING, ACTIVATING -> restarted ? "Running" : "Pending";
+      case RUNNING -> "Running";
+      case DEACTIVATING, STOPPING, DEPROVISIONING -> started ? "Running" : "Pending";
+      case STOPPED -> {
         if (history.replacing()) {
           yield started ? "Running" : "Pending";
         }
         yield TaskOutcome.succeeded(task) ? "Succeeded" : "Failed";
       }
-      default -> "Unknown";
+      case DELETED, UNKNOWN -> "Unknown";
     };
   }
 }

@@ -108,7 +108,7 @@ class LivenessFailuresTest {
   })
   void readyFollowsTheCheck(String liveness, String readiness, String health, boolean ready) {
     var status =
-        StatusMapper.map(
+        FargateStatusMapper.map(
             shape(liveness, readiness),
             task("RUNNING", "RUNNING", "RUNNING", health),
             RestartHistory.NONE,

@@ -1,0 +1,5 @@
+/**
+ * Benchmarks of the providers against the emulated clouds (status cost, exit budget) and the report
+ * they write.
+ */
+package dev.vk.benchmarks;

@@ -1,0 +1,2 @@
+/** Checks of the repository layout that span every module. */
+package dev.vk.testbed.layout;
