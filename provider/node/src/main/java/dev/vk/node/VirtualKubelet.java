@@ -220,7 +220,6 @@ public final class VirtualKubelet implements AutoCloseable {
             writer,
             placed,
             clock,
-            config.internalIp(),
             served);
     pods =
         new PodController(

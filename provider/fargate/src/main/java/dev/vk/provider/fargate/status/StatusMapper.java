@@ -58,8 +58,7 @@ public final class StatusMapper {
                     condition("Ready", ready, seen, now)));
     if (task != null) {
       status.startTime(ContainerStates.time(task.createdAt()));
-      podIp(task)
-          .ifPresent(ip -> status.podIP(ip).podIPs(List.of(new V1PodIP().ip(ip))).hostIP(ip));
+      podIp(task).ifPresent(ip -> status.podIP(ip).podIPs(List.of(new V1PodIP().ip(ip))));
       if ("STOPPED".equals(task.lastStatus()) && !history.replacing()) {
         String code = task.stopCodeAsString();
         if (code != null && !ORDINARY_STOPS.contains(code)) {
