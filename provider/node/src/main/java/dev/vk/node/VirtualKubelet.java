@@ -33,9 +33,9 @@ import dev.vk.node.pod.PodController;
 import dev.vk.node.pod.PodListerWatcher;
 import dev.vk.node.pod.PodSyncer;
 import dev.vk.node.pod.StatusWriter;
-import dev.vk.node.pod.Threads;
 import dev.vk.podenv.EnvironmentResolver;
 import dev.vk.podenv.PodRuntime;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderException;
@@ -87,7 +87,7 @@ public final class VirtualKubelet implements AutoCloseable {
   private ServedNamespaces served = ServedNamespaces.ALL;
   private NodeWrites writes = new NodeWrites();
   private final ScheduledExecutorService loops =
-      Executors.newScheduledThreadPool(2, Threads.named("node"));
+      Executors.newScheduledThreadPool(2, DaemonThreads.factory("node"));
   private SharedInformerFactory informers;
   private ServiceCache services;
   private PodController pods;
@@ -220,7 +220,6 @@ public final class VirtualKubelet implements AutoCloseable {
             writer,
             placed,
             clock,
-            config.internalIp(),
             served);
     pods =
         new PodController(

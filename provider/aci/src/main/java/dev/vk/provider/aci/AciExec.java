@@ -4,6 +4,7 @@ import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupI
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.StreamIO;
 import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import java.net.URI;
 import java.net.http.WebSocket;
@@ -50,7 +51,8 @@ final class AciExec {
     WebSocketBridge bridge = new WebSocketBridge(io.stdout());
     WebSocket ws = sockets.open(URI.create(session.webSocketUri()), bridge, Map.of());
     sockets.sendText(ws, session.password());
-    io.stdin().ifPresent(in -> startDaemon("aci-exec-stdin", () -> bridge.pumpStdin(ws, in)));
+    io.stdin()
+        .ifPresent(in -> DaemonThreads.start("aci-exec-stdin", () -> bridge.pumpStdin(ws, in)));
     return bridge.ended().thenApply(v -> 0);
   }
 
@@ -70,11 +72,5 @@ final class AciExec {
     sockets.open(
         URI.create(session.webSocketUri()), bridge, Map.of("Authorization", session.password()));
     return bridge.ended();
-  }
-
-  private static void startDaemon(String name, Runnable task) {
-    Thread t = new Thread(task, name);
-    t.setDaemon(true);
-    t.start();
   }
 }

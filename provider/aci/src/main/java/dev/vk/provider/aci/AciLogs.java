@@ -5,6 +5,7 @@ import com.azure.resourcemanager.containerinstance.models.Container;
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,13 +37,7 @@ final class AciLogs implements AutoCloseable {
   private final Duration poll;
   private final Clock clock;
   private final ScheduledExecutorService readers =
-      Executors.newScheduledThreadPool(
-          2,
-          r -> {
-            Thread t = new Thread(r, "aci-logs");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newScheduledThreadPool(2, DaemonThreads.factory("aci-logs"));
 
   AciLogs(Groups lookup, ContainerGroups groups, Duration poll, Clock clock) {
     this.lookup = lookup;

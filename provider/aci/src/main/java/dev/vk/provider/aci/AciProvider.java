@@ -68,7 +68,7 @@ public final class AciProvider
 
   private volatile PodMetricsSource metrics; // set once by the factory
 
-  AciProvider(AciSettings settings, AciRuntime runtime, String hostIp) {
+  AciProvider(AciSettings settings, AciRuntime runtime) {
     this.settings = settings;
     this.groups = runtime.groups();
     this.mapper =
@@ -83,7 +83,7 @@ public final class AciProvider
                     settings.workload().registryUrl(), settings.pods().osType(), REGISTRY_TIMEOUT),
                 runtime.clock()));
     this.kubernetes = runtime.kubernetes();
-    this.statuses = new AciStatusMapper(settings.pods().nodeName(), hostIp);
+    this.statuses = new AciStatusMapper(settings.pods().nodeName());
     this.cache = new GroupCache();
     this.events = new AciEvents(runtime.kubernetes(), runtime.clock());
     this.tracker =

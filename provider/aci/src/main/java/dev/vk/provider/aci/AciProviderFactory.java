@@ -52,7 +52,7 @@ public final class AciProviderFactory implements ProviderFactory {
             reads,
             clock,
             tls);
-    AciProvider provider = new AciProvider(settings, runtime, context.internalIp());
+    AciProvider provider = new AciProvider(settings, runtime);
     provider.useMetrics(
         AciMetricsWiring.create(
             settings.connection(),

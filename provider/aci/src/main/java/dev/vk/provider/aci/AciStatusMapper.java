@@ -25,11 +25,9 @@ import java.util.Objects;
 final class AciStatusMapper {
 
   private final String nodeName;
-  private final String hostIp;
 
-  AciStatusMapper(String nodeName, String hostIp) {
+  AciStatusMapper(String nodeName) {
     this.nodeName = nodeName;
-    this.hostIp = hostIp;
   }
 
   /** A group from a list (no instance view): identity and spec, status unknown (null). */
@@ -71,7 +69,6 @@ final class AciStatusMapper {
     V1PodStatus status =
         new V1PodStatus()
             .phase(phase)
-            .hostIP(hostIp)
             .podIP(group.ipAddress() == null ? null : group.ipAddress().ip())
             .startTime(created)
             .conditions(PodConditions.of(phase, inits, containers, scheduled))

@@ -1,6 +1,7 @@
 package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Clock;
@@ -57,12 +58,7 @@ final class StatusTracker implements AutoCloseable {
   private final Clock clock;
   private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "aci-status");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("aci-status"));
   private volatile Consumer<V1Pod> callback = pod -> {};
 
   /** Which listed groups belong to this node. */

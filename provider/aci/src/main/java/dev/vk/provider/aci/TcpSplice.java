@@ -1,6 +1,7 @@
 package dev.vk.provider.aci;
 
 import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.provider.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,8 +34,8 @@ final class TcpSplice {
   static CompletableFuture<Void> start(Socket socket, PortStream stream, String name) {
     TcpSplice splice = new TcpSplice(socket, stream);
     splice.done.whenComplete((v, e) -> splice.closeSocket());
-    daemon(name + "-up", splice::clientToSocket);
-    daemon(name + "-down", splice::socketToClient);
+    DaemonThreads.start(name + "-up", splice::clientToSocket);
+    DaemonThreads.start(name + "-down", splice::socketToClient);
     return splice.done;
   }
 
@@ -86,11 +87,5 @@ final class TcpSplice {
     } catch (IOException e) {
       // the connection is over either way
     }
-  }
-
-  private static void daemon(String name, Runnable task) {
-    Thread t = new Thread(task, name);
-    t.setDaemon(true);
-    t.start();
   }
 }

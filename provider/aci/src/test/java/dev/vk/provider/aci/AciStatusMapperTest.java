@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Instance views (as ARM returns them) to pod status. */
 class AciStatusMapperTest {
 
-  private final AciStatusMapper mapper = new AciStatusMapper("vk-node", "192.0.2.1");
+  private final AciStatusMapper mapper = new AciStatusMapper("vk-node");
 
   @ParameterizedTest(name = "{0}/{1} + container {2} {3} -> {4}")
   @CsvSource({
@@ -41,6 +41,7 @@ class AciStatusMapperTest {
     assertThat(pod.getMetadata().getUid()).isEqualTo("uid-1");
     assertThat(pod.getMetadata().getNamespace()).isEqualTo("team");
     assertThat(pod.getStatus().getPodIP()).isEqualTo("10.0.0.4");
+    assertThat(pod.getStatus().getHostIP()).as("the node owns the host IP").isNull();
     V1ContainerStatus app = pod.getStatus().getContainerStatuses().get(0);
     assertThat(app.getRestartCount()).isEqualTo(2);
     if (reason == null) {

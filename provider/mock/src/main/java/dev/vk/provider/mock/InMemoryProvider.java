@@ -92,7 +92,7 @@ public final class InMemoryProvider
   public InMemoryProvider(ProviderContext context, Clock clock) {
     this.settings = MockSettings.from(context);
     this.clock = clock;
-    this.calculator = new PodStatusCalculator(settings.startDelay(), settings.hostIp());
+    this.calculator = new PodStatusCalculator(settings.startDelay());
     this.store = new StateStore(settings.stateFile());
     this.state = store.load();
     this.lookup = new ContainerLookup(this::record, calculator, settings.startDelay(), clock);

@@ -10,9 +10,8 @@ import java.util.Set;
  *
  * @param stateFile where state is persisted, or null to keep it in memory only
  * @param startDelay how long a pod stays Pending before its first container starts
- * @param hostIp the node address reported as each pod's hostIP
  */
-record MockSettings(Path stateFile, Duration startDelay, String hostIp) {
+record MockSettings(Path stateFile, Duration startDelay) {
 
   static final String STATE_FILE = "state-file";
   static final String START_DELAY = "start-delay";
@@ -32,6 +31,6 @@ record MockSettings(Path stateFile, Duration startDelay, String hostIp) {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("mock setting " + START_DELAY + ": " + e.getMessage(), e);
     }
-    return new MockSettings(stateFile, startDelay, context.internalIp());
+    return new MockSettings(stateFile, startDelay);
   }
 }

@@ -1,12 +1,11 @@
 package dev.vk.provider.mock;
 
+import dev.vk.provider.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads behind the streaming abilities: one timer thread for log followers (their tasks never
@@ -16,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class MockThreads implements AutoCloseable {
 
   private final ScheduledThreadPoolExecutor timer =
-      new ScheduledThreadPoolExecutor(1, daemons("mock-provider-timer"));
+      new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("mock-provider-timer"));
   private final ThreadPoolExecutor workers =
-      (ThreadPoolExecutor) Executors.newCachedThreadPool(daemons("mock-provider-io"));
+      (ThreadPoolExecutor) Executors.newCachedThreadPool(DaemonThreads.factory("mock-provider-io"));
 
   MockThreads() {
     // A cancelled follower must not leave its task queued until its next due time.
@@ -48,14 +47,5 @@ final class MockThreads implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
     workers.shutdownNow();
-  }
-
-  private static ThreadFactory daemons(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

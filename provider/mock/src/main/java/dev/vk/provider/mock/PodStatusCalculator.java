@@ -2,7 +2,6 @@ package dev.vk.provider.mock;
 
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
-import io.kubernetes.client.openapi.models.V1HostIP;
 import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
@@ -21,11 +20,9 @@ import java.util.List;
 final class PodStatusCalculator {
 
   private final Duration startDelay;
-  private final String hostIp;
 
-  PodStatusCalculator(Duration startDelay, String hostIp) {
+  PodStatusCalculator(Duration startDelay) {
     this.startDelay = startDelay;
-    this.hostIp = hostIp;
   }
 
   V1PodStatus statusAt(PodRecord record, Instant now) {
@@ -72,8 +69,6 @@ final class PodStatusCalculator {
         new V1PodStatus()
             .phase(phase)
             .conditions(PodConditions.of(record.createdAt(), initializedAt, app, phase))
-            .hostIP(hostIp)
-            .hostIPs(List.of(new V1HostIP().ip(hostIp)))
             .startTime(ContainerStates.time(record.createdAt()))
             .initContainerStatuses(initStatuses.isEmpty() ? null : initStatuses)
             .containerStatuses(app);

@@ -1,5 +1,6 @@
 package dev.vk.provider.mock;
 
+import dev.vk.provider.DaemonThreads;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.time.Duration;
@@ -31,12 +32,7 @@ final class StatusTicker implements AutoCloseable {
   private final Consumer<V1Pod> callback;
   private final Map<String, V1PodStatus> delivered = new HashMap<>(); // by UID; guarded by this
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "mock-provider-status");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("mock-provider-status"));
 
   /**
    * @param pods every current pod with its status; must not hold a lock that {@link #deliverFinal}

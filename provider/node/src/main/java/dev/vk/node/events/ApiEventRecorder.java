@@ -1,6 +1,6 @@
 package dev.vk.node.events;
 
-import dev.vk.node.pod.Threads;
+import dev.vk.provider.DaemonThreads;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -36,7 +36,7 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
   private final String nodeName;
   private final Clock clock;
   private final DropOldestExecutor executor =
-      new DropOldestExecutor("event", QUEUED, Threads.named("events"));
+      new DropOldestExecutor("event", QUEUED, DaemonThreads.factory("events"));
   private final Map<String, CoreV1Event> recent =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;

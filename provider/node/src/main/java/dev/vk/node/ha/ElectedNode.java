@@ -1,5 +1,6 @@
 package dev.vk.node.ha;
 
+import dev.vk.provider.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,13 +35,7 @@ public final class ElectedNode implements AutoCloseable {
   private final Consumer<Exception> startFailed;
   private final Counter transitions;
   private final ScheduledExecutorService election =
-      Executors.newScheduledThreadPool(
-          2,
-          r -> {
-            Thread t = new Thread(r, "election");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newScheduledThreadPool(2, DaemonThreads.factory("election"));
   private final ExecutorService lifecycle =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "leader-lifecycle"));
   private AutoCloseable node; // only touched on the lifecycle thread

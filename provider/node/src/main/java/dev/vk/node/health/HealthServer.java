@@ -3,7 +3,7 @@ package dev.vk.node.health;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vk.node.health.HealthChecks.Probe;
-import dev.vk.node.pod.Threads;
+import dev.vk.provider.DaemonThreads;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,7 +53,7 @@ public final class HealthServer implements AutoCloseable {
                 exact(ex, "/metrics") ? meters.scrape() : null));
     http.createContext(
         "/", ex -> respond(ex, 404, TEXT, "not found: try /healthz, /readyz or /metrics\n"));
-    ExecutorService threads = Executors.newFixedThreadPool(2, Threads.named("health-http"));
+    ExecutorService threads = Executors.newFixedThreadPool(2, DaemonThreads.factory("health-http"));
     http.setExecutor(threads);
     http.start();
     return new HealthServer(http, threads);

@@ -2,7 +2,7 @@ package dev.vk.node.kube;
 
 import com.google.gson.reflect.TypeToken;
 import dev.vk.node.config.ServedNamespaces;
-import dev.vk.node.pod.Threads;
+import dev.vk.provider.DaemonThreads;
 import io.kubernetes.client.informer.ListerWatcher;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.cache.Caches;
@@ -49,7 +49,8 @@ public final class ServiceCache implements AutoCloseable {
                 watches, new Source(api, MASTER_NAMESPACE, "metadata.name=" + MASTER_SERVICE)));
       }
     }
-    threads = Executors.newFixedThreadPool(informers.size(), Threads.named("service-informer"));
+    threads =
+        Executors.newFixedThreadPool(informers.size(), DaemonThreads.factory("service-informer"));
   }
 
   /** Starts the watches; {@link #hasSynced()} says when the first lists are in. Does not block. */

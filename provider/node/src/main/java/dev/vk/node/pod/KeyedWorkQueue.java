@@ -1,5 +1,6 @@
 package dev.vk.node.pod;
 
+import dev.vk.provider.DaemonThreads;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,8 +58,9 @@ public final class KeyedWorkQueue implements AutoCloseable {
     this.handler = handler;
     this.baseDelay = baseDelay;
     this.maxDelay = maxDelay;
-    this.workers = Executors.newFixedThreadPool(workerCount, Threads.named(name + "-worker"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named(name + "-timer"));
+    this.workers =
+        Executors.newFixedThreadPool(workerCount, DaemonThreads.factory(name + "-worker"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory(name + "-timer"));
     this.workerCount = workerCount;
   }
 

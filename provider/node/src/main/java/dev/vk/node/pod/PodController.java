@@ -1,5 +1,6 @@
 package dev.vk.node.pod;
 
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.ProviderException;
@@ -39,7 +40,7 @@ public final class PodController implements AutoCloseable {
   private final Duration pollInterval;
   private final List<Future<?>> loops = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Threads.named("pod-reconcile"));
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("pod-reconcile"));
 
   /** Everything the controller needs that is built outside it. */
   public record Parts(

@@ -34,12 +34,8 @@ public final class PodReasons {
    * Status for a pod of a namespace the node does not serve: Failed, as the kubelet fails a pod its
    * admission rejects, so it is never left Pending without an answer.
    */
-  public static V1PodStatus notServed(String message, String hostIp) {
-    return new V1PodStatus()
-        .phase("Failed")
-        .reason(NAMESPACE_NOT_SERVED)
-        .message(message)
-        .hostIP(hostIp);
+  public static V1PodStatus notServed(String message) {
+    return new V1PodStatus().phase("Failed").reason(NAMESPACE_NOT_SERVED).message(message);
   }
 
   /**
@@ -48,19 +44,18 @@ public final class PodReasons {
    * ReplicaSet does not churn replacements. The reason is the provider's own when it chose one (a
    * refused identity, a conflict with a foreign cloud resource), else {@link #PROVIDER_FAILED}.
    */
-  public static V1PodStatus providerFailed(V1Pod pod, ProviderException e, String hostIp) {
+  public static V1PodStatus providerFailed(V1Pod pod, ProviderException e) {
     boolean permanent = !e.retriable();
     boolean never = "Never".equals(pod.getSpec().getRestartPolicy());
     String phase = permanent && never ? "Failed" : "Pending";
     return new V1PodStatus()
         .phase(phase)
         .reason(e.reason().orElse(PROVIDER_FAILED))
-        .message(e.getMessage())
-        .hostIP(hostIp);
+        .message(e.getMessage());
   }
 
   /** Status for a pod whose config maps or secrets are missing: Pending, containers waiting. */
-  public static V1PodStatus configError(V1Pod pod, String message, String hostIp) {
+  public static V1PodStatus configError(V1Pod pod, String message) {
     List<V1ContainerStatus> statuses = new ArrayList<>();
     pod.getSpec()
         .getContainers()
@@ -80,7 +75,7 @@ public final class PodReasons {
                                     new V1ContainerStateWaiting()
                                         .reason(CREATE_CONTAINER_CONFIG_ERROR)
                                         .message(message)))));
-    return new V1PodStatus().phase("Pending").hostIP(hostIp).containerStatuses(statuses);
+    return new V1PodStatus().phase("Pending").containerStatuses(statuses);
   }
 
   /** Status for a pod that the provider lost and that must not be restarted. */
@@ -107,7 +102,6 @@ public final class PodReasons {
         .message(
             "The provider no longer runs this pod (deleted outside Kubernetes?) and its"
                 + " restartPolicy is Never")
-        .hostIP(status.getHostIP())
         .podIP(status.getPodIP())
         .containerStatuses(statuses.isEmpty() ? null : statuses);
   }

@@ -38,7 +38,6 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   private final StatusWriter status;
   private final PlacedPods placed;
   private final Clock clock;
-  private final String hostIp;
   private final ServedNamespaces served;
   private final Map<String, V1Pod> tombstones = new ConcurrentHashMap<>();
   // UIDs whose API object this node already removed: events that arrive before the watch's DELETED
@@ -53,19 +52,8 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       EventRecorder events,
       StatusWriter status,
       PlacedPods placed,
-      Clock clock,
-      String hostIp) {
-    this(
-        provider,
-        pods,
-        resolver,
-        runtime,
-        events,
-        status,
-        placed,
-        clock,
-        hostIp,
-        ServedNamespaces.ALL);
+      Clock clock) {
+    this(provider, pods, resolver, runtime, events, status, placed, clock, ServedNamespaces.ALL);
   }
 
   /**
@@ -81,7 +69,6 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       StatusWriter status,
       PlacedPods placed,
       Clock clock,
-      String hostIp,
       ServedNamespaces served) {
     this.served = served;
     this.provider = provider;
@@ -92,7 +79,6 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     this.status = status;
     this.placed = placed;
     this.clock = clock;
-    this.hostIp = hostIp;
   }
 
   /** Remembers a pod the API server deleted, so its provider copy can still be removed. */
@@ -151,7 +137,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
             + served
             + " (setting namespaces)";
     events.record(pod, EventRecorder.WARNING, PodReasons.NAMESPACE_NOT_SERVED, why);
-    status.write(pod, PodReasons.notServed(why, hostIp));
+    status.write(pod, PodReasons.notServed(why));
     return Outcome.DONE;
   }
 
@@ -162,7 +148,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     }
     if (resolution.failure().isPresent()) {
       String why = resolution.failure().get();
-      status.write(pod, PodReasons.configError(pod, why, hostIp));
+      status.write(pod, PodReasons.configError(pod, why));
       return Outcome.retry(why);
     }
     try {
@@ -170,7 +156,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     } catch (ProviderException e) {
       events.record(
           pod, EventRecorder.WARNING, e.reason().orElse("ProviderCreateFailed"), e.getMessage());
-      status.write(pod, PodReasons.providerFailed(pod, e, hostIp));
+      status.write(pod, PodReasons.providerFailed(pod, e));
       return retryOrGiveUp(e);
     }
     placed.placed(PodFacts.uid(pod), pod);

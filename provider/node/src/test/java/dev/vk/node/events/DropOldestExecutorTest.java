@@ -3,7 +3,7 @@ package dev.vk.node.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vk.node.pod.Threads;
+import dev.vk.provider.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +20,8 @@ class DropOldestExecutorTest {
     List<Integer> written = new CopyOnWriteArrayList<>();
     CountDownLatch outage = new CountDownLatch(1);
     CountDownLatch stuck = new CountDownLatch(1);
-    try (DropOldestExecutor executor = new DropOldestExecutor("event", 3, Threads.named("t"))) {
+    try (DropOldestExecutor executor =
+        new DropOldestExecutor("event", 3, DaemonThreads.factory("t"))) {
       executor.execute(
           () -> {
             stuck.countDown();

@@ -40,8 +40,7 @@ class NodeWritesTest {
           events,
           new TestingStatusWriter(api),
           placed,
-          clock,
-          "10.0.0.2");
+          clock);
 
   @AfterEach
   void close() {

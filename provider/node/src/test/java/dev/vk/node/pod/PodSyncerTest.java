@@ -48,8 +48,7 @@ class PodSyncerTest {
         events,
         new TestingStatusWriter(api),
         placed,
-        clock,
-        "10.0.0.2");
+        clock);
   }
 
   @AfterEach
@@ -95,13 +94,13 @@ class PodSyncerTest {
             new TestingStatusWriter(api),
             placed,
             clock,
-            "10.0.0.2",
             ServedNamespaces.from(Settings.of(Map.of("namespaces", "team-a,team-b"))));
     apiPod("web");
     assertThat(namespaced.handle("default/web")).isEqualTo(Outcome.DONE);
     V1PodStatus status = api.get("default/web").getStatus();
     assertThat(status.getPhase()).isEqualTo("Failed");
     assertThat(status.getReason()).isEqualTo("NamespaceNotServed");
+    assertThat(status.getHostIP()).as("the node owns the host IP").isEqualTo("10.0.0.2");
     assertThat(status.getMessage())
         .contains("namespace default is not served")
         .contains("team-a, team-b");

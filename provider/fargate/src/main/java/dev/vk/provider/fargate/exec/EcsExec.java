@@ -2,6 +2,7 @@ package dev.vk.provider.fargate.exec;
 
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.pods.PodService;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Container;
@@ -36,12 +36,12 @@ public final class EcsExec implements AutoCloseable {
     this.pods = pods;
     // Cached threads: the WebSocket listener blocks while a slow client reads output, and each
     // exec with stdin holds one thread in a blocking read.
-    ExecutorService threads = Executors.newCachedThreadPool(daemon("fargate-exec"));
+    ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.factory("fargate-exec"));
     this.runtime =
         new ExecCall.Runtime(
             HttpClient.newBuilder().executor(threads).build(),
             threads,
-            Executors.newSingleThreadScheduledExecutor(daemon("fargate-exec-timer")),
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("fargate-exec-timer")),
             clock);
   }
 
@@ -108,13 +108,5 @@ public final class EcsExec implements AutoCloseable {
   public void close() {
     runtime.timers().shutdownNow();
     runtime.threads().shutdownNow();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

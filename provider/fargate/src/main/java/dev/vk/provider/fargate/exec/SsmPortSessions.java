@@ -1,6 +1,7 @@
 package dev.vk.provider.fargate.exec;
 
 import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.status.EcsStatus;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.Container;
@@ -42,12 +42,14 @@ public final class SsmPortSessions implements AutoCloseable {
     this.ssm = ssm;
     // Cached threads: each forward holds one in a blocking read of the client's bytes, and the
     // WebSocket listener blocks while a slow client reads.
-    ExecutorService threads = Executors.newCachedThreadPool(daemon("fargate-port-forward"));
+    ExecutorService threads =
+        Executors.newCachedThreadPool(DaemonThreads.factory("fargate-port-forward"));
     this.runtime =
         new ExecCall.Runtime(
             HttpClient.newBuilder().executor(threads).build(),
             threads,
-            Executors.newSingleThreadScheduledExecutor(daemon("fargate-port-forward-timer")),
+            Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.factory("fargate-port-forward-timer")),
             clock);
   }
 
@@ -122,13 +124,5 @@ public final class SsmPortSessions implements AutoCloseable {
     runtime.timers().shutdownNow();
     runtime.threads().shutdownNow();
     ssm.close();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -3,6 +3,7 @@ package dev.vk.provider.fargate.logs;
 import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.pods.PodService;
 import dev.vk.provider.fargate.status.EcsStatus;
@@ -28,12 +29,7 @@ public final class CloudWatchLogs implements AutoCloseable {
   private final Duration followInterval;
   private final Clock clock;
   private final ExecutorService readers =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "fargate-logs");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.factory("fargate-logs"));
 
   public CloudWatchLogs(
       CloudWatchLogsClient client,

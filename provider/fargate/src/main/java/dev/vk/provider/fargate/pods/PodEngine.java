@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -47,7 +47,7 @@ public final class PodEngine implements AutoCloseable {
     PodRegistry registry = new PodRegistry();
     TaskDefinitionRegistry definitions = new TaskDefinitionRegistry(ecs, launch);
     TaskLauncher launcher = new TaskLauncher(ecs, launch, definitions, runTasks);
-    this.restarts = Executors.newFixedThreadPool(2, daemon("fargate-restart"));
+    this.restarts = Executors.newFixedThreadPool(2, DaemonThreads.factory("fargate-restart"));
     this.sync =
         new StatusSync(
             registry,
@@ -58,7 +58,8 @@ public final class PodEngine implements AutoCloseable {
             launch.clusterId(),
             launch.nodeName());
     this.service = new PodService(registry, mapper, launcher, sync, kubernetes, clock);
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("fargate-status"));
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("fargate-status"));
     long period = transitionInterval.toMillis();
     scheduler.scheduleWithFixedDelay(sync::tickQuietly, period, period, TimeUnit.MILLISECONDS);
     long listing = statusInterval.toMillis();
@@ -95,13 +96,5 @@ public final class PodEngine implements AutoCloseable {
     sync.close();
     scheduler.shutdownNow();
     restarts.shutdownNow();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -2,6 +2,7 @@ package dev.vk.provider.fargate.portforward;
 
 import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.exec.SsmPortSessions;
 import dev.vk.provider.fargate.pods.PodService;
@@ -36,12 +37,7 @@ public final class FargatePortForward implements AutoCloseable {
     this.path = path;
     this.sessions = sessions;
     this.threads =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "fargate-port-forward-direct");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newCachedThreadPool(DaemonThreads.factory("fargate-port-forward-direct"));
     this.direct = new DirectForward(threads, CONNECT_TIMEOUT);
   }
 

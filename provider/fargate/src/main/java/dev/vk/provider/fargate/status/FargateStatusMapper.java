@@ -58,8 +58,7 @@ public final class FargateStatusMapper {
                     condition("Ready", ready, seen, now)));
     if (task != null) {
       status.startTime(ContainerStates.time(task.createdAt()));
-      podIp(task)
-          .ifPresent(ip -> status.podIP(ip).podIPs(List.of(new V1PodIP().ip(ip))).hostIP(ip));
+      podIp(task).ifPresent(ip -> status.podIP(ip).podIPs(List.of(new V1PodIP().ip(ip))));
       if (EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED && !history.replacing()) {
         String code = task.stopCodeAsString();
         if (code != null && !ORDINARY_STOPS.contains(code)) {

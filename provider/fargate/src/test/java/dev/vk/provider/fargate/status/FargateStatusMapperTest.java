@@ -107,6 +107,8 @@ class FargateStatusMapperTest {
             NOW);
 
     assertThat(status.getPodIP()).isEqualTo("10.0.1.5");
+
+    assertThat(status.getHostIP()).as("the node owns the host IP").isNull();
     assertThat(status.getConditions())
         .extracting(c -> c.getType() + "=" + c.getStatus())
         .containsExactly(
