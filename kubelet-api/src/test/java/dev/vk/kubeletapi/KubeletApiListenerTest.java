@@ -5,13 +5,13 @@ import static dev.vk.kubeletapi.testing.EmbeddedHttp.request;
 import static dev.vk.kubeletapi.testing.EmbeddedHttp.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubeletapi.http.ApiError;
 import dev.vk.kubeletapi.http.RejectedRequest;
 import dev.vk.kubeletapi.http.RequestDispatcher;
 import dev.vk.kubeletapi.spi.KubeletApiException;
 import dev.vk.kubeletapi.spi.KubeletApiListener;
 import dev.vk.kubeletapi.spi.KubeletHandlers;
-import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.stream.StreamSettings;
 import dev.vk.kubeletapi.testing.EmbeddedHttp;
 import dev.vk.kubeletapi.testing.TestingLogPublisher;

@@ -3,11 +3,11 @@ package dev.vk.kubeletapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubeletapi.http.Json;
 import dev.vk.kubeletapi.spi.AccessDecision;
 import dev.vk.kubeletapi.spi.JsonBody;
 import dev.vk.kubeletapi.spi.KubeletHandlers;
-import dev.vk.kubeletapi.spi.LogLine;
 import dev.vk.kubeletapi.spi.UserInfo;
 import dev.vk.kubeletapi.testing.ListPublisher;
 import dev.vk.kubeletapi.testing.RawTls.TrustAnything;

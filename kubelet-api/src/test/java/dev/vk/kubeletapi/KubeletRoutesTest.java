@@ -7,10 +7,10 @@ import static dev.vk.kubeletapi.testing.EmbeddedHttp.request;
 import static dev.vk.kubeletapi.testing.EmbeddedHttp.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.kubeletapi.http.Json;
 import dev.vk.kubeletapi.spi.JsonBody;
 import dev.vk.kubeletapi.spi.KubeletHandlers;
-import dev.vk.kubeletapi.spi.ResourceUsage;
 import dev.vk.kubeletapi.stream.StreamSettings;
 import dev.vk.kubeletapi.testing.EmbeddedHttp;
 import io.netty.channel.embedded.EmbeddedChannel;

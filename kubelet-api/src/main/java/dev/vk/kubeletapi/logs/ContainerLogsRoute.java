@@ -1,12 +1,12 @@
 package dev.vk.kubeletapi.logs;
 
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogOptions;
+import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubeletapi.http.Exchange;
 import dev.vk.kubeletapi.http.Responses;
 import dev.vk.kubeletapi.http.RouteHandler;
 import dev.vk.kubeletapi.spi.ContainerLogs;
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogOptions;
-import dev.vk.kubeletapi.spi.PodRef;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;

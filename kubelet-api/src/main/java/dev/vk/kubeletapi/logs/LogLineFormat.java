@@ -1,6 +1,6 @@
 package dev.vk.kubeletapi.logs;
 
-import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubelet.types.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

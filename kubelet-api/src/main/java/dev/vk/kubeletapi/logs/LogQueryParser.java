@@ -1,7 +1,7 @@
 package dev.vk.kubeletapi.logs;
 
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.LogOptions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package dev.vk.kubeletapi.logs;
 
+import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubeletapi.http.Exchange;
-import dev.vk.kubeletapi.spi.LogLine;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;

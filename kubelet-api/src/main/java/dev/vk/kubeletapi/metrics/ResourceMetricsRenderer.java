@@ -1,7 +1,7 @@
 package dev.vk.kubeletapi.metrics;
 
+import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.kubeletapi.spi.ResourceMetrics;
-import dev.vk.kubeletapi.spi.ResourceUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

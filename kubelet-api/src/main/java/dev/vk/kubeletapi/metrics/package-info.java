@@ -1,5 +1,5 @@
 /**
- * {@code /metrics/resource}: renders a {@link dev.vk.kubeletapi.spi.ResourceUsage} sample in the
+ * {@code /metrics/resource}: renders a {@link dev.vk.kubelet.types.ResourceUsage} sample in the
  * kubelet's Prometheus text, which metrics-server parses.
  */
 package dev.vk.kubeletapi.metrics;

@@ -1,5 +1,7 @@
 package dev.vk.kubeletapi.spi;
 
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.StreamIO;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 

@@ -1,5 +1,8 @@
 package dev.vk.kubeletapi.spi;
 
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import java.util.concurrent.Flow;
 
 /** Serves {@code GET /containerLogs/{namespace}/{pod}/{container}}. */

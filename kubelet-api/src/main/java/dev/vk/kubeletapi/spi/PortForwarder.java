@@ -1,5 +1,7 @@
 package dev.vk.kubeletapi.spi;
 
+import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortStream;
 import java.util.concurrent.CompletionStage;
 
 /** Serves {@code /portForward/...}: connects one client connection to a port inside a pod. */

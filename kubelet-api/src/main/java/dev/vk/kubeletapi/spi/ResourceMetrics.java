@@ -1,5 +1,7 @@
 package dev.vk.kubeletapi.spi;
 
+import dev.vk.kubelet.types.ResourceUsage;
+
 /** Serves {@code /metrics/resource}. */
 @FunctionalInterface
 public interface ResourceMetrics {

@@ -1,6 +1,6 @@
 package dev.vk.kubeletapi.stream;
 
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PortStream;
 
 /** The {@link PortStream} of one forwarded connection. */
 public record ForwardedConnection(StdinPipe input, ChannelOutputStream output)

@@ -1,9 +1,9 @@
 package dev.vk.kubeletapi.stream;
 
+import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubeletapi.http.Exchange;
 import dev.vk.kubeletapi.http.RouteHandler;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.kubeletapi.spi.PortForwarder;
 import dev.vk.kubeletapi.stream.spdy.SpdyPortForwardSession;
 import dev.vk.kubeletapi.stream.spdy.SpdyProtocol;

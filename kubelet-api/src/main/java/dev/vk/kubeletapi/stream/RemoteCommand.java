@@ -1,10 +1,10 @@
 package dev.vk.kubeletapi.stream;
 
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.kubeletapi.spi.ContainerAttach;
 import dev.vk.kubeletapi.spi.ContainerExec;
-import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.StreamIO;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -1,12 +1,12 @@
 package dev.vk.kubeletapi.stream;
 
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubeletapi.http.Exchange;
 import dev.vk.kubeletapi.http.RouteHandler;
 import dev.vk.kubeletapi.spi.ContainerAttach;
 import dev.vk.kubeletapi.spi.ContainerExec;
-import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.kubeletapi.stream.spdy.SpdyProtocol;
 import dev.vk.kubeletapi.stream.spdy.SpdyRemoteCommandSession;
 import dev.vk.kubeletapi.stream.spdy.SpdyUpgrade;

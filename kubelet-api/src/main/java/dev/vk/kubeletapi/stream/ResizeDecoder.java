@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.TerminalSize;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.util.Locale;

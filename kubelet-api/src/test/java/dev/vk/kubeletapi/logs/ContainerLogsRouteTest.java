@@ -5,11 +5,11 @@ import static dev.vk.kubeletapi.testing.EmbeddedHttp.json;
 import static dev.vk.kubeletapi.testing.EmbeddedHttp.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubeletapi.http.Router;
-import dev.vk.kubeletapi.spi.ContainerRef;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
 import dev.vk.kubeletapi.testing.EmbeddedHttp;
 import dev.vk.kubeletapi.testing.TestingLogPublisher;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -2,7 +2,7 @@ package dev.vk.kubeletapi.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubelet.types.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;

@@ -3,8 +3,8 @@ package dev.vk.kubeletapi.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.LogOptions;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.vk.kubeletapi.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.ResourceUsage;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -2,7 +2,7 @@ package dev.vk.kubeletapi.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.TerminalSize;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.vk.kubeletapi.testing;
 
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.kubeletapi.spi.ContainerExec;
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.StreamIO;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

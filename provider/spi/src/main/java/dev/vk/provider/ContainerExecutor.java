@@ -1,7 +1,7 @@
 package dev.vk.provider;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.StreamIO;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 

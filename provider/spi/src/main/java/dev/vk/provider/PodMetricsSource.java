@@ -1,6 +1,6 @@
 package dev.vk.provider;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 
 /** Optional: the provider reports cpu and memory use ({@code kubectl top}, /stats/summary). */
 public interface PodMetricsSource {

@@ -1,7 +1,7 @@
 package dev.vk.provider;
 
-import dev.vk.kubeletapi.spi.PodRef;
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortStream;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vk.kubeletapi.stream.spdy;
 
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.kubeletapi.stream.ChannelOutputStream;
 import dev.vk.kubeletapi.stream.ChannelStreamIO;
 import dev.vk.kubeletapi.stream.ExitStatus;

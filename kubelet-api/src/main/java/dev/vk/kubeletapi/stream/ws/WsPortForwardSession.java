@@ -1,7 +1,7 @@
 package dev.vk.kubeletapi.stream.ws;
 
+import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubeletapi.http.ApiError;
-import dev.vk.kubeletapi.spi.PodRef;
 import dev.vk.kubeletapi.spi.PortForwarder;
 import dev.vk.kubeletapi.stream.AsyncCall;
 import dev.vk.kubeletapi.stream.ChannelOutputStream;

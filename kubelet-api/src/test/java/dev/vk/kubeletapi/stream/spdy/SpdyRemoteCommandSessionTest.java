@@ -2,8 +2,8 @@ package dev.vk.kubeletapi.stream.spdy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.kubeletapi.stream.RemoteCommand;
 import dev.vk.kubeletapi.stream.StreamOptions;
 import dev.vk.kubeletapi.stream.StreamSettings;

@@ -2,9 +2,9 @@ package dev.vk.kubeletapi.stream.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortStream;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.PodRef;
-import dev.vk.kubeletapi.spi.PortStream;
 import dev.vk.kubeletapi.testing.EmbeddedHttp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

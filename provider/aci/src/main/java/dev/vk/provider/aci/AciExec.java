@@ -1,9 +1,9 @@
 package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.StreamIO;
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.StreamIO;
+import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import java.net.URI;

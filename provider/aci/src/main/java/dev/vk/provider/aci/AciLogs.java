@@ -2,9 +2,9 @@ package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import com.azure.resourcemanager.containerinstance.models.Container;
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.vk.provider.aci;
 
-import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubelet.types.LogLine;
 import dev.vk.provider.ProviderException;
 import java.time.Clock;
 import java.time.Instant;

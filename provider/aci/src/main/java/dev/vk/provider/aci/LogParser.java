@@ -1,6 +1,6 @@
 package dev.vk.provider.aci;
 
-import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubelet.types.LogLine;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

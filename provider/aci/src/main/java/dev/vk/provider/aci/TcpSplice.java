@@ -1,6 +1,6 @@
 package dev.vk.provider.aci;
 
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PortStream;
 import dev.vk.provider.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.aci.vnet.VnetOptions;
-import dev.vk.kubeletapi.spi.PodRef;
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortStream;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Pod;

@@ -2,8 +2,8 @@ package dev.vk.provider.aci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.vk.provider.aci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PortStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

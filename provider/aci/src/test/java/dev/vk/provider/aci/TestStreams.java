@@ -1,7 +1,7 @@
 package dev.vk.provider.aci;
 
-import dev.vk.kubeletapi.spi.StreamIO;
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.StreamIO;
+import dev.vk.kubelet.types.TerminalSize;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

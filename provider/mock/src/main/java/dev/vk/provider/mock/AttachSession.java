@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.StreamIO;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

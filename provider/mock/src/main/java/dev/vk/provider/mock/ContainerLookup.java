@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.PodRef;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.PodRef;
 import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;

@@ -1,12 +1,12 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
-import dev.vk.kubeletapi.spi.PodRef;
-import dev.vk.kubeletapi.spi.PortStream;
-import dev.vk.kubeletapi.spi.ResourceUsage;
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
+import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortStream;
+import dev.vk.kubelet.types.ResourceUsage;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.PodLifecycle;

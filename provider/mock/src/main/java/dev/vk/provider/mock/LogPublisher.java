@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Flow;

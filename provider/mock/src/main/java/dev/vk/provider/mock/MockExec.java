@@ -1,6 +1,6 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.mock.shell.TinyShell;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.LogLine;
+import dev.vk.kubelet.types.LogLine;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -3,9 +3,9 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogOptions;
-import dev.vk.kubeletapi.spi.PodRef;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogOptions;
+import dev.vk.kubelet.types.PodRef;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;

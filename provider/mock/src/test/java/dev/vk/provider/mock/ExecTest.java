@@ -3,8 +3,8 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1EnvVar;

@@ -3,7 +3,7 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;

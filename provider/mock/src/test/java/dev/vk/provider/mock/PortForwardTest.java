@@ -2,8 +2,8 @@ package dev.vk.provider.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.kubeletapi.spi.PodRef;
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortStream;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import java.io.ByteArrayOutputStream;

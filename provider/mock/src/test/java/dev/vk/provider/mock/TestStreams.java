@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
-import dev.vk.kubeletapi.spi.StreamIO;
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.StreamIO;
+import dev.vk.kubelet.types.TerminalSize;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.vk.node.kubelet;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

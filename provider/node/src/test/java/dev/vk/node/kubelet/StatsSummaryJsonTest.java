@@ -2,7 +2,7 @@ package dev.vk.node.kubelet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

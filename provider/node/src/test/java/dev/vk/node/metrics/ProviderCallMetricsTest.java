@@ -3,9 +3,9 @@ package dev.vk.node.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ContainerExecutor;
 import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.PodLifecycle;

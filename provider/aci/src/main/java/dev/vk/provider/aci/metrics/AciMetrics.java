@@ -1,6 +1,6 @@
 package dev.vk.provider.aci.metrics;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.ProviderException;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.vk.provider.aci.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.exec;
 
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.ssm.ClientMessage;
 import dev.vk.provider.fargate.ssm.ClientMessageCodec;

@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.exec;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;

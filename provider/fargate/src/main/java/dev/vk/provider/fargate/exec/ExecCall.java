@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.exec;
 
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vk.kubeletapi.spi.TerminalSize;
+import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.fargate.ssm.ClientMessage;
 import dev.vk.provider.fargate.ssm.MessageTypes;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.exec;
 
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PortStream;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import java.net.URI;

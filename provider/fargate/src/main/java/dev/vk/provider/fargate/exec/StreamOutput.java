@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.exec;
 
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.StreamIO;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.vk.provider.fargate.logs;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.pods.PodService;

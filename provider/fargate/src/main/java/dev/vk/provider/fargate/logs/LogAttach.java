@@ -1,9 +1,9 @@
 package dev.vk.provider.fargate.logs;
 
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
-import dev.vk.kubeletapi.spi.StreamIO;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.provider.ProviderException;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.logs;
 
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
 import java.time.Clock;
 import java.time.Duration;

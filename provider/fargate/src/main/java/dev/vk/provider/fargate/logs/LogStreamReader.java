@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.logs;
 
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import java.time.Instant;

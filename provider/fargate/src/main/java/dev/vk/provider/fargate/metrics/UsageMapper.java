@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.metrics;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

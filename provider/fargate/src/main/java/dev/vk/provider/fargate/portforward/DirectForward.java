@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.portforward;
 
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PortStream;
 import dev.vk.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;

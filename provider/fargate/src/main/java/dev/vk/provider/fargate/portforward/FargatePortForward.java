@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.portforward;
 
-import dev.vk.kubeletapi.spi.PodRef;
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortStream;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.exec.SsmPortSessions;

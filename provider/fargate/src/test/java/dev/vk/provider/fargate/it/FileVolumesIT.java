@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
-import dev.vk.kubeletapi.spi.ContainerRef;
+import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;

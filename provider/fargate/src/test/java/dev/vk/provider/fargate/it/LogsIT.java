@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
-import dev.vk.kubeletapi.spi.ContainerRef;
-import dev.vk.kubeletapi.spi.LogLine;
-import dev.vk.kubeletapi.spi.LogOptions;
+import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.kubeletapi.metrics.ResourceMetricsRenderer;
-import dev.vk.kubeletapi.spi.ResourceUsage;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.MetricsServerDecode;
 import dev.vk.provider.testkit.PodStatuses;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
-import dev.vk.kubeletapi.spi.PodRef;
+import dev.vk.kubelet.types.PodRef;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.fargate.portforward.TestConnection;

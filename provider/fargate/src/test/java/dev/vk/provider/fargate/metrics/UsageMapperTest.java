@@ -3,7 +3,7 @@ package dev.vk.provider.fargate.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vk.kubeletapi.spi.ResourceUsage;
+import dev.vk.kubelet.types.ResourceUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

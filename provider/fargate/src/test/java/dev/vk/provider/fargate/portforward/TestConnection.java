@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.portforward;
 
-import dev.vk.kubeletapi.spi.PortStream;
+import dev.vk.kubelet.types.PortStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

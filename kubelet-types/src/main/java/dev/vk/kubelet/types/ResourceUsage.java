@@ -1,4 +1,4 @@
-package dev.vk.kubeletapi.spi;
+package dev.vk.kubelet.types;
 
 import java.time.Instant;
 import java.util.List;

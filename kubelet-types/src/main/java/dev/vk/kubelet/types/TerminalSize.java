@@ -1,4 +1,4 @@
-package dev.vk.kubeletapi.spi;
+package dev.vk.kubelet.types;
 
 /** A terminal size in character cells, as sent on the resize stream (both fit in 16 bits). */
 public record TerminalSize(int width, int height) {
