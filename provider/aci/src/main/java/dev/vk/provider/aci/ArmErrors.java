@@ -2,6 +2,7 @@ package dev.vk.provider.aci;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.management.exception.ManagementException;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.ProviderException.Kind;
@@ -42,7 +43,7 @@ final class ArmErrors {
             new ProviderException(
                 Kind.THROTTLED,
                 message,
-                retryAfter(http.getResponse().getHeaderValue("Retry-After"))
+                retryAfter(http.getResponse().getHeaderValue(HttpHeaderName.RETRY_AFTER))
                     .orElse(Duration.ofSeconds(1)),
                 http);
         case 404 -> new ProviderException(Kind.NOT_FOUND, message, http);

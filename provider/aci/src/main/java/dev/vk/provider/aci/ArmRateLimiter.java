@@ -1,5 +1,6 @@
 package dev.vk.provider.aci;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
@@ -154,7 +155,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
         }
       }
     }
-    String reads = response.getHeaderValue(ReadBudget.HEADER);
+    String reads = response.getHeaderValue(HttpHeaderName.fromString(ReadBudget.HEADER));
     if (reads != null && response.getStatusCode() != 429) {
       try {
         readsRemaining.accept(Long.parseLong(reads.trim()));
@@ -162,7 +163,7 @@ final class ArmRateLimiter implements HttpPipelinePolicy {
         // Not a count: it says nothing about the budget.
       }
     }
-    observe(response.getStatusCode(), response.getHeaderValue("Retry-After"), lowest);
+    observe(response.getStatusCode(), response.getHeaderValue(HttpHeaderName.RETRY_AFTER), lowest);
   }
 
   private static Instant latest(Instant a, Instant b) {

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -120,7 +122,11 @@ public final class TaskLauncher {
         .map(
             o ->
                 TaskOverride.builder()
-                    .containerOverrides(c -> c.name(o.name()).environment(o.environment()))
+                    .containerOverrides(
+                        ContainerOverride.builder()
+                            .name(o.name())
+                            .environment(o.environment())
+                            .build())
                     .build());
   }
 
@@ -150,7 +156,11 @@ public final class TaskLauncher {
         .cluster(config.cluster())
         .taskDefinition(definition)
         .count(1)
-        .capacityProviderStrategy(s -> s.capacityProvider(capacityProvider).weight(1))
+        .capacityProviderStrategy(
+            CapacityProviderStrategyItem.builder()
+                .capacityProvider(capacityProvider)
+                .weight(1)
+                .build())
         .platformVersion(config.platformVersion())
         .networkConfiguration(
             n ->

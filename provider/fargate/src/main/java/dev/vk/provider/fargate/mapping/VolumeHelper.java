@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
@@ -108,7 +109,8 @@ final class VolumeHelper {
             ? Optional.empty()
             : Optional.of(
                 TaskOverride.builder()
-                    .containerOverrides(o -> o.name(NAME).environment(perPod))
+                    .containerOverrides(
+                        ContainerOverride.builder().name(NAME).environment(perPod).build())
                     .build());
     return new Helper(container.build(), overrides);
   }

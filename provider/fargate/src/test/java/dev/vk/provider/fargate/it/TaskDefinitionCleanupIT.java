@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
@@ -60,7 +61,8 @@ class TaskDefinitionCleanupIT {
                         .networkMode(NetworkMode.AWSVPC)
                         .cpu("256")
                         .memory("512")
-                        .containerDefinitions(c -> c.name("app").image("busybox")))
+                        .containerDefinitions(
+                            ContainerDefinition.builder().name("app").image("busybox").build()))
             .taskDefinition()
             .taskDefinitionArn();
     String goneFamily = family("vk-vk-clean-ns-gone-");

@@ -10,11 +10,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.local.LocalServerChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -60,7 +62,7 @@ class TerminalFrameHandlerTest {
       "the password comes first; then binary keystrokes reach the shell and output returns as text")
   void passwordThenKeystrokes() throws InterruptedException {
     // The shell prints from its own thread, so this runs over a real (local) event loop.
-    DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
     try {
       LocalAddress address = new LocalAddress("aci-exec-" + UUID.randomUUID());
       BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();

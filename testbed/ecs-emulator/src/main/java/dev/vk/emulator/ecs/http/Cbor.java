@@ -37,7 +37,7 @@ public final class Cbor {
 
   public static byte[] write(ObjectNode body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (CBORGenerator g = (CBORGenerator) FACTORY.createGenerator(out)) {
+    try (CBORGenerator g = FACTORY.createGenerator(out)) {
       write(g, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -51,7 +51,8 @@ public final class Cbor {
       g.writeNumber(instant.toEpochMilli() / 1000.0);
     } else if (node.isObject()) {
       g.writeStartObject();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         g.writeFieldName(field.getKey());
         write(g, field.getValue());

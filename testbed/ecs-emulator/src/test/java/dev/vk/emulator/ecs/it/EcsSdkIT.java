@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandResponse;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -61,22 +62,23 @@ class EcsSdkIT {
                     .executionRoleArn("arn:aws:iam::123456789012:role/ecsTaskExecutionRole")
                     .taskRoleArn("arn:aws:iam::123456789012:role/vk-task")
                     .containerDefinitions(
-                        c ->
-                            c.name("app")
-                                .image("public.ecr.aws/nginx/nginx:latest")
-                                .environment(
-                                    KeyValuePair.builder().name("GREETING").value("hi").build())
-                                .logConfiguration(
-                                    l ->
-                                        l.logDriver(LogDriver.AWSLOGS)
-                                            .options(
-                                                java.util.Map.of(
-                                                    "awslogs-group",
-                                                    LOG_GROUP,
-                                                    "awslogs-region",
-                                                    emulator.region(),
-                                                    "awslogs-stream-prefix",
-                                                    "vk")))))
+                        ContainerDefinition.builder()
+                            .name("app")
+                            .image("public.ecr.aws/nginx/nginx:latest")
+                            .environment(
+                                KeyValuePair.builder().name("GREETING").value("hi").build())
+                            .logConfiguration(
+                                l ->
+                                    l.logDriver(LogDriver.AWSLOGS)
+                                        .options(
+                                            java.util.Map.of(
+                                                "awslogs-group",
+                                                LOG_GROUP,
+                                                "awslogs-region",
+                                                emulator.region(),
+                                                "awslogs-stream-prefix",
+                                                "vk")))
+                            .build()))
         .taskDefinition()
         .taskDefinitionArn();
   }
@@ -200,7 +202,11 @@ class EcsSdkIT {
                             .networkMode(NetworkMode.AWSVPC)
                             .cpu("256")
                             .memory("4096")
-                            .containerDefinitions(c -> c.name("app").image("busybox"))))
+                            .containerDefinitions(
+                                ContainerDefinition.builder()
+                                    .name("app")
+                                    .image("busybox")
+                                    .build())))
         .isInstanceOf(ClientException.class)
         .hasMessageStartingWith(
             "No Fargate configuration exists for given values: 256 CPU, 4096 memory.");

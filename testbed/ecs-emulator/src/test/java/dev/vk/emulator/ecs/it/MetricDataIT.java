@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 
@@ -56,7 +57,10 @@ class MetricDataIT {
                         .cpu("512")
                         .memory("1024")
                         .containerDefinitions(
-                            c -> c.name("app").image("public.ecr.aws/nginx/nginx:latest")))
+                            ContainerDefinition.builder()
+                                .name("app")
+                                .image("public.ecr.aws/nginx/nginx:latest")
+                                .build()))
             .taskDefinition()
             .taskDefinitionArn();
     String arn =
