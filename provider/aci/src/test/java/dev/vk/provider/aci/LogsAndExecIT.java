@@ -8,6 +8,7 @@ import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.testkit.TestStreams;
 import dev.vk.provider.testkit.Volumes;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
@@ -99,7 +100,7 @@ class LogsAndExecIT {
     V1Pod pod = TestPods.sleeper();
     provider.createPod(pod);
     awaitRunning(pod);
-    TestStreams io = new TestStreams("echo hi\nexit\n");
+    TestStreams io = TestStreams.terminal("echo hi\nexit\n");
 
     Integer code =
         provider
@@ -107,7 +108,7 @@ class LogsAndExecIT {
             .toCompletableFuture()
             .get(20, TimeUnit.SECONDS);
 
-    assertThat(io.output()).contains("hi\r\n");
+    assertThat(io.out()).contains("hi\r\n");
     assertThat(code).isZero();
   }
 
@@ -123,11 +124,11 @@ class LogsAndExecIT {
             new V1VolumeMount().name("podinfo").mountPath("/etc/podinfo").readOnly(true));
     provider.createPod(pod);
     awaitRunning(pod);
-    TestStreams io = new TestStreams("cat /etc/podinfo/namespace\nexit\n");
+    TestStreams io = TestStreams.terminal("cat /etc/podinfo/namespace\nexit\n");
 
     provider.exec(ref(pod), List.of("/bin/sh"), io).toCompletableFuture().get(20, TimeUnit.SECONDS);
 
-    assertThat(io.output()).contains(pod.getMetadata().getNamespace());
+    assertThat(io.out()).contains(pod.getMetadata().getNamespace());
   }
 
   @Test
@@ -136,7 +137,7 @@ class LogsAndExecIT {
     provider.createPod(pod);
 
     assertThatThrownBy(
-            () -> provider.exec(ref(pod), List.of("sh", "-c", "echo hi"), new TestStreams("")))
+            () -> provider.exec(ref(pod), List.of("sh", "-c", "echo hi"), TestStreams.terminal("")))
         .isInstanceOfSatisfying(
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
@@ -148,16 +149,16 @@ class LogsAndExecIT {
     V1Pod pod = TestPods.running("echo a; sleep 1; echo b; sleep 1; echo c; sleep 600");
     provider.createPod(pod);
     awaitRunning(pod);
-    assertThatThrownBy(() -> provider.attach(ref(pod), new TestStreams("")))
+    assertThatThrownBy(() -> provider.attach(ref(pod), TestStreams.terminal("")))
         .isInstanceOfSatisfying(
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
         .hasMessageContaining("output only");
-    TestStreams io = TestStreams.outputOnly();
+    TestStreams io = TestStreams.terminalOutputOnly();
 
     provider.attach(ref(pod), io);
 
-    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> io.output().contains("c"));
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> io.out().contains("c"));
   }
 
   private static void awaitRunning(V1Pod pod) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestStreams;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -23,7 +24,7 @@ class AttachTest extends MockProviderFixture {
   void streams() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofSeconds(3));
     PipedOutputStream keyboard = new PipedOutputStream();
-    TestStreams io = new TestStreams(new PipedInputStream(keyboard), false, null);
+    TestStreams io = TestStreams.withStdin(new PipedInputStream(keyboard));
 
     CompletableFuture<Void> attached = provider.attach(APP, io).toCompletableFuture();
     clock.advance(Duration.ofSeconds(1));
@@ -47,7 +48,7 @@ class AttachTest extends MockProviderFixture {
     start(pod, Duration.ofMillis(1500));
 
     CompletableFuture<Void> attached =
-        provider.attach(APP, TestStreams.noInput()).toCompletableFuture();
+        provider.attach(APP, TestStreams.outputOnly()).toCompletableFuture();
     assertThat(attached).isNotDone();
     clock.advance(Duration.ofSeconds(5));
 
@@ -60,7 +61,7 @@ class AttachTest extends MockProviderFixture {
     provider.createPod(Pods.pod("ns", "web"));
 
     ContainerLogsTest.assertFails(
-        () -> provider.attach(APP, TestStreams.noInput()),
+        () -> provider.attach(APP, TestStreams.outputOnly()),
         ProviderException.Kind.INVALID_INPUT,
         "container \"app\" in pod \"web\" is not running");
   }

@@ -7,6 +7,7 @@ import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestStreams;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1EnvVarSource;
 import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
@@ -27,7 +28,7 @@ class ExecTest extends MockProviderFixture {
   @DisplayName("a command's output reaches stdout and its status the stage")
   void runsCommand() throws Exception {
     running(Pods.pod("ns", "web"));
-    TestStreams io = TestStreams.noInput();
+    TestStreams io = TestStreams.outputOnly();
 
     int status =
         provider
@@ -55,7 +56,7 @@ class ExecTest extends MockProviderFixture {
                     new V1EnvVarSource()
                         .fieldRef(new V1ObjectFieldSelector().fieldPath("status.podIP"))));
     running(pod);
-    TestStreams io = TestStreams.noInput();
+    TestStreams io = TestStreams.outputOnly();
 
     provider.exec(APP, List.of("env"), io).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
@@ -69,9 +70,8 @@ class ExecTest extends MockProviderFixture {
   void stdinAndTerminal() throws Exception {
     running(Pods.pod("ns", "web"));
     TestStreams io =
-        new TestStreams(
+        TestStreams.terminal(
             new ByteArrayInputStream("stty size\rexit\r".getBytes(StandardCharsets.UTF_8)),
-            true,
             new TerminalSize(120, 40));
 
     int status =
@@ -85,7 +85,7 @@ class ExecTest extends MockProviderFixture {
   @DisplayName("cancelling the stage stops a running command")
   void cancelStops() throws Exception {
     running(Pods.pod("ns", "web"));
-    TestStreams io = TestStreams.noInput();
+    TestStreams io = TestStreams.outputOnly();
     CompletableFuture<Integer> status =
         provider.exec(APP, List.of("sh", "-c", "sleep 3600; echo after"), io).toCompletableFuture();
     await().until(() -> provider.busyWorkers() == 1);
@@ -105,18 +105,18 @@ class ExecTest extends MockProviderFixture {
     provider.createPod(pod);
 
     ContainerLogsTest.assertFails(
-        () -> provider.exec(APP, List.of("true"), TestStreams.noInput()),
+        () -> provider.exec(APP, List.of("true"), TestStreams.outputOnly()),
         ProviderException.Kind.INVALID_INPUT,
         "container \"app\" in pod \"web\" is not running"); // Pending
     clock.advance(Duration.ofSeconds(5));
     ContainerLogsTest.assertFails(
-        () -> provider.exec(APP, List.of("true"), TestStreams.noInput()),
+        () -> provider.exec(APP, List.of("true"), TestStreams.outputOnly()),
         ProviderException.Kind.INVALID_INPUT,
         "container \"app\" in pod \"web\" is not running"); // exited
     ContainerLogsTest.assertFails(
         () ->
             provider.exec(
-                ContainerRef.of("ns", "gone", "app"), List.of("true"), TestStreams.noInput()),
+                ContainerRef.of("ns", "gone", "app"), List.of("true"), TestStreams.outputOnly()),
         ProviderException.Kind.NOT_FOUND,
         "pod \"ns/gone\" not found");
   }

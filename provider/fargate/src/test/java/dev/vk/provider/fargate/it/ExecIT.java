@@ -11,6 +11,7 @@ import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestStreams;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.ByteArrayInputStream;
 import java.io.PipedInputStream;
@@ -53,7 +54,7 @@ class ExecIT {
     int code = exitCode(provider.exec(app, List.of("echo", "hi"), io));
 
     assertThat(code).isZero();
-    assertThat(io.stdoutText()).isEqualTo("hi\n");
+    assertThat(io.out()).isEqualTo("hi\n");
   }
 
   @Test
@@ -67,7 +68,7 @@ class ExecIT {
     assertThat(code).isZero();
     // ECS Exec always runs the command on a terminal, which echoes each input line before cat
     // prints it; its CR LF line ends come back as LF.
-    assertThat(io.stdoutText()).isEqualTo("hello\nhello\nworld\nworld\n");
+    assertThat(io.out()).isEqualTo("hello\nhello\nworld\nworld\n");
   }
 
   @Test
@@ -90,7 +91,7 @@ class ExecIT {
     io.resize(new TerminalSize(120, 40));
     keyboard.write("stty size\r".getBytes(StandardCharsets.US_ASCII));
     keyboard.flush();
-    await().atMost(Duration.ofSeconds(20)).until(() -> io.stdoutText().contains("40 120\r\n"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> io.out().contains("40 120\r\n"));
     keyboard.write("exit 5\r".getBytes(StandardCharsets.US_ASCII));
     keyboard.flush();
 

@@ -13,6 +13,7 @@ import dev.vk.provider.fargate.FargateProviderFactory;
 import dev.vk.provider.fargate.VolumePods;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestStreams;
 import dev.vk.provider.testkit.TestingKubernetesAccess;
 import io.kubernetes.client.openapi.models.V1ConfigMapVolumeSource;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -104,6 +105,6 @@ class FileVolumesIT {
   private String run(ContainerRef app, List<String> argv) throws Exception {
     TestStreams io = TestStreams.outputOnly();
     provider.exec(app, argv, io).toCompletableFuture().get(20, TimeUnit.SECONDS);
-    return io.stdoutText();
+    return io.out();
   }
 }

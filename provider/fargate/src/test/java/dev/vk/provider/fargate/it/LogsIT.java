@@ -12,6 +12,7 @@ import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestStreams;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ class LogsIT {
 
     provider.attach(ref, io).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-    assertThat(io.stdoutText()).isEqualTo("after\nend\n");
+    assertThat(io.out()).isEqualTo("after\nend\n");
   }
 
   @Test
