@@ -134,7 +134,7 @@ final class LinePlot {
   }
 
   private static String format(double v) {
-    return v >= 10
+    return v == 0 || v >= 10
         ? String.format("%.0f", v)
         : v >= 1 ? String.format("%.1f", v) : String.format("%.3f", v);
   }

@@ -38,7 +38,7 @@ public final class NodeBenchmark {
     Path repo = ControlPlane.repoRoot();
     List<Plan> plans = plans(System.getProperty("vk.bench.n", "100,1000"));
     int repeat = Integer.getInteger("vk.bench.repeat", 3);
-    Path goBinary = goBinary(repo);
+    Path goBinary = plans.stream().anyMatch(Plan::go) ? goBinary(repo) : null;
     Path state = Path.of(System.getProperty("vk.bench.state", repo.resolve(".bench").toString()));
     Path resultsFile = repo.resolve("benchmarks/results/node-runs.json");
     List<NodeRun.Result> results = load(resultsFile);

@@ -48,12 +48,19 @@ final class NodeLauncher {
   }
 
   /**
-   * Starts the Go virtual-kubelet with the mock provider as the node identity {@code
-   * system:node:<name>}, plus read access to the Secrets, ConfigMaps and Services it watches
-   * cluster-wide (the Node authorizer alone forbids those lists).
+   * Starts the Go virtual-kubelet with the mock provider under the same kind of identity as the
+   * Java node (the chart's ServiceAccount: a node identity may not set the labels the Go mock
+   * sets), plus read access to the Secrets, ConfigMaps and Services it watches cluster-wide. Its
+   * serving certificate is the testbed's for the node name.
    */
   static Started go(ControlPlane cluster, Path binary, String nodeName, int port, Path workDir) {
     NodeCredentials creds = cluster.nodeCredentials(nodeName);
+    Path kubeconfig = NodeIdentity.kubeconfig(cluster, nodeName);
+    String user =
+        cluster
+            .kubectlAs(kubeconfig, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}")
+            .stdout()
+            .strip();
     cluster.kubectl(
         "create",
         "clusterrole",
@@ -65,7 +72,7 @@ final class NodeLauncher {
         "clusterrolebinding",
         "bench-go-informers-" + nodeName,
         "--clusterrole=bench-go-informers",
-        "--user=system:node:" + nodeName);
+        "--user=" + user);
     Path config = workDir.resolve("mock.json");
     write(
         config, "{\"" + nodeName + "\":{\"cpu\":\"1000\",\"memory\":\"4Ti\",\"pods\":\"20000\"}}");
@@ -84,8 +91,7 @@ final class NodeLauncher {
     pb.environment().put("APISERVER_KEY_LOCATION", creds.servingKey().toString());
     pb.environment().put("KUBELET_PORT", Integer.toString(port));
     pb.environment().put("VKUBELET_POD_IP", cluster.nodeAddress());
-    return new Started(
-        launch(pb, workDir), nodeName, creds.kubeconfig(), workDir.resolve("node.log"));
+    return new Started(launch(pb, workDir), nodeName, kubeconfig, workDir.resolve("node.log"));
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * Renders the node benchmark's results as the "Node footprint vs the Go reference" section of
  * docs/benchmarks.md (replacing the section between its markers, keeping the rest of the file).
  */
-final class NodeReport {
+public final class NodeReport {
   static final String START = "<!-- node-benchmark:start -->";
   static final String END = "<!-- node-benchmark:end -->";
 
@@ -52,11 +52,11 @@ final class NodeReport {
   private static Target absolute(double max, String unit) {
     return new Target() {
       public String text() {
-        return "<= " + max + " " + unit;
+        return "<= " + fmt(max) + " " + unit;
       }
 
       public String check(double java, double go) {
-        return java <= max ? "met" : String.format("missed by %.2f %s", java - max, unit);
+        return java <= max ? "met" : "missed by " + fmt(java - max) + " " + unit;
       }
     };
   }
@@ -163,6 +163,21 @@ final class NodeReport {
       }
     }
     return sb.append("\n").append(END).append("\n").toString();
+  }
+
+  /**
+   * The node section of {@code doc} with its markers and trailing newline, or "" when it has none.
+   * Idempotent; blocks on reading the file.
+   */
+  public static String section(Path doc) {
+    try {
+      String text = Files.isRegularFile(doc) ? Files.readString(doc) : "";
+      int s = text.indexOf(START);
+      int e = text.indexOf(END);
+      return s >= 0 && e > s ? text.substring(s, e + END.length()) + "\n" : "";
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 
   /** Puts {@code section} into {@code doc} in place of an earlier one, or appends it. */

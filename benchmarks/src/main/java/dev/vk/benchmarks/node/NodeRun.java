@@ -96,6 +96,7 @@ final class NodeRun {
       double toGone = (watch.lastDeleted() - tDelete) / 1e9;
       double cpuDeleted = proc.cpuSeconds();
       List<Double> lat = watch.bindToRunning();
+      int errors = countErrors(node); // before the stop: shutdown logs interrupted informers
       stop(node);
       long auditEnd = audit.mark();
       return new Result(
@@ -114,7 +115,7 @@ final class NodeRun {
           cpuIdled - cpuReady,
           cpuCreated - cpuIdled,
           cpuDeleted - cpuCreated,
-          countErrors(node),
+          errors,
           audit.count(user, auditCreate, auditDelete),
           audit.count(user, auditStart, auditEnd));
     } finally {
