@@ -86,7 +86,7 @@ final class NodeLauncher {
             "--nodename",
             nodeName,
             "--kubeconfig",
-            creds.kubeconfig().toString());
+            kubeconfig.toString());
     pb.environment().put("APISERVER_CERT_LOCATION", creds.servingCert().toString());
     pb.environment().put("APISERVER_KEY_LOCATION", creds.servingKey().toString());
     pb.environment().put("KUBELET_PORT", Integer.toString(port));

@@ -162,6 +162,14 @@ public final class NodeReport {
         }
       }
     }
+    sb.append(
+        "\nPod counts missing above were not run in this session. The 5,000-pod run (all Running,"
+            + " RSS peak under the chart's 512Mi limit, 0 errors): `make bench-node"
+            + " BENCH_N=5000:java BENCH_REPEAT=1`; the Go node at 5,000 (very slow to create and"
+            + " delete): `BENCH_N=5000:go`. The Go binary is built once by"
+            + " benchmarks/reference/build.sh (`go install` of cmd/virtual-kubelet@v1.13.0 from the"
+            + " module proxy, cached in ~/.cache/vk-testbed/bin). Every run is kept in"
+            + " benchmarks/results/node-runs.json; this section is rendered from it.\n");
     return sb.append("\n").append(END).append("\n").toString();
   }
 
