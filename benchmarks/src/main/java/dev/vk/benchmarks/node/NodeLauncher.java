@@ -61,17 +61,25 @@ final class NodeLauncher {
             .kubectlAs(kubeconfig, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}")
             .stdout()
             .strip();
-    cluster.kubectl(
-        "create",
-        "clusterrole",
-        "bench-go-informers",
-        "--verb=get,list,watch",
-        "--resource=secrets,configmaps,services");
+    // What the Go node needs beyond the chart's RBAC (written for the Java node, which patches).
+    cluster.kubectlWithInput(
+        """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: bench-go-extra}
+        rules:
+          - {apiGroups: [""], resources: [secrets, configmaps, services], verbs: [get, list, watch]}
+          - {apiGroups: [""], resources: [pods/status], verbs: [update, patch]}
+          - {apiGroups: [""], resources: [nodes, nodes/status], verbs: [get, update, patch]}
+        """,
+        "apply",
+        "-f",
+        "-");
     cluster.kubectl(
         "create",
         "clusterrolebinding",
-        "bench-go-informers-" + nodeName,
-        "--clusterrole=bench-go-informers",
+        "bench-go-extra-" + nodeName,
+        "--clusterrole=bench-go-extra",
         "--user=" + user);
     Path config = workDir.resolve("mock.json");
     write(
