@@ -18,10 +18,10 @@ import java.util.List;
  * docs/benchmarks.md and docs/bench-*.png.
  *
  * <p>System properties: {@code vk.bench.n} pod counts, each optionally {@code :java} or {@code :go}
- * to run one node only (default {@code 100,1000}); {@code vk.bench.repeat} (default 3); {@code
- * vk.bench.go} path of the Go binary (default: what benchmarks/reference/build.sh prints). Needs
- * root. API calls are counted from the audit log {@code <state>/logs/audit.log} when the API server
- * writes one (make bench turns it on).
+ * to run one node only (default {@code 100,1000}; empty: only re-render the report from the stored
+ * runs); {@code vk.bench.repeat} (default 3); {@code vk.bench.go} path of the Go binary (default:
+ * what benchmarks/reference/build.sh prints). Needs root. API calls are counted from the audit log
+ * {@code <state>/logs/audit.log} when the API server writes one (make bench turns it on).
  */
 public final class NodeBenchmark {
   private static final String NETNS = "vk-bench";
@@ -42,6 +42,10 @@ public final class NodeBenchmark {
     Path state = Path.of(System.getProperty("vk.bench.state", repo.resolve(".bench").toString()));
     Path resultsFile = repo.resolve("benchmarks/results/node-runs.json");
     List<NodeRun.Result> results = load(resultsFile);
+    if (plans.isEmpty()) { // re-render the report from the stored runs
+      write(repo, results);
+      return;
+    }
     try (ControlPlane cluster = ControlPlane.start(state, NETNS, SUBNET)) {
       NodeRun run = new NodeRun(cluster, new AuditCounter(cluster.logDir().resolve("audit.log")));
       for (Plan p : plans) {
@@ -92,11 +96,9 @@ public final class NodeBenchmark {
   }
 
   private static void write(Path repo, List<NodeRun.Result> results) {
+    // The runs shown may come from several invocations (see the run counts per table).
     String command =
-        "make bench-node BENCH_N="
-            + System.getProperty("vk.bench.n", "100,1000")
-            + " BENCH_REPEAT="
-            + System.getProperty("vk.bench.repeat", "3");
+        "make bench-node BENCH_N=100,1000 BENCH_REPEAT=3   # as root; BENCH_N=5000:java for one node";
     String machine =
         "Machine: "
             + Runtime.getRuntime().availableProcessors()
@@ -134,7 +136,7 @@ public final class NodeBenchmark {
 
   private static List<Plan> plans(String spec) {
     List<Plan> plans = new ArrayList<>();
-    for (String s : spec.split(",")) {
+    for (String s : spec.isBlank() ? new String[0] : spec.split(",")) {
       String[] p = s.strip().split(":");
       String only = p.length > 1 ? p[1] : "";
       plans.add(new Plan(Integer.parseInt(p[0]), !only.equals("go"), !only.equals("java")));
