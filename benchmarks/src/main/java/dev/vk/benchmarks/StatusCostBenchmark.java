@@ -1,5 +1,6 @@
 package dev.vk.benchmarks;
 
+import dev.vk.benchmarks.node.NodeReport;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.testkit.Pods;
@@ -62,10 +63,13 @@ public final class StatusCostBenchmark {
       }
     }
     Path out = Path.of(System.getProperty("vk.bench.out", "docs/benchmarks.md"));
+    // The node benchmark's section (NodeBenchmark) is kept as it is.
+    String nodeSection = NodeReport.section(out);
     Files.writeString(
         out,
         BenchmarkReport.render(rows, window)
-            + BenchmarkReport.renderBudget(budgetRows, budgetWindow));
+            + BenchmarkReport.renderBudget(budgetRows, budgetWindow)
+            + (nodeSection.isEmpty() ? "" : "\n" + nodeSection));
     System.out.println(Files.readString(out));
   }
 

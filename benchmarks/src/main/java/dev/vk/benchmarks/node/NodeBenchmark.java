@@ -1,0 +1,177 @@
+package dev.vk.benchmarks.node;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vk.testbed.cluster.ControlPlane;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Java node against the Go virtual-kubelet v1.13.0 (both with the mock provider) on one real
+ * control plane in netns {@code vk-bench}: each node alone, alternately, for every pod count and
+ * repetition. Writes benchmarks/results/node-runs.json (every run so far; a new run of a node and
+ * pod count replaces the earlier ones), the "Node footprint vs the Go reference" section of
+ * docs/benchmarks.md and docs/bench-*.png.
+ *
+ * <p>System properties: {@code vk.bench.n} pod counts, each optionally {@code :java} or {@code :go}
+ * to run one node only (default {@code 100,1000}; empty: only re-render the report from the stored
+ * runs); {@code vk.bench.repeat} (default 3); {@code vk.bench.go} path of the Go binary (default:
+ * what benchmarks/reference/build.sh prints). Needs root. API calls are counted from the audit log
+ * {@code <state>/logs/audit.log} when the API server writes one (make bench turns it on).
+ */
+public final class NodeBenchmark {
+  private static final String NETNS = "vk-bench";
+  private static final String SUBNET = "10.249.0";
+  private static final int JAVA_PORT = 10350;
+  private static final int GO_PORT = 10351;
+
+  private NodeBenchmark() {}
+
+  /** One pod count and the nodes to run at it. */
+  private record Plan(int pods, boolean java, boolean go) {}
+
+  public static void main(String[] args) throws Exception {
+    Path repo = ControlPlane.repoRoot();
+    List<Plan> plans = plans(System.getProperty("vk.bench.n", "100,1000"));
+    int repeat = Integer.getInteger("vk.bench.repeat", 3);
+    Path goBinary = plans.stream().anyMatch(Plan::go) ? goBinary(repo) : null;
+    Path state = Path.of(System.getProperty("vk.bench.state", repo.resolve(".bench").toString()));
+    Path resultsFile = repo.resolve("benchmarks/results/node-runs.json");
+    List<NodeRun.Result> results = load(resultsFile);
+    if (plans.isEmpty()) { // re-render the report from the stored runs
+      write(repo, results);
+      return;
+    }
+    try (ControlPlane cluster = ControlPlane.start(state, NETNS, SUBNET)) {
+      NodeRun run = new NodeRun(cluster, new AuditCounter(cluster.logDir().resolve("audit.log")));
+      for (Plan p : plans) {
+        results.removeIf(
+            r ->
+                r.pods() == p.pods()
+                    && (p.java() && r.node().equals("java") || p.go() && r.node().equals("go")));
+        for (int i = 0; i < repeat; i++) {
+          if (p.java()) {
+            results.add(
+                report(
+                    run.run(
+                        "java",
+                        p.pods(),
+                        () ->
+                            NodeLauncher.java(
+                                cluster, "bench-java", JAVA_PORT, state.resolve("run/java")))));
+          }
+          if (p.go()) {
+            results.add(
+                report(
+                    run.run(
+                        "go",
+                        p.pods(),
+                        () ->
+                            NodeLauncher.go(
+                                cluster, goBinary, "bench-go", GO_PORT, state.resolve("run/go")))));
+          }
+          save(resultsFile, results);
+        }
+      }
+    }
+    write(repo, results);
+  }
+
+  private static NodeRun.Result report(NodeRun.Result r) {
+    System.out.printf(
+        "bench: %s %d pods: ready %.2f s, Running %.1f s, gone %.1f s, RSS %.0f MiB (peak %.0f), CPU %.1f s%n",
+        r.node(),
+        r.pods(),
+        r.startToReady(),
+        r.toRunning(),
+        r.toGone(),
+        r.rssAtN(),
+        r.rssPeak(),
+        r.cpuCreate() + r.cpuDelete());
+    return r;
+  }
+
+  private static void write(Path repo, List<NodeRun.Result> results) {
+    // The runs shown may come from several invocations (see the run counts per table).
+    String command =
+        "make bench-node BENCH_N=100,1000 BENCH_REPEAT=3   # as root; BENCH_N=5000:java for one node";
+    String machine =
+        "Machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores shared with other"
+            + " engineers' builds during this session (numbers are noisy; ratios in one run are"
+            + " the comparison), one control plane (Kubernetes from testbed/controlplane) in netns"
+            + " vk-bench. Java node: provider/node/target/virtual-kubelet.jar with the image's JVM"
+            + " options, heap capped as in a "
+            + NodeLauncher.CONTAINER_MIB
+            + " MiB container ("
+            + String.join(" ", NodeLauncher.jvmOptions())
+            + "). Go node: virtual-kubelet v1.13.0"
+            + " (benchmarks/reference/build.sh), mock provider. Pods: one Deployment of pause"
+            + " containers with a nodeSelector and a toleration. Times from a client-side watch;"
+            + " RSS from /proc VmRSS every 200 ms; CPU from /proc stat; API calls from the API"
+            + " server's audit log (benchmarks/reference/audit-policy.yaml).";
+    Path docs = repo.resolve("docs");
+    NodeReport.splice(docs.resolve("benchmarks.md"), NodeReport.render(results, command, machine));
+    LinePlot time = new LinePlot("Time to all Running", "seconds");
+    LinePlot rss = new LinePlot("Node RSS with N pods Running", "MiB");
+    LinePlot cpu = new LinePlot("Node CPU per created pod", "ms per pod");
+    for (int n : NodeReport.counts(results)) {
+      for (String node : List.of("java", "go")) {
+        List<NodeRun.Result> rs =
+            results.stream().filter(r -> r.pods() == n && r.node().equals(node)).toList();
+        time.point(node, n, NodeReport.median(rs, NodeRun.Result::toRunning));
+        rss.point(node, n, NodeReport.median(rs, NodeRun.Result::rssAtN));
+        cpu.point(node, n, NodeReport.median(rs, r -> r.cpuCreate() * 1000 / r.pods()));
+      }
+    }
+    time.write(docs.resolve("bench-time-to-running.png"));
+    rss.write(docs.resolve("bench-rss.png"));
+    cpu.write(docs.resolve("bench-cpu-per-pod.png"));
+  }
+
+  private static List<Plan> plans(String spec) {
+    List<Plan> plans = new ArrayList<>();
+    for (String s : spec.isBlank() ? new String[0] : spec.split(",")) {
+      String[] p = s.strip().split(":");
+      String only = p.length > 1 ? p[1] : "";
+      plans.add(new Plan(Integer.parseInt(p[0]), !only.equals("go"), !only.equals("java")));
+    }
+    return plans;
+  }
+
+  private static Path goBinary(Path repo) throws IOException, InterruptedException {
+    String explicit = System.getProperty("vk.bench.go");
+    if (explicit != null) {
+      return Path.of(explicit);
+    }
+    Process p =
+        new ProcessBuilder(repo.resolve("benchmarks/reference/build.sh").toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("benchmarks/reference/build.sh failed");
+    }
+    return Path.of(out);
+  }
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static List<NodeRun.Result> load(Path file) throws IOException {
+    return Files.isRegularFile(file)
+        ? new ArrayList<>(
+            JSON.readValue(file.toFile(), new TypeReference<List<NodeRun.Result>>() {}))
+        : new ArrayList<>();
+  }
+
+  private static void save(Path file, List<NodeRun.Result> results) throws IOException {
+    Files.createDirectories(file.getParent());
+    JSON.writeValue(file.toFile(), results);
+  }
+}

@@ -1,0 +1,208 @@
+package dev.vk.benchmarks.node;
+
+import dev.vk.testbed.cluster.CommandResult;
+import dev.vk.testbed.cluster.ControlPlane;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Node;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One measured run: start a node alone, let it idle, run N pods of one Deployment on it, delete
+ * them, stop it. Blocks for the whole run.
+ */
+final class NodeRun {
+  static final String NAMESPACE = "default";
+  private static final Duration IDLE = Duration.ofSeconds(10);
+  private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(40);
+
+  /** What one run measured; times in seconds, memory in MiB. */
+  record Result(
+      String node,
+      int pods,
+      double startToReady,
+      double toRunning,
+      double toGone,
+      double lastBindToRunning,
+      double p50,
+      double p99,
+      double rssIdle,
+      double rssAtN,
+      double rssPeak,
+      double cpuStartup,
+      double cpuIdle,
+      double cpuCreate,
+      double cpuDelete,
+      int errors,
+      Map<String, Integer> createCalls,
+      Map<String, Integer> allCalls) {
+
+    /** API calls the node made while the pods were created, per pod. */
+    double callsPerPod() {
+      return createCalls.values().stream().mapToInt(Integer::intValue).sum() / (double) pods;
+    }
+
+    /** Reads (get, list, watch) the node made while the pods were created. */
+    int createReads() {
+      return createCalls.entrySet().stream()
+          .filter(e -> e.getKey().matches("(get|list|watch) .*"))
+          .mapToInt(Map.Entry::getValue)
+          .sum();
+    }
+  }
+
+  private final ControlPlane cluster;
+  private final AuditCounter audit;
+
+  NodeRun(ControlPlane cluster, AuditCounter audit) {
+    this.cluster = cluster;
+    this.audit = audit;
+  }
+
+  /** Runs {@code pods} pods on the node that {@code start} launches ("java" or "go"). */
+  Result run(String kind, int pods, java.util.function.Supplier<NodeLauncher.Started> start)
+      throws InterruptedException {
+    long auditStart = audit.mark();
+    long t0 = System.nanoTime();
+    NodeLauncher.Started node = start.get();
+    String user = whoAmI(node.kubeconfig());
+    try (ProcessSampler proc = new ProcessSampler(node.process().pid());
+        PodWatch watch = new PodWatch(cluster, NAMESPACE, "app=" + node.nodeName())) {
+      await("node " + node.nodeName() + " Ready", () -> ready(node), node);
+      double startToReady = (System.nanoTime() - t0) / 1e9;
+      double cpuReady = proc.cpuSeconds();
+      TimeUnit.MILLISECONDS.sleep(IDLE.toMillis()); // the idle phase is measured, not awaited
+      double rssIdle = proc.rssMib();
+      double cpuIdled = proc.cpuSeconds();
+
+      long auditCreate = audit.mark();
+      long tCreate = System.nanoTime();
+      kubectlIn(deployment(node.nodeName(), pods), "apply", "-f", "-");
+      await(pods + " pods Running", () -> watch.runningCount() >= pods, node);
+      double toRunning = (watch.lastRunning() - tCreate) / 1e9;
+      double lastBindToRunning = (watch.lastRunning() - watch.lastBind()) / 1e9;
+      double rssAtN = proc.rssMib();
+      double cpuCreated = proc.cpuSeconds();
+      long auditDelete = audit.mark();
+
+      long tDelete = System.nanoTime();
+      kubectlIn(null, "delete", "deployment", node.nodeName(), "--wait=false");
+      await("all pods gone", () -> watch.deletedCount() >= pods, node);
+      double toGone = (watch.lastDeleted() - tDelete) / 1e9;
+      double cpuDeleted = proc.cpuSeconds();
+      List<Double> lat = watch.bindToRunning();
+      int errors = countErrors(node); // before the stop: shutdown logs interrupted informers
+      stop(node);
+      long auditEnd = audit.mark();
+      return new Result(
+          kind,
+          pods,
+          startToReady,
+          toRunning,
+          toGone,
+          lastBindToRunning,
+          percentile(lat, 50),
+          percentile(lat, 99),
+          rssIdle,
+          rssAtN,
+          proc.peakMib(),
+          cpuReady,
+          cpuIdled - cpuReady,
+          cpuCreated - cpuIdled,
+          cpuDeleted - cpuCreated,
+          errors,
+          audit.count(user, auditCreate, auditDelete),
+          audit.count(user, auditStart, auditEnd));
+    } finally {
+      stop(node);
+      cluster.kubectl("delete", "node", node.nodeName(), "--ignore-not-found", "--wait=false");
+    }
+  }
+
+  private boolean ready(NodeLauncher.Started node) {
+    try {
+      V1Node n = new CoreV1Api(cluster.apiClient()).readNode(node.nodeName()).execute();
+      return n.getStatus() != null
+          && n.getStatus().getConditions() != null
+          && n.getStatus().getConditions().stream()
+              .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+    } catch (ApiException notYet) {
+      return false;
+    }
+  }
+
+  private static void await(String what, BooleanSupplier done, NodeLauncher.Started node)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+    while (!done.getAsBoolean()) {
+      if (!node.process().isAlive()) {
+        throw new IllegalStateException(node.nodeName() + " exited while waiting for " + what);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("timed out waiting for " + what);
+      }
+      TimeUnit.MILLISECONDS.sleep(50); // a benchmark poll, 50 ms resolution
+    }
+  }
+
+  private String whoAmI(Path kubeconfig) {
+    CommandResult r =
+        cluster.kubectlAs(
+            kubeconfig, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}");
+    return r.stdout().strip();
+  }
+
+  private void kubectlIn(String stdin, String... args) {
+    CommandResult r = cluster.kubectl(cluster.kubeconfig(), stdin, Duration.ofMinutes(2), args);
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("kubectl " + String.join(" ", args) + ": " + r.stderr());
+    }
+  }
+
+  /** Lines of the node's log that report an error (both nodes log "error" or "ERROR" there). */
+  private static int countErrors(NodeLauncher.Started node) {
+    try (var lines = java.nio.file.Files.lines(node.log())) {
+      return (int) lines.filter(l -> l.contains("ERROR") || l.contains("level=error")).count();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return -1;
+    }
+  }
+
+  private static void stop(NodeLauncher.Started node) throws InterruptedException {
+    node.process().destroy();
+    if (!node.process().waitFor(30, TimeUnit.SECONDS)) {
+      node.process().destroyForcibly().waitFor();
+    }
+  }
+
+  static double percentile(List<Double> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+
+  private static String deployment(String nodeName, int replicas) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %1$s, namespace: default}
+        spec:
+          replicas: %2$d
+          selector: {matchLabels: {app: %1$s}}
+          template:
+            metadata: {labels: {app: %1$s}}
+            spec:
+              nodeSelector: {kubernetes.io/hostname: %1$s}
+              tolerations: [{operator: Exists}]
+              containers: [{name: c, image: registry.k8s.io/pause:3.10}]
+        """
+        .formatted(nodeName, replicas);
+  }
+}
