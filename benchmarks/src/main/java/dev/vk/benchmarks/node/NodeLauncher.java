@@ -36,6 +36,9 @@ final class NodeLauncher {
     cmd.addAll(List.of("--health-address", cluster.nodeAddress()));
     cmd.addAll(List.of("--health-port", "" + (port + NodeProcess.HEALTH_PORT_OFFSET)));
     cmd.addAll(List.of("--mock-state-file", workDir.resolve("mock-state.json").toString()));
+    // The capacity the Go node is given below: the default 110 pods would leave pods unschedulable.
+    cmd.addAll(List.of("--capacity-cpu", "1000", "--capacity-memory", "4Ti"));
+    cmd.addAll(List.of("--capacity-pods", "20000"));
     cmd.addAll(
         List.of(
             "--client-ca-file",
