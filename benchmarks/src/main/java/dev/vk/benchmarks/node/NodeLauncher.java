@@ -35,7 +35,8 @@ final class NodeLauncher {
     cmd.addAll(List.of("--kubelet-address", cluster.nodeAddress()));
     cmd.addAll(List.of("--health-address", cluster.nodeAddress()));
     cmd.addAll(List.of("--health-port", "" + (port + NodeProcess.HEALTH_PORT_OFFSET)));
-    cmd.addAll(List.of("--mock-state-file", workDir.resolve("mock-state.json").toString()));
+    // No --mock-state-file: it rewrites every pod to disk on each provider call (O(N) per call,
+    // there for restart tests), which the Go mock, kept in memory, does not pay either.
     // The capacity the Go node is given below: the default 110 pods would leave pods unschedulable.
     cmd.addAll(List.of("--capacity-cpu", "1000", "--capacity-memory", "4Ti"));
     cmd.addAll(List.of("--capacity-pods", "20000"));
