@@ -206,7 +206,7 @@ public final class VirtualKubelet implements AutoCloseable {
     podInformer.setTransform(CacheTrim.MANAGED_FIELDS);
     check("pod-informer", activity::failure, Probe.LIVENESS);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
-    StatusWriter writer = new StatusWriter(clients.calls(), config.internalIp());
+    StatusWriter writer = new StatusWriter(apiPods, config.internalIp());
     PlacedPods placed = new PlacedPods(writes);
     var allocatable = template.build(true, "", null).getStatus().getAllocatable();
     PodSyncer syncer =

@@ -2,9 +2,10 @@ package dev.vk.node.pod;
 
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.List;
 
-/** The pods of this node as the API server has them, and the one write only a kubelet makes. */
+/** The pods of this node as the API server has them, and the writes only a kubelet makes. */
 public interface ApiPods {
 
   /** The cached pod by {@code namespace/name}, or null. Never blocks. */
@@ -18,4 +19,11 @@ public interface ApiPods {
    * stopped. A pod already gone or replaced is not an error. May block.
    */
   void deleteNow(V1Pod pod) throws ApiException;
+
+  /**
+   * Replaces the pod's status, with its UID as precondition so that a status never lands on a
+   * re-created pod of the same name. A pod already gone or replaced is not an error. Idempotent;
+   * may block.
+   */
+  void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException;
 }

@@ -1,37 +1,27 @@
 package dev.vk.node.pod;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import dev.vk.node.kube.ApiErrors;
-import io.kubernetes.client.custom.V1Patch;
-import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1HostIP;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodStatus;
-import io.kubernetes.client.util.PatchUtils;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a pod's status to the API server only when it differs from what the API already has and
- * does not move it backwards ({@link StatusGuard}). The patch carries the pod's UID as a
- * precondition, so a status never lands on a re-created pod of the same name.
+ * does not move it backwards ({@link StatusGuard}), through {@link ApiPods#patchStatus}.
  */
-public class StatusWriter {
-  private final ApiClient client;
-  private final CoreV1Api api;
+public final class StatusWriter {
+  private final ApiPods pods;
   private final String hostIp;
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final StatusGuard guard = new StatusGuard();
 
-  public StatusWriter(ApiClient client, String hostIp) {
-    this.client = client;
-    this.api = client == null ? null : new CoreV1Api(client);
+  public StatusWriter(ApiPods pods, String hostIp) {
+    this.pods = pods;
     this.hostIp = hostIp;
   }
 
@@ -51,7 +41,7 @@ public class StatusWriter {
       return false;
     }
     try {
-      send(pod, status);
+      pods.patchStatus(pod, status);
     } catch (ApiException | RuntimeException e) {
       failed.incrementAndGet();
       throw e;
@@ -102,46 +92,6 @@ public class StatusWriter {
     status.hostIPs(List.of(new V1HostIP().ip(hostIp)));
     if (status.getPodIP() != null) {
       status.podIPs(List.of(new V1PodIP().ip(status.getPodIP())));
-    }
-  }
-
-  /**
-   * A strategic-merge patch with the UID as precondition. {@code podIPs} is a list merged by IP, so
-   * a new address (a replacement task) would be added beside the old one, which the API server
-   * refuses; the {@code $patch: replace} element makes the list replace the old one.
-   */
-  static String patchBody(Gson gson, V1Pod pod, V1PodStatus status) {
-    JsonObject body = new JsonObject();
-    JsonObject metadata = new JsonObject();
-    metadata.addProperty("uid", pod.getMetadata().getUid());
-    body.add("metadata", metadata);
-    JsonObject json = gson.toJsonTree(status).getAsJsonObject();
-    for (String list : List.of("podIPs", "hostIPs")) {
-      if (json.has(list) && json.get(list).isJsonArray()) {
-        JsonObject replace = new JsonObject();
-        replace.addProperty("$patch", "replace");
-        json.getAsJsonArray(list).add(replace);
-      }
-    }
-    body.add("status", json);
-    return gson.toJson(body);
-  }
-
-  protected void send(V1Pod pod, V1PodStatus status) throws ApiException {
-    String name = pod.getMetadata().getName();
-    String namespace = pod.getMetadata().getNamespace();
-    String body = patchBody(client.getJSON().getGson(), pod, status);
-    try {
-      PatchUtils.patch(
-          V1Pod.class,
-          () -> api.patchNamespacedPodStatus(name, namespace, new V1Patch(body)).buildCall(null),
-          V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
-          client);
-    } catch (ApiException e) {
-      // The pod is gone or was replaced: its status no longer matters.
-      if (!ApiErrors.goneOrReplaced(e)) {
-        throw e;
-      }
     }
   }
 }

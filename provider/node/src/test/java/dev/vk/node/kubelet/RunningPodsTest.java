@@ -3,7 +3,7 @@ package dev.vk.node.kubelet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vk.node.pod.ApiPods;
-import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.testkit.NoopPodLifecycle;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1ContainerState;
 import io.kubernetes.client.openapi.models.V1ContainerStateRunning;
@@ -14,14 +14,13 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RunningPodsTest {
   private final List<V1Pod> provider = new ArrayList<>();
   private final List<V1Pod> api = new ArrayList<>();
-  private final RunningPods running = new RunningPods(new Listing(provider), new Api(api));
+  private final RunningPods running = new RunningPods(new NoopPodLifecycle(provider), new Api(api));
 
   private static V1Pod pod(String name, String phase, V1ContainerState... states) {
     V1Pod pod = Pods.pod("default", name);
@@ -98,28 +97,6 @@ class RunningPodsTest {
     assertThat(names()).isEmpty();
   }
 
-  /** A provider that lists fixed pods. */
-  private record Listing(List<V1Pod> pods) implements PodLifecycle {
-    @Override
-    public void createPod(V1Pod pod) {}
-
-    @Override
-    public void updatePod(V1Pod pod) {}
-
-    @Override
-    public void deletePod(V1Pod pod) {}
-
-    @Override
-    public Optional<V1Pod> getPod(String namespace, String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<V1Pod> getPods() {
-      return List.copyOf(pods);
-    }
-  }
-
   /** The API's pods of the node. */
   private record Api(List<V1Pod> pods) implements ApiPods {
     @Override
@@ -134,5 +111,8 @@ class RunningPodsTest {
 
     @Override
     public void deleteNow(V1Pod pod) {}
+
+    @Override
+    public void patchStatus(V1Pod pod, V1PodStatus status) {}
   }
 }

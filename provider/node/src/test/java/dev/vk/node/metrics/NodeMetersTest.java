@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.kubeletapi.spi.KubeletApiListener;
+import dev.vk.node.pod.ApiPods;
 import dev.vk.node.pod.KeyedWorkQueue;
 import dev.vk.node.pod.Outcome;
 import dev.vk.node.pod.StatusWriter;
@@ -14,6 +15,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,16 +34,30 @@ class NodeMetersTest {
   @DisplayName("status writes are counted as sent, unchanged or failed")
   void statusWrites() throws Exception {
     AtomicInteger refuse = new AtomicInteger();
-    StatusWriter writer =
-        new StatusWriter(null, "10.0.0.2") {
+    ApiPods api =
+        new ApiPods() {
           @Override
-          protected void send(V1Pod pod, V1PodStatus status) throws ApiException {
+          public V1Pod get(String key) {
+            return null;
+          }
+
+          @Override
+          public List<V1Pod> list() {
+            return List.of();
+          }
+
+          @Override
+          public void deleteNow(V1Pod pod) {}
+
+          @Override
+          public void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException {
             if (refuse.get() > 0) {
               throw new ApiException(500, "etcd is unhappy");
             }
             pod.setStatus(status);
           }
         };
+    StatusWriter writer = new StatusWriter(api, "10.0.0.2");
     NodeMeters.statusWrites(registry, writer);
     V1Pod pod = Pods.pod("default", "web", Pods.container("app"));
     writer.write(pod, new V1PodStatus().phase("Running"));

@@ -1,13 +1,14 @@
 package dev.vk.node.pod;
 
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The API server's pods as a map, recording the deletions a kubelet makes. */
+/** The API server's pods as a map, recording the deletions a kubelet makes; keeps statuses. */
 final class InMemoryApiPods implements ApiPods {
   final Map<String, V1Pod> pods = new ConcurrentHashMap<>();
   final List<String> deleted = new CopyOnWriteArrayList<>();
@@ -34,6 +35,14 @@ final class InMemoryApiPods implements ApiPods {
     if (current != null && PodFacts.sameUid(current, pod)) {
       pods.remove(PodFacts.key(pod));
       deleted.add(PodFacts.key(pod));
+    }
+  }
+
+  @Override
+  public void patchStatus(V1Pod pod, V1PodStatus status) {
+    V1Pod current = pods.get(PodFacts.key(pod));
+    if (current != null && PodFacts.sameUid(current, pod)) {
+      current.setStatus(status);
     }
   }
 }

@@ -38,7 +38,7 @@ class NodeWritesTest {
           new EnvironmentResolver(new InMemoryObjectLookup()),
           pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
           events,
-          new TestingStatusWriter(api),
+          new StatusWriter(api, "10.0.0.2"),
           placed,
           clock);
 

@@ -11,6 +11,7 @@ import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.mock.InMemoryProvider;
+import dev.vk.provider.testkit.NoopPodLifecycle;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1ConfigMapKeySelector;
@@ -46,7 +47,7 @@ class PodSyncerTest {
         new EnvironmentResolver(objects),
         pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
         events,
-        new TestingStatusWriter(api),
+        new StatusWriter(api, "10.0.0.2"),
         placed,
         clock);
   }
@@ -91,7 +92,7 @@ class PodSyncerTest {
             new EnvironmentResolver(objects),
             pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
             events,
-            new TestingStatusWriter(api),
+            new StatusWriter(api, "10.0.0.2"),
             placed,
             clock,
             ServedNamespaces.from(Settings.of(Map.of("namespaces", "team-a,team-b"))));
@@ -168,26 +169,10 @@ class PodSyncerTest {
     apiPod("clash");
     PodSyncer clashing =
         syncer(
-            new PodLifecycle() {
+            new NoopPodLifecycle() {
               @Override
               public void createPod(V1Pod pod) throws ProviderException {
                 throw ProviderException.conflict("container group clash-1 belongs to node other");
-              }
-
-              @Override
-              public void updatePod(V1Pod pod) {}
-
-              @Override
-              public void deletePod(V1Pod pod) {}
-
-              @Override
-              public Optional<V1Pod> getPod(String namespace, String name) {
-                return Optional.empty();
-              }
-
-              @Override
-              public List<V1Pod> getPods() {
-                return List.of();
               }
             });
     assertThat(clashing.handle("default/clash")).isInstanceOf(Outcome.Retry.class);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** What the status writer refuses, carries forward and lets through, as the API then shows it. */
 class StatusGuardTest {
   private final InMemoryApiPods api = new InMemoryApiPods();
-  private final TestingStatusWriter writer = new TestingStatusWriter(api);
+  private final StatusWriter writer = new StatusWriter(api, "10.0.0.2");
   private V1Pod pod;
 
   @BeforeEach
