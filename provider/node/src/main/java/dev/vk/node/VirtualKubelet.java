@@ -31,8 +31,6 @@ import dev.vk.node.pod.NodeWrites;
 import dev.vk.node.pod.PlacedPods;
 import dev.vk.node.pod.PodController;
 import dev.vk.node.pod.PodListerWatcher;
-import dev.vk.node.pod.PodSyncer;
-import dev.vk.node.pod.StatusWriter;
 import dev.vk.podenv.EnvironmentResolver;
 import dev.vk.podenv.PodRuntime;
 import dev.vk.provider.DaemonThreads;
@@ -206,34 +204,26 @@ public final class VirtualKubelet implements AutoCloseable {
     podInformer.setTransform(CacheTrim.MANAGED_FIELDS);
     check("pod-informer", activity::failure, Probe.LIVENESS);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
-    StatusWriter writer = new StatusWriter(apiPods, config.internalIp());
-    PlacedPods placed = new PlacedPods(writes);
-    var allocatable = template.build(true, "", null).getStatus().getAllocatable();
-    PodSyncer syncer =
-        new PodSyncer(
-            provider,
-            apiPods,
-            new EnvironmentResolver(
-                new CachedServicesLookup(new ApiObjectLookup(clients.calls()), services)),
-            pod -> new PodRuntime(config.nodeName(), config.internalIp(), null, allocatable),
-            events,
-            writer,
-            placed,
-            clock,
-            served);
+    var allocatable = template.allocatable();
     pods =
-        new PodController(
-            new PodController.Parts(
-                podInformer,
-                apiPods,
-                provider,
-                syncer,
-                writer,
-                placed,
-                writes,
-                config.podSyncWorkers(),
-                config.reconcileInterval(),
-                config.statusPollInterval()));
+        PodController.wiring()
+            .informer(podInformer)
+            .apiPods(apiPods)
+            .provider(provider)
+            .environment(
+                new EnvironmentResolver(
+                    new CachedServicesLookup(new ApiObjectLookup(clients.calls()), services)))
+            .runtime(
+                pod -> new PodRuntime(config.nodeName(), config.internalIp(), null, allocatable))
+            .events(events)
+            .nodeWrites(writes)
+            .served(served)
+            .hostIp(config.internalIp())
+            .clock(clock)
+            .workers(config.podSyncWorkers())
+            .statusPollInterval(config.statusPollInterval())
+            .reconcileInterval(config.reconcileInterval())
+            .build();
     check("pod-workers", pods::deadWork, Probe.LIVENESS);
     check("node-loops", this::stoppedLoop, Probe.LIVENESS);
     NodeWatch watch =
@@ -248,12 +238,12 @@ public final class VirtualKubelet implements AutoCloseable {
     if (existing == null) {
       once("lease renewal", renew); // the first lease of a new node, without waiting
     }
-    every(Duration.ofSeconds(10), "node status", node::tick);
+    every(NodeController.TICK, "node status", node::tick);
     Set<Meter.Id> before = meterIds();
     Gauge.builder("vk.pods", podInformer.getIndexer(), i -> i.list().size())
         .description("pods bound to this node")
         .register(meters);
-    Gauge.builder("vk.pods.placed", placed, PlacedPods::size).register(meters);
+    Gauge.builder("vk.pods.placed", pods.placed(), PlacedPods::size).register(meters);
     FunctionCounter.builder("vk.events.dropped", events, ApiEventRecorder::dropped)
         .description("events dropped because the event queue was full")
         .register(meters);
@@ -261,7 +251,7 @@ public final class VirtualKubelet implements AutoCloseable {
         .description("pod handler errors that workers survived")
         .register(meters);
     NodeMeters.workQueues(meters, pods.queues());
-    NodeMeters.statusWrites(meters, writer);
+    NodeMeters.statusWrites(meters, pods.statusWriter());
     NodeMeters.lease(meters, lease);
     NodeMeters.node(meters, node);
     Set<Meter.Id> mine = meterIds();

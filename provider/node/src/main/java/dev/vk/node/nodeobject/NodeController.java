@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
 public final class NodeController {
   private static final Logger logger = LoggerFactory.getLogger(NodeController.class);
 
+  /**
+   * How often {@link #tick()} should run: a provider that stops answering shows as NotReady within
+   * this, while an unchanged status is still sent only every {@code nodeStatusInterval}.
+   */
+  public static final Duration TICK = Duration.ofSeconds(10);
+
   private final CoreV1Api api;
   private final ApiClient client;
   private final NodeTemplate template;

@@ -37,6 +37,14 @@ public final class NodeTemplate {
     this.configurer = configurer;
   }
 
+  /**
+   * What pods may use of this node: the provider's choice, overridden by the user's capacity
+   * setting. Calls the provider's {@link NodeConfigurer#configureNode}, which must not block.
+   */
+  public Map<String, Quantity> allocatable() {
+    return build(true, "", null).getStatus().getAllocatable();
+  }
+
   /** The desired node; {@code ready} and its reason come from the provider's last ping. */
   public V1Node build(boolean ready, String notReadyMessage, OffsetDateTime now) {
     Map<String, String> labels = new LinkedHashMap<>();

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the pods the scheduler binds to this node. The informer feeds the pod queue; provider status
- * feeds the status queue; a periodic reconcile (one provider call) catches drift, lost pods and
- * orphans. Startup reconciliation runs before any worker, so a restart adopts instead of
+ * (pushed, or polled every status-poll-interval from a provider that cannot push) feeds the status
+ * queue; the reconcile (one provider call, every reconcile-interval) catches drift, lost pods and
+ * orphans. The startup reconcile runs before any worker, so a restart adopts instead of
  * re-creating.
  */
 public final class PodController implements AutoCloseable {
@@ -30,78 +31,89 @@ public final class PodController implements AutoCloseable {
 
   private final SharedIndexInformer<V1Pod> informer;
   private final PodLifecycle provider;
-  private final KeyedWorkQueue podQueue;
-  private final KeyedWorkQueue statusQueue;
+  private final StatusWriter statusWriter;
+  private final PlacedPods placed;
   private final PodSyncer syncer;
+  private final KeyedWorkQueue podQueue;
   private final PodStatusSync statusSync;
+  private final KeyedWorkQueue statusQueue;
   private final Reconciler reconciler;
+  private final StatusPoll statusPoll;
   private final NodeWrites writes;
   private final Duration reconcileInterval;
-  private final Duration pollInterval;
+  private final Duration statusPollInterval;
   private final List<Future<?>> loops = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("pod-reconcile"));
 
-  /** Everything the controller needs that is built outside it. */
-  public record Parts(
-      SharedIndexInformer<V1Pod> informer,
-      ApiPods pods,
-      PodLifecycle provider,
-      PodSyncer syncer,
-      StatusWriter statusWriter,
-      PlacedPods placed,
-      NodeWrites writes,
-      int workers,
-      Duration reconcileInterval,
-      Duration pollInterval) {}
+  /** The parts to build a controller from, set by name. */
+  public static PodWiring wiring() {
+    return new PodWiring();
+  }
 
-  public PodController(Parts parts) {
-    this.informer = parts.informer();
-    this.provider = parts.provider();
-    this.reconcileInterval = parts.reconcileInterval();
-    this.pollInterval = parts.pollInterval();
-    this.syncer = parts.syncer();
-    this.writes = parts.writes();
+  /** Wires the pod path: each part is built after the parts it needs. */
+  PodController(PodWiring w) {
+    this.informer = w.informer;
+    this.provider = w.provider;
+    this.writes = w.nodeWrites;
+    this.reconcileInterval = w.reconcileInterval;
+    this.statusPollInterval = w.statusPollInterval;
+    this.statusWriter = new StatusWriter(w.apiPods, w.hostIp);
+    this.placed = new PlacedPods(w.nodeWrites);
+    this.syncer =
+        new PodSyncer(
+            provider,
+            w.apiPods,
+            w.environment,
+            w.runtime,
+            w.events,
+            statusWriter,
+            placed,
+            w.clock,
+            w.served);
     this.podQueue =
         new KeyedWorkQueue(
-            "pod-sync", parts.workers(), syncer, Duration.ofMillis(500), Duration.ofMinutes(2));
+            "pod-sync", w.workers, syncer, Duration.ofMillis(500), Duration.ofMinutes(2));
+    this.statusSync = new PodStatusSync(w.apiPods, statusWriter, podQueue::add);
     this.statusQueue =
         new KeyedWorkQueue(
-            "pod-status",
-            parts.workers(),
-            key -> statusSync().handle(key),
-            Duration.ofMillis(500),
-            Duration.ofMinutes(1));
-    this.statusSync =
-        new PodStatusSync(parts.pods(), parts.statusWriter(), statusQueue::add, podQueue::add);
-    this.reconciler =
-        new Reconciler(provider, parts.pods(), parts.placed(), statusSync::offer, podQueue::add);
+            "pod-status", w.workers, statusSync, Duration.ofMillis(500), Duration.ofMinutes(1));
+    this.reconciler = new Reconciler(provider, w.apiPods, placed, this::offer, podQueue::add);
+    this.statusPoll = new StatusPoll(provider, w.apiPods, this::offer);
     informer.addEventHandler(new Handler());
   }
 
-  private PodStatusSync statusSync() {
-    return statusSync;
+  /** Keeps the provider's status of a pod and queues it for writing. Non-blocking. */
+  private void offer(V1Pod providerPod) {
+    statusSync.offer(providerPod).ifPresent(statusQueue::add);
   }
 
-  /** Reconciles, then starts the workers and the periodic loops. Call after the cache synced. */
+  /**
+   * Runs the startup reconcile, then starts the workers and the periodic loops. Call after the
+   * cache synced. Blocks on the provider.
+   */
   public void start() throws ProviderException {
     if (provider instanceof PodStatusNotifier notifier) {
-      notifier.notifyPods(statusSync::offer);
+      notifier.notifyPods(this::offer);
     }
     int orphans = reconciler.reconcile(true);
-    logger.info("Startup reconciliation done: {} orphans deleted", orphans);
+    logger.info("Startup reconcile done: {} orphans deleted", orphans);
     podQueue.start();
     statusQueue.start();
-    long every = reconcileInterval.toMillis();
-    loops.add(
-        timer.scheduleWithFixedDelay(
-            () -> reconcileQuietly(), every, every, TimeUnit.MILLISECONDS));
+    every(reconcileInterval, "reconcile", () -> reconciler.reconcile(false));
     if (!(provider instanceof PodStatusNotifier)) {
-      long poll = pollInterval.toMillis();
-      loops.add(
-          timer.scheduleWithFixedDelay(
-              () -> reconcileQuietly(), poll, poll, TimeUnit.MILLISECONDS));
+      every(statusPollInterval, "status poll", statusPoll::poll);
     }
+  }
+
+  /** Writes pod statuses; its counters are metrics. */
+  public StatusWriter statusWriter() {
+    return statusWriter;
+  }
+
+  /** The pods this node placed or adopted at the provider; its size is a metric. */
+  public PlacedPods placed() {
+    return placed;
   }
 
   /** The pod and status queues by name, for metrics. */
@@ -115,8 +127,8 @@ public final class PodController implements AutoCloseable {
   }
 
   /**
-   * Why pods are no longer processed: a worker or the reconcile loop is gone. Cheap; for the
-   * liveness check. Empty when healthy or closed.
+   * Why pods are no longer processed: a worker, the reconcile or the status poll loop is gone.
+   * Cheap; for the liveness check. Empty when healthy or closed.
    */
   public Optional<String> deadWork() {
     Optional<String> dead = podQueue.deadWorkers().or(statusQueue::deadWorkers);
@@ -125,18 +137,29 @@ public final class PodController implements AutoCloseable {
     }
     // A periodic task that is done ended by an uncaught throwable: it never runs again.
     return loops.stream().anyMatch(Future::isDone)
-        ? Optional.of("the reconcile loop stopped")
+        ? Optional.of("the reconcile or status poll loop stopped")
         : Optional.empty();
   }
 
-  private void reconcileQuietly() {
-    try {
-      reconciler.reconcile(false);
-    } catch (ProviderException | RuntimeException e) {
-      logger.warn("Periodic reconcile failed: {}", e.getMessage());
-    } catch (Error e) { // NOPMD: one bad reconcile must not end the loop
-      logger.error("Periodic reconcile crashed; the loop goes on", e);
-    }
+  /** A periodic provider call that may fail. */
+  private interface Round {
+    void run() throws ProviderException;
+  }
+
+  /** Runs {@code round} every {@code period}; a failed or crashed round leaves the loop running. */
+  private void every(Duration period, String name, Round round) {
+    long millis = period.toMillis();
+    Runnable quietly =
+        () -> {
+          try {
+            round.run();
+          } catch (ProviderException | RuntimeException e) {
+            logger.warn("Periodic {} failed: {}", name, e.getMessage());
+          } catch (Error e) { // NOPMD: one bad round must not end the loop
+            logger.error("Periodic {} crashed; the loop goes on", name, e);
+          }
+        };
+    loops.add(timer.scheduleWithFixedDelay(quietly, millis, millis, TimeUnit.MILLISECONDS));
   }
 
   @Override

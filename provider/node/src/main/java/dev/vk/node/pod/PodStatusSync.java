@@ -5,44 +5,44 @@ import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Carries pod status from the provider to the API server. Status arrives from the provider's push
- * or from a poll; only the newest per pod is kept, and it is written only if it changed.
+ * Carries pod status from the provider to the API server. Status arrives from the provider's push,
+ * the status poll or the reconcile; only the newest per pod is kept, and it is written only if it
+ * changed. The status work queue runs {@link #handle}; whoever offers a status queues its key.
  */
 public final class PodStatusSync implements KeyedWorkQueue.Handler {
   private final ApiPods pods;
   private final StatusWriter writer;
   private final Map<String, V1Pod> latest = new ConcurrentHashMap<>();
-  private final Consumer<String> statusQueue;
   private final Consumer<String> podQueue;
 
   /**
-   * @param statusQueue enqueues a key for {@link #handle}
    * @param podQueue enqueues a key for the pod syncer (a terminating pod may now be stopped)
    */
-  public PodStatusSync(
-      ApiPods pods, StatusWriter writer, Consumer<String> statusQueue, Consumer<String> podQueue) {
+  public PodStatusSync(ApiPods pods, StatusWriter writer, Consumer<String> podQueue) {
     this.pods = pods;
     this.writer = writer;
-    this.statusQueue = statusQueue;
     this.podQueue = podQueue;
   }
 
   /**
-   * Accepts the provider's view of a pod. Cheap and non-blocking: the provider calls it. A pod
-   * without status (the provider knows it exists, not yet its state) is ignored: it must not take
-   * the place of a status already waiting to be written.
+   * Keeps the provider's view of a pod until {@link #handle} writes it. Cheap and non-blocking: the
+   * provider calls it. A pod without status (the provider knows it exists, not yet its state) is
+   * ignored: it must not take the place of a status already waiting to be written.
+   *
+   * @return the pod's key to queue for {@link #handle}, or empty when there is nothing to write
    */
-  public void offer(V1Pod providerPod) {
+  public Optional<String> offer(V1Pod providerPod) {
     if (providerPod.getStatus() == null) {
-      return;
+      return Optional.empty();
     }
     String key = PodFacts.key(providerPod);
     latest.put(key, providerPod);
-    statusQueue.accept(key);
+    return Optional.of(key);
   }
 
   public void forget(String key) {

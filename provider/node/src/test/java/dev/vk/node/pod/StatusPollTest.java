@@ -1,0 +1,59 @@
+package dev.vk.node.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vk.provider.ProviderContext;
+import dev.vk.provider.mock.InMemoryProvider;
+import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.TestingClock;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class StatusPollTest {
+  private final InMemoryProvider provider =
+      new InMemoryProvider(
+          new ProviderContext("node", "10.0.0.2", name -> Optional.empty()), new TestingClock());
+  private final InMemoryApiPods api = new InMemoryApiPods();
+  private final List<V1Pod> statuses = new CopyOnWriteArrayList<>();
+  private final StatusPoll poll = new StatusPoll(provider, api, statuses::add);
+
+  @AfterEach
+  void close() {
+    provider.close();
+  }
+
+  @Test
+  @DisplayName(
+      "a poll offers the status of pods an API pod owns and leaves orphans and missing pods alone")
+  void offersOwnedPodsOnly() throws Exception {
+    V1Pod both = Pods.pod("default", "both", Pods.container("c"));
+    V1Pod orphan = Pods.pod("default", "orphan", Pods.container("c"));
+    V1Pod apiOnly = Pods.pod("default", "api-only", Pods.container("c"));
+    provider.createPod(both);
+    provider.createPod(orphan);
+    api.put(both);
+    api.put(apiOnly);
+
+    poll.poll();
+
+    assertThat(statuses).extracting(p -> p.getMetadata().getName()).containsExactly("both");
+    assertThat(provider.getPods())
+        .extracting(p -> p.getMetadata().getName())
+        .containsExactlyInAnyOrder("both", "orphan");
+    assertThat(api.deleteCalls).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a provider pod with the API pod's name but another UID gets no status written")
+  void otherUid() throws Exception {
+    provider.createPod(Pods.pod("default", "web", Pods.container("c")));
+    api.put(Pods.pod("default", "web", Pods.container("c")));
+    poll.poll();
+    assertThat(statuses).isEmpty();
+  }
+}
