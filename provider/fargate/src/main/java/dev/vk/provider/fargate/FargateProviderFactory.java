@@ -47,8 +47,8 @@ public final class FargateProviderFactory implements ProviderFactory {
   }
 
   /**
-   * Validates the settings and builds the clients. Does not call AWS: the first pod call reconciles
-   * with ECS, and {@code ping} checks the cluster.
+   * Validates the settings and builds the clients. Does not call AWS: the first pod call adopts
+   * this node's ECS tasks, and {@code ping} checks the cluster.
    *
    * @throws IllegalArgumentException one line naming the invalid setting
    */

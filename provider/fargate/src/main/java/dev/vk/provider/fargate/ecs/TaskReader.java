@@ -41,7 +41,7 @@ public final class TaskReader {
 
   /**
    * This node's stopped tasks that ECS still shows (for at least an hour), described, except {@code
-   * skip}: for the startup reconciliation, pods whose task ended while the node was down. ECS wants
+   * skip}: for the startup adoption, pods whose task ended while the node was down. ECS wants
    * {@code startedBy} to be the only ListTasks filter, so the cluster's stopped tasks are listed
    * and this node's picked from their descriptions. Blocks; runs once per start.
    */

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * Wires the pod side (service, status sync, restarts, task definition cleanup) and owns its
+ * Wires the pod side (service, task poller, restarts, task definition cleanup) and owns its
  * threads. Cleanup runs every {@value #CLEANUP_ROUNDS} status intervals (5 minutes by default):
  * stale revisions cost nothing but clutter, so it need not be sooner.
  */
@@ -31,7 +31,7 @@ public final class PodEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PodEngine.class);
   static final int CLEANUP_ROUNDS = 12;
   private final PodService service;
-  private final StatusSync sync;
+  private final TaskPoller poller;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService restarts;
 
@@ -48,8 +48,8 @@ public final class PodEngine implements AutoCloseable {
     TaskDefinitionRegistry definitions = new TaskDefinitionRegistry(ecs, launch);
     TaskLauncher launcher = new TaskLauncher(ecs, launch, definitions, runTasks);
     this.restarts = Executors.newFixedThreadPool(2, DaemonThreads.factory("fargate-restart"));
-    this.sync =
-        new StatusSync(
+    this.poller =
+        new TaskPoller(
             registry,
             new TaskReader(ecs, launch.cluster(), launch.startedBy()),
             new Restarter(launcher, restarts),
@@ -57,13 +57,13 @@ public final class PodEngine implements AutoCloseable {
             clock,
             launch.clusterId(),
             launch.nodeName());
-    this.service = new PodService(registry, mapper, launcher, sync, kubernetes, clock);
+    this.service = new PodService(registry, mapper, launcher, poller, kubernetes, clock);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("fargate-status"));
     long period = transitionInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(sync::tickQuietly, period, period, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(poller::tickQuietly, period, period, TimeUnit.MILLISECONDS);
     long listing = statusInterval.toMillis();
-    scheduler.scheduleAtFixedRate(sync::listQuietly, listing, listing, TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(poller::listQuietly, listing, listing, TimeUnit.MILLISECONDS);
     TaskDefinitionCleaner cleaner =
         new TaskDefinitionCleaner(ecs, definitions, mapper.familyPrefix());
     long cleanup = statusInterval.toMillis() * CLEANUP_ROUNDS;
@@ -73,7 +73,7 @@ public final class PodEngine implements AutoCloseable {
 
   private void clean(TaskDefinitionCleaner cleaner, PodRegistry registry) {
     try {
-      service.reconcile(); // adopted tasks count as in use
+      service.adoptTasks(); // adopted tasks count as in use
       cleaner.sweep(registry.familiesInUse());
     } catch (ProviderException e) {
       if (!scheduler.isShutdown()) {
@@ -88,12 +88,12 @@ public final class PodEngine implements AutoCloseable {
 
   /** Registers the status listener; must not block. */
   public void listen(Consumer<V1Pod> listener) {
-    sync.listen(listener);
+    poller.listen(listener);
   }
 
   @Override
   public void close() {
-    sync.close();
+    poller.close();
     scheduler.shutdownNow();
     restarts.shutdownNow();
   }

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * One pod and its current ECS task, with its restart history. Thread-safe: the pod workers and the
- * status sync touch it concurrently.
+ * task poller touch it concurrently.
  */
 final class PodRecord {
   private final String uid;

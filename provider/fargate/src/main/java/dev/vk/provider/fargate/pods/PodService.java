@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * The pod lifecycle on ECS. Reads (getPod, getPods) are served from the records {@link StatusSync}
- * keeps current, so they cost no AWS call; the first call of any kind reconciles with ECS once
- * (lists and adopts this node's tasks) so that a restarted node neither loses nor duplicates tasks.
+ * The pod lifecycle on ECS. Reads (getPod, getPods) are served from the records {@link TaskPoller}
+ * keeps current, so they cost no AWS call; the first call of any kind adopts this node's ECS tasks
+ * once (lists them) so that a restarted node neither loses nor duplicates tasks.
  */
 public final class PodService implements PodLifecycle {
   private static final Logger log = LoggerFactory.getLogger(PodService.class);
   private final PodRegistry registry;
   private final TaskDefinitionMapper mapper;
   private final TaskLauncher launcher;
-  private final StatusSync sync;
+  private final TaskPoller poller;
   private final KubernetesAccess kubernetes;
   private final PodInputsReader inputs;
 
@@ -36,31 +36,31 @@ public final class PodService implements PodLifecycle {
   private final Map<String, PodInputs> retryInputs = new ConcurrentHashMap<>();
 
   private final Clock clock;
-  private volatile boolean reconciled;
+  private volatile boolean adopted;
 
   PodService(
       PodRegistry registry,
       TaskDefinitionMapper mapper,
       TaskLauncher launcher,
-      StatusSync sync,
+      TaskPoller poller,
       KubernetesAccess kubernetes,
       Clock clock) {
     this.registry = registry;
     this.mapper = mapper;
     this.launcher = launcher;
-    this.sync = sync;
+    this.poller = poller;
     this.kubernetes = kubernetes;
     this.inputs = new PodInputsReader(kubernetes);
     this.clock = clock;
   }
 
   /** Lists and adopts this node's tasks once. Blocks on ECS; idempotent. */
-  public void reconcile() throws ProviderException {
-    if (!reconciled) {
+  public void adoptTasks() throws ProviderException {
+    if (!adopted) {
       synchronized (this) {
-        if (!reconciled) {
-          sync.reconcile();
-          reconciled = true;
+        if (!adopted) {
+          poller.adoptTasks();
+          adopted = true;
         }
       }
     }
@@ -69,7 +69,7 @@ public final class PodService implements PodLifecycle {
   /** Plans the task, then runs it; a pod Fargate cannot run fails before any AWS call. */
   @Override
   public void createPod(V1Pod pod) throws ProviderException {
-    reconcile();
+    adoptTasks();
     Optional<PodRecord> existing = registry.byUid(pod.getMetadata().getUid());
     if (existing.isPresent()) {
       existing
@@ -124,7 +124,7 @@ public final class PodService implements PodLifecycle {
 
   @Override
   public void deletePod(V1Pod pod) throws ProviderException {
-    reconcile();
+    adoptTasks();
     Optional<PodRecord> record =
         Optional.ofNullable(pod.getMetadata().getUid())
             .flatMap(registry::byUid)
@@ -147,13 +147,13 @@ public final class PodService implements PodLifecycle {
 
   @Override
   public Optional<V1Pod> getPod(String namespace, String name) throws ProviderException {
-    reconcile();
+    adoptTasks();
     return registry.byName(namespace, name).map(r -> r.snapshot(clock.instant()));
   }
 
   @Override
   public List<V1Pod> getPods() throws ProviderException {
-    reconcile();
+    adoptTasks();
     return registry.all().stream().map(r -> r.snapshot(clock.instant())).toList();
   }
 

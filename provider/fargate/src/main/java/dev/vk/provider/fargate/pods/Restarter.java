@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * Honours restartPolicy Always and OnFailure, which ECS cannot: a stopped task is replaced by a new
  * task of the same definition, counted as a restart. Replacements run on their own executor so a
- * wait for the RunTask limiter never delays status sync; at most one per pod is in flight, and the
- * clientToken (pod UID and restart number) makes a retried replacement return the same task.
+ * wait for the RunTask limiter never delays the task poller; at most one per pod is in flight, and
+ * the clientToken (pod UID and restart number) makes a retried replacement return the same task.
  */
 final class Restarter {
   private static final Logger log = LoggerFactory.getLogger(Restarter.class);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * With N steady tasks the status sync costs one ListTasks page per status interval (N <= 100) and
+ * With N steady tasks the task poller costs one ListTasks page per status interval (N <= 100) and
  * nothing per pod; an exit is still noticed within one interval.
  */
 @Timeout(120)

@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * only DescribeTasks shows health: ceil(H/100) more calls per interval for H such tasks. A liveness
  * check that ECS reports UNHEALTHY stops the task ({@link LivenessEnforcer}).
  */
-final class StatusSync {
-  private static final Logger log = LoggerFactory.getLogger(StatusSync.class);
+final class TaskPoller {
+  private static final Logger log = LoggerFactory.getLogger(TaskPoller.class);
   private final PodRegistry registry;
   private final TaskReader reader;
   private final Restarter restarter;
@@ -45,7 +45,7 @@ final class StatusSync {
   private boolean listedOnce; // guarded by this
   private volatile boolean closed;
 
-  StatusSync(
+  TaskPoller(
       PodRegistry registry,
       TaskReader reader,
       Restarter restarter,
@@ -84,11 +84,11 @@ final class StatusSync {
       tick(list);
     } catch (ProviderException e) {
       if (!closed) {
-        log.warn("Status sync failed; retrying next round: {}", e.getMessage());
+        log.warn("Task poll failed; retrying next round: {}", e.getMessage());
       }
     } catch (RuntimeException e) {
       if (!closed) {
-        log.error("Status sync failed unexpectedly", e);
+        log.error("Task poll failed unexpectedly", e);
       }
     }
   }
@@ -103,7 +103,7 @@ final class StatusSync {
    * stopped while the node was down (ECS keeps stopped tasks for an hour or more), so a finished
    * pod shows its real end instead of being lost and a restarting one continues its count. Blocks.
    */
-  synchronized void reconcile() throws ProviderException {
+  synchronized void adoptTasks() throws ProviderException {
     tick(true);
     Set<String> known = new HashSet<>(foreign);
     registry.all().forEach(r -> r.task().ifPresent(t -> known.add(t.taskArn())));
