@@ -5,6 +5,7 @@ import com.azure.resourcemanager.containerinstance.models.Container;
 import com.azure.resourcemanager.containerinstance.models.ContainerPropertiesInstanceView;
 import com.azure.resourcemanager.containerinstance.models.InitContainerDefinition;
 import com.azure.resourcemanager.containerinstance.models.InitContainerPropertiesDefinitionInstanceView;
+import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -71,7 +72,12 @@ final class AciStatusMapper {
             .phase(phase)
             .podIP(group.ipAddress() == null ? null : group.ipAddress().ip())
             .startTime(created)
-            .conditions(PodConditions.of(phase, inits, containers, scheduled))
+            .conditions(
+                PodConditions.of(
+                    phase,
+                    inits,
+                    containers,
+                    (type, value) -> conditionSince(type, containers, scheduled)))
             .containerStatuses(containers)
             .initContainerStatuses(inits.isEmpty() ? null : inits);
     return new V1Pod().apiVersion("v1").kind("Pod").metadata(meta).spec(spec).status(status);
@@ -107,6 +113,24 @@ final class AciStatusMapper {
       }
     }
     return out;
+  }
+
+  /**
+   * ACI keeps no condition history: readiness dates from the latest container start, the rest from
+   * the group's creation, so the times stay the same between calls.
+   */
+  private static OffsetDateTime conditionSince(
+      String type, List<V1ContainerStatus> containers, OffsetDateTime scheduled) {
+    if (!PodConditions.CONTAINERS_READY.equals(type) && !PodConditions.READY.equals(type)) {
+      return scheduled;
+    }
+    return containers.stream()
+        .map(
+            s ->
+                s.getState().getRunning() == null ? null : s.getState().getRunning().getStartedAt())
+        .filter(Objects::nonNull)
+        .max(OffsetDateTime::compareTo)
+        .orElse(scheduled);
   }
 
   private static OffsetDateTime startedAt(V1ContainerStatus s) {

@@ -1,5 +1,6 @@
 package dev.vk.provider.mock;
 
+import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1PodIP;
@@ -62,13 +63,15 @@ final class PodStatusCalculator {
     }
 
     String phase = now.isBefore(appStart) ? "Pending" : phaseOfStarted(app);
-    // Without init containers the kubelet reports Initialized at once.
-    Instant initializedAt =
-        inits.isEmpty() ? record.createdAt() : now.isBefore(appStart) ? null : appStart;
     V1PodStatus status =
         new V1PodStatus()
             .phase(phase)
-            .conditions(PodConditions.of(record.createdAt(), initializedAt, app, phase))
+            .conditions(
+                PodConditions.of(
+                    phase,
+                    initStatuses,
+                    app,
+                    new ConditionTimes(record.createdAt(), initStatuses, app)))
             .startTime(ContainerStates.time(record.createdAt()))
             .initContainerStatuses(initStatuses.isEmpty() ? null : initStatuses)
             .containerStatuses(app);
@@ -108,17 +111,16 @@ final class PodStatusCalculator {
               .restartCount(current.getRestartCount())
               .lastState(current.getLastState()));
     }
-    // Keep when the pod was initialized; a pod stopped during its init containers never was.
-    Instant initializedAt =
-        status.getConditions().stream()
-            .filter(c -> "Initialized".equals(c.getType()) && "True".equals(c.getStatus()))
-            .map(c -> c.getLastTransitionTime().toInstant())
-            .findFirst()
-            .orElse(null);
+    List<V1ContainerStatus> inits = orEmpty(status.getInitContainerStatuses());
     return status
         .phase("Succeeded")
         .containerStatuses(stopped)
-        .conditions(PodConditions.of(record.createdAt(), initializedAt, stopped, "Succeeded"));
+        .conditions(
+            PodConditions.of(
+                "Succeeded",
+                inits,
+                stopped,
+                new ConditionTimes(record.createdAt(), inits, stopped)));
   }
 
   /** Once started: Running until every app container has terminated for good. */

@@ -1,11 +1,10 @@
 package dev.vk.node.pod;
 
+import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1ContainerState;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
-import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -83,15 +82,7 @@ final class StatusRegressions {
     if (current.getStartTime() != null) {
       proposed.setStartTime(current.getStartTime());
     }
-    for (V1PodCondition after : orEmpty(proposed.getConditions())) {
-      for (V1PodCondition before : orEmpty(current.getConditions())) {
-        if (Objects.equals(before.getType(), after.getType())
-            && Objects.equals(before.getStatus(), after.getStatus())
-            && before.getLastTransitionTime() != null) {
-          after.setLastTransitionTime(before.getLastTransitionTime());
-        }
-      }
-    }
+    PodConditions.keepTransitionTimes(current.getConditions(), proposed.getConditions());
     carry(current.getInitContainerStatuses(), proposed.getInitContainerStatuses());
     carry(current.getContainerStatuses(), proposed.getContainerStatuses());
   }

@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.status;
 
+import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
-import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.time.Instant;
@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * Computes a pod's status from its current ECS task and its restart history: phase ({@link
- * PodPhases}), the four conditions, init and app container states, pod IP from the task's ENI, and
- * for a stopped task the stop code as reason and ECS's stoppedReason as message. Pure apart from
- * {@link Observations}, which the caller owns.
+ * PodPhases}), the four conditions ({@link PodConditions}), init and app container states, pod IP
+ * from the task's ENI, and for a stopped task the stop code as reason and ECS's stoppedReason as
+ * message. Pure apart from {@link Observations}, which the caller owns.
  */
 public final class FargateStatusMapper {
   /** Stop codes that are ordinary ends of a pod rather than something to surface as its reason. */
@@ -51,11 +51,15 @@ public final class FargateStatusMapper {
             .initContainerStatuses(inits.isEmpty() ? null : inits)
             .containerStatuses(apps)
             .conditions(
-                List.of(
-                    condition("PodScheduled", true, seen, now),
-                    condition("Initialized", initialized, seen, now),
-                    condition("ContainersReady", ready, seen, now),
-                    condition("Ready", ready, seen, now)));
+                PodConditions.of(
+                    phase,
+                    initialized ? List.of() : names(inits, false),
+                    names(apps, true),
+                    ready,
+                    (type, value) ->
+                        ContainerStates.time(
+                            seen.first(
+                                "condition/" + type + "/" + (value ? "True" : "False"), now))));
     if (task != null) {
       status.startTime(ContainerStates.time(task.createdAt()));
       podIp(task).ifPresent(ip -> status.podIP(ip).podIPs(List.of(new V1PodIP().ip(ip))));
@@ -97,14 +101,21 @@ public final class FargateStatusMapper {
                     && Integer.valueOf(0).equals(c.get().exitCode()));
   }
 
-  private static V1PodCondition condition(
-      String type, boolean value, Observations seen, Instant now) {
-    String status = value ? "True" : "False";
-    return new V1PodCondition()
-        .type(type)
-        .status(status)
-        .lastTransitionTime(
-            ContainerStates.time(seen.first("condition/" + type + "/" + status, now)));
+  /**
+   * Names of the containers not done: for init containers ({@code app} false) those without exit
+   * code 0, for app containers those not ready.
+   */
+  private static List<String> names(List<V1ContainerStatus> statuses, boolean app) {
+    return statuses.stream()
+        .filter(
+            s ->
+                app
+                    ? !Boolean.TRUE.equals(s.getReady())
+                    : s.getState() == null
+                        || s.getState().getTerminated() == null
+                        || !Integer.valueOf(0).equals(s.getState().getTerminated().getExitCode()))
+        .map(V1ContainerStatus::getName)
+        .toList();
   }
 
   /** The task ENI's private IPv4 address (attachment detail), else a container's interface. */
