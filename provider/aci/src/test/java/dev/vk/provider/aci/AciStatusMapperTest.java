@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.core.util.serializer.JacksonAdapter;
 import com.azure.core.util.serializer.SerializerEncoding;
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodCondition;
 import java.io.IOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +57,10 @@ class AciStatusMapperTest {
     }
     assertThat(PodConditionsOf.status(pod, "Ready")).isEqualTo(ready);
     assertThat(PodConditionsOf.status(pod, "PodScheduled")).isEqualTo("True");
+    assertThat(pod.getStatus().getConditions())
+        .extracting(V1PodCondition::getType)
+        .as("the conditions every provider reports, in one order")
+        .containsExactlyElementsOf(PodConditions.TYPES);
     assertThat(app.getLastState().getTerminated().getExitCode()).isEqualTo(137);
   }
 

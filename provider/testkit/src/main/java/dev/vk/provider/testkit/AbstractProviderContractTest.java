@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
@@ -45,7 +46,7 @@ public abstract class AbstractProviderContractTest extends ProviderContractFixtu
     assertThat(running.getMetadata().getNamespace()).isEqualTo(namespace());
     assertThat(running.getMetadata().getName()).isEqualTo(pod.getMetadata().getName());
     assertThat(running.getMetadata().getUid()).isEqualTo(pod.getMetadata().getUid());
-    for (String type : List.of("PodScheduled", "Initialized", "ContainersReady", "Ready")) {
+    for (String type : PodConditions.TYPES) {
       assertThat(PodStatuses.isTrue(running, type)).as("condition %s is True", type).isTrue();
     }
     assertThat(running.getStatus().getPodIP()).isNotBlank();
