@@ -45,15 +45,22 @@ public final class PodConditions {
       List<V1ContainerStatus> inits,
       List<V1ContainerStatus> containers,
       Since since) {
-    List<String> notDone =
-        inits.stream().filter(s -> !succeeded(s)).map(V1ContainerStatus::getName).toList();
-    List<String> unready =
-        containers.stream()
-            .filter(s -> !Boolean.TRUE.equals(s.getReady()))
-            .map(V1ContainerStatus::getName)
-            .toList();
+    List<String> unready = unready(containers);
     boolean ready = "Running".equals(phase) && !containers.isEmpty() && unready.isEmpty();
-    return of(phase, notDone, ready ? List.of() : unready, ready, since);
+    return of(phase, notDone(inits), unready, ready, since);
+  }
+
+  /** Names of the init containers that have not terminated with exit code 0. Pure. */
+  public static List<String> notDone(List<V1ContainerStatus> inits) {
+    return inits.stream().filter(s -> !succeeded(s)).map(V1ContainerStatus::getName).toList();
+  }
+
+  /** Names of the containers not ready. Pure. */
+  public static List<String> unready(List<V1ContainerStatus> containers) {
+    return containers.stream()
+        .filter(s -> !Boolean.TRUE.equals(s.getReady()))
+        .map(V1ContainerStatus::getName)
+        .toList();
   }
 
   /**

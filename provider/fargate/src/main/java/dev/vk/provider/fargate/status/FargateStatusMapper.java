@@ -53,8 +53,8 @@ public final class FargateStatusMapper {
             .conditions(
                 PodConditions.of(
                     phase,
-                    initialized ? List.of() : names(inits, false),
-                    names(apps, true),
+                    initialized ? List.of() : PodConditions.notDone(inits),
+                    PodConditions.unready(apps),
                     ready,
                     (type, value) ->
                         ContainerStates.time(
@@ -99,23 +99,6 @@ public final class FargateStatusMapper {
                 c.isPresent()
                     && EcsStatus.of(c.get().lastStatus()) == EcsStatus.STOPPED
                     && Integer.valueOf(0).equals(c.get().exitCode()));
-  }
-
-  /**
-   * Names of the containers not done: for init containers ({@code app} false) those without exit
-   * code 0, for app containers those not ready.
-   */
-  private static List<String> names(List<V1ContainerStatus> statuses, boolean app) {
-    return statuses.stream()
-        .filter(
-            s ->
-                app
-                    ? !Boolean.TRUE.equals(s.getReady())
-                    : s.getState() == null
-                        || s.getState().getTerminated() == null
-                        || !Integer.valueOf(0).equals(s.getState().getTerminated().getExitCode()))
-        .map(V1ContainerStatus::getName)
-        .toList();
   }
 
   /** The task ENI's private IPv4 address (attachment detail), else a container's interface. */
