@@ -19,6 +19,7 @@ public final class StatusWriter {
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final StatusGuard guard = new StatusGuard();
+  private final RecentWrites recent = new RecentWrites();
 
   public StatusWriter(ApiPods pods, String hostIp) {
     this.pods = pods;
@@ -36,12 +37,13 @@ public final class StatusWriter {
       return false;
     }
     complete(status);
-    if (StatusComparison.same(pod.getStatus(), status)) {
+    if (StatusComparison.same(pod.getStatus(), status) || recent.alreadySent(pod, status)) {
       unchanged.incrementAndGet();
       return false;
     }
     try {
       pods.patchStatus(pod, status);
+      recent.sent(pod, status);
     } catch (ApiException | RuntimeException e) {
       failed.incrementAndGet();
       throw e;
@@ -81,6 +83,7 @@ public final class StatusWriter {
   /** Forgets a pod that is gone. Idempotent, non-blocking. */
   public void forget(String uid) {
     guard.forget(uid);
+    recent.forget(uid);
   }
 
   /**

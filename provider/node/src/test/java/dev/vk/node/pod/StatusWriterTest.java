@@ -25,4 +25,39 @@ class StatusWriterTest {
     assertThat(written.getHostIPs()).extracting(V1HostIP::getIp).containsExactly("10.0.0.2");
     assertThat(written.getPodIPs()).extracting(V1PodIP::getIp).containsExactly("10.0.0.15");
   }
+
+  @Test
+  @DisplayName("a status already sent is not sent again while the informer still shows the old one")
+  void staleCacheCostsNoSecondPatch() throws Exception {
+    V1Pod cached = Pods.pod("default", "web", Pods.container("app"));
+    cached.getMetadata().resourceVersion("7");
+    cached.status(new V1PodStatus().phase("Pending"));
+    StatusWriter writer = new StatusWriter(api, "10.0.0.2");
+
+    assertThat(writer.write(cached, new V1PodStatus().phase("Running").podIP("10.0.0.15")))
+        .isTrue();
+    assertThat(writer.write(cached, new V1PodStatus().phase("Running").podIP("10.0.0.15")))
+        .isFalse();
+    assertThat(writer.write(cached, new V1PodStatus().phase("Running").podIP("10.0.0.16")))
+        .as("a real change is still written")
+        .isTrue();
+    assertThat(writer.writes()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("once the informer moves on, its copy is the truth again")
+  void movedCacheIsCompared() throws Exception {
+    V1Pod cached = Pods.pod("default", "web", Pods.container("app"));
+    cached.getMetadata().resourceVersion("7");
+    cached.status(new V1PodStatus().phase("Pending"));
+    StatusWriter writer = new StatusWriter(api, "10.0.0.2");
+    writer.write(cached, new V1PodStatus().phase("Running").podIP("10.0.0.15"));
+
+    // Someone else changed the status after this node's write: the node writes its own again.
+    cached.getMetadata().resourceVersion("9");
+    cached.status(new V1PodStatus().phase("Running").podIP("10.0.0.99"));
+    assertThat(writer.write(cached, new V1PodStatus().phase("Running").podIP("10.0.0.15")))
+        .isTrue();
+    assertThat(writer.writes()).isEqualTo(2);
+  }
 }
