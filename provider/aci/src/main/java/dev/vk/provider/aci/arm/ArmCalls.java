@@ -41,6 +41,7 @@ public final class ArmCalls {
     this.sleeper = sleeper;
   }
 
+  /** The production policy: 8 attempts, full-jitter backoff from 250 ms up to 20 s. */
   public static ArmCalls standard() {
     return new ArmCalls(
         8, Duration.ofMillis(250), Duration.ofSeconds(20), d -> Thread.sleep(d.toMillis()));

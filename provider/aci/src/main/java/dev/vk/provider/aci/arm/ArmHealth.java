@@ -19,6 +19,7 @@ public final class ArmHealth {
   private final Clock clock;
   private volatile Instant lastOk = Instant.MIN;
 
+  /** Does not call ARM yet. */
   public ArmHealth(ContainerGroups groups, Clock clock) {
     this.groups = groups;
     this.clock = clock;

@@ -28,6 +28,9 @@ public final class ContainerGroups {
   private final String resourceGroup;
   private final ArmCalls calls;
 
+  /**
+   * @param calls the retry policy every operation goes through
+   */
   public ContainerGroups(
       ContainerInstanceManagementClient client, String resourceGroup, ArmCalls calls) {
     this.client = client;
@@ -113,6 +116,7 @@ public final class ContainerGroups {
         });
   }
 
+  /** Starts {@code command} in a container; the response holds the WebSocket URI and password. */
   public ContainerExecResponseInner exec(
       String group, String container, String command, int rows, int cols) throws ProviderException {
     ContainerExecRequest request =

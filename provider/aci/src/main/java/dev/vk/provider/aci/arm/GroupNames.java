@@ -20,6 +20,7 @@ public final class GroupNames {
 
   private GroupNames() {}
 
+  /** The group name of pod {@code namespace/pod} in cluster {@code clusterId}. Deterministic. */
   public static String of(String clusterId, String namespace, String pod) {
     String clean = clean(namespace + "-" + pod);
     String prefix = clean.substring(0, Math.min(clean.length(), MAX_LENGTH - HASH_LENGTH - 1));

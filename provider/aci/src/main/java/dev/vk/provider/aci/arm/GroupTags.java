@@ -12,7 +12,9 @@ import java.util.Optional;
  */
 public final class GroupTags {
 
+  /** Tag names; their values are the pod's, the node's and the cluster's. */
   public static final String UID = "pod-uid";
+
   public static final String NAMESPACE = "pod-namespace";
   public static final String NAME = "pod-name";
   public static final String NODE = "node-name";

@@ -22,6 +22,7 @@ public final class AciNodeCapacity {
 
   private AciNodeCapacity() {}
 
+  /** Sets the node's labels, capacity, allocatable and OS; idempotent. */
   public static void configure(V1Node node, String osType) {
     if (node.getMetadata() == null) {
       node.setMetadata(new V1ObjectMeta());

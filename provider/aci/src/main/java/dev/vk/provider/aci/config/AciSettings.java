@@ -1,7 +1,6 @@
 package dev.vk.provider.aci.config;
 
 import dev.vk.provider.ProviderContext;
-import dev.vk.provider.aci.mapping.GroupIdentity;
 import dev.vk.provider.identity.ClusterId;
 import dev.vk.provider.identity.IdentityAllowlist;
 import dev.vk.provider.identity.IdentityPolicy;
@@ -34,6 +33,14 @@ public record AciSettings(
   /** The policy for an allowlist: ACI has no default identity, so only listed ones pass. */
   public static IdentityPolicy identities(IdentityAllowlist allowlist) {
     return new IdentityPolicy(ALLOWLIST, allowlist, Set.of());
+  }
+
+  /**
+   * Whether {@code value} names a managed identity: {@code system} or a user-assigned identity
+   * resource id. The allowlist and the pods' identity annotation accept the same.
+   */
+  public static boolean identityId(String value) {
+    return value.equalsIgnoreCase("system") || value.startsWith("/subscriptions/");
   }
 
   /** Where the subscription lives and how to reach it. */
@@ -118,6 +125,7 @@ public record AciSettings(
           "metrics-freshness",
           "status-read-share");
 
+  /** Every setting name the provider reads, without the {@code azure-} prefix. */
   public static final Set<String> NAMES = names();
 
   private static Set<String> names() {
@@ -168,7 +176,7 @@ public record AciSettings(
           identities(
               IdentityAllowlist.parse(
                   r.optional("identity-allowlist").orElse(null),
-                  GroupIdentity::wellFormed,
+                  AciSettings::identityId,
                   "system or a user-assigned identity resource id"));
     } catch (IllegalArgumentException e) {
       throw SettingReader.invalid("identity-allowlist", e.getMessage());

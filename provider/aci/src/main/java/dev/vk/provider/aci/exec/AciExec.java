@@ -31,6 +31,9 @@ public final class AciExec {
   private final ContainerGroups groups;
   private final WebSocketOpener sockets;
 
+  /**
+   * @param tls the trust for the exec and attach WebSockets
+   */
   public AciExec(AciLogs.Groups lookup, ContainerGroups groups, TrustedTls tls) {
     this.lookup = lookup;
     this.groups = groups;

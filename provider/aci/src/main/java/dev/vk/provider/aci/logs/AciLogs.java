@@ -41,6 +41,9 @@ public final class AciLogs implements AutoCloseable {
   private final ScheduledExecutorService readers =
       Executors.newScheduledThreadPool(2, DaemonThreads.factory("aci-logs"));
 
+  /**
+   * @param poll the follow interval ({@code log-poll-interval})
+   */
   public AciLogs(Groups lookup, ContainerGroups groups, Duration poll, Clock clock) {
     this.lookup = lookup;
     this.groups = groups;

@@ -4,6 +4,7 @@ import com.azure.resourcemanager.containerinstance.models.ContainerGroupIdentity
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupIdentityUserAssignedIdentities;
 import com.azure.resourcemanager.containerinstance.models.ResourceIdentityType;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.identity.IdentityPolicy;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.util.Arrays;
@@ -23,11 +24,6 @@ public final class GroupIdentity {
   static final String ANNOTATION = "azure.vk.dev/managed-identity";
 
   private GroupIdentity() {}
-
-  /** Whether {@code value} is {@code system} or a user-assigned identity resource id. */
-  public static boolean wellFormed(String value) {
-    return value.equalsIgnoreCase("system") || value.startsWith("/subscriptions/");
-  }
 
   /** The group's identity, or null for none. */
   static ContainerGroupIdentity of(V1Pod pod, KubeObjects objects, IdentityPolicy policy)
@@ -80,7 +76,7 @@ public final class GroupIdentity {
       if (part.isEmpty()) {
         continue;
       }
-      if (!wellFormed(part)) {
+      if (!AciSettings.identityId(part)) {
         throw Rejection.of(field, "\"" + part + "\" is neither system nor an identity resource id");
       }
       ids.add(part.equalsIgnoreCase("system") ? "system" : part);

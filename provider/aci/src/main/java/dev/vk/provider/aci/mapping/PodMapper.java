@@ -55,6 +55,9 @@ public final class PodMapper {
     this(settings, region, objects, identities, WorkloadSettings.NONE, Entrypoints.UNKNOWN);
   }
 
+  /**
+   * @param entrypoints where images' ENTRYPOINTs are looked up, for pods that give args only
+   */
   public PodMapper(
       AciSettings.PodDefaults settings,
       String region,

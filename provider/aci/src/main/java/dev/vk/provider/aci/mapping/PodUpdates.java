@@ -28,6 +28,10 @@ public final class PodUpdates {
 
   private PodUpdates() {}
 
+  /**
+   * What updating {@code current} to {@code desired} takes; throws INVALID_INPUT when ACI cannot
+   * apply it in place. Pure.
+   */
   public static Action decide(ContainerGroupInner current, ContainerGroupInner desired)
       throws ProviderException {
     immutable("restartPolicy", current.restartPolicy(), desired.restartPolicy());

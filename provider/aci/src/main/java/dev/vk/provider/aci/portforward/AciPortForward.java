@@ -27,6 +27,9 @@ public final class AciPortForward {
 
   private final AciLogs.Groups lookup;
 
+  /**
+   * @param lookup finds a running pod's group
+   */
   public AciPortForward(AciLogs.Groups lookup) {
     this.lookup = lookup;
   }

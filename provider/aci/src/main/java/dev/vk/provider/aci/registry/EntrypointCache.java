@@ -25,6 +25,7 @@ public final class EntrypointCache implements Entrypoints {
   private final Clock clock;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
+  /** Caches the answers of {@code source}; the clock ages the entries. */
   public EntrypointCache(Entrypoints source, Clock clock) {
     this.source = source;
     this.clock = clock;

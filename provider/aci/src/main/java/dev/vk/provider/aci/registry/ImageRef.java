@@ -13,6 +13,10 @@ public record ImageRef(String host, String repository, String reference) {
 
   static final String DOCKER_HUB = "docker.io";
 
+  /**
+   * Parses an image as Docker does: no host means Docker Hub ({@code library/} added), no tag or
+   * digest means {@code latest}.
+   */
   public static ImageRef parse(String image) {
     String rest = image;
     String host = DOCKER_HUB;
@@ -43,7 +47,7 @@ public record ImageRef(String host, String repository, String reference) {
   }
 
   /** Where the registry's HTTP API is: Docker Hub's API host differs from its name. */
-  public String apiHost() {
+  String apiHost() {
     return host.equals(DOCKER_HUB) ? "registry-1.docker.io" : host;
   }
 

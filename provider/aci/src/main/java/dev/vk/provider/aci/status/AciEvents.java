@@ -47,6 +47,9 @@ public final class AciEvents {
   private final KubernetesAccess kubernetes;
   private final Instant since;
 
+  /**
+   * Events older than {@code clock}'s now less {@link #REPLAY_MARGIN} are a previous instance's.
+   */
   public AciEvents(KubernetesAccess kubernetes, Clock clock) {
     this.kubernetes = kubernetes;
     this.since = clock.instant().minus(REPLAY_MARGIN);
@@ -65,6 +68,7 @@ public final class AciEvents {
     }
   }
 
+  /** Drops what was reported for a deleted group. */
   public void forget(String groupName) {
     seen.remove(groupName);
   }

@@ -27,6 +27,9 @@ public final class AciStatusMapper {
 
   private final String nodeName;
 
+  /**
+   * @param nodeName the node written into the pods built from listed groups
+   */
   public AciStatusMapper(String nodeName) {
     this.nodeName = nodeName;
   }

@@ -22,7 +22,7 @@ public final class GroupCache {
   public record Entry(V1Pod pod, String signature, Instant fetchedAt, Instant changedAt) {
 
     /** An entry whose status changed when it was fetched (or that nobody compares). */
-    public Entry(V1Pod pod, String signature, Instant fetchedAt) {
+    Entry(V1Pod pod, String signature, Instant fetchedAt) {
       this(pod, signature, fetchedAt, fetchedAt);
     }
   }
@@ -56,6 +56,7 @@ public final class GroupCache {
     return get(name).filter(e -> e.signature().equals(signature(listed))).map(Entry::pod);
   }
 
+  /** Forgets a deleted group. */
   public void remove(String name) {
     entries.remove(name);
   }

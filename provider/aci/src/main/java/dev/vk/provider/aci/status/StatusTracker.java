@@ -70,6 +70,7 @@ public final class StatusTracker implements AutoCloseable {
     boolean owned(ContainerGroupInner group);
   }
 
+  /** Does not start polling; {@link #start} does. */
   public StatusTracker(
       ContainerGroups groups,
       GroupFilter owned,

@@ -151,6 +151,6 @@ class GroupIdentityTest {
         "westeurope",
         objects,
         AciSettings.identities(
-            IdentityAllowlist.parse(allowlist, GroupIdentity::wellFormed, "an identity")));
+            IdentityAllowlist.parse(allowlist, AciSettings::identityId, "an identity")));
   }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.aci.registry.Entrypoints;
-import dev.vk.provider.aci.registry.ImageRef;
 import io.kubernetes.client.openapi.models.V1Container;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Kubernetes command/args to ACI's one command, and image names as a runtime splits them. */
+/** Kubernetes command/args to ACI's one command. */
 class ImageCommandsTest {
 
   private final ImageCommands known =
@@ -65,18 +64,5 @@ class ImageCommandsTest {
     assertThatThrownBy(
             () -> new ImageCommands(Entrypoints.UNKNOWN, null).command("spec.containers[0]", c))
         .hasMessageStartingWith("spec.containers[0].args: ");
-  }
-
-  @Test
-  void imageNamesSplitAsARuntimeSplitsThem() {
-    assertThat(ImageRef.parse("busybox"))
-        .isEqualTo(new ImageRef("docker.io", "library/busybox", "latest"));
-    assertThat(ImageRef.parse("bitnami/redis:7"))
-        .isEqualTo(new ImageRef("docker.io", "bitnami/redis", "7"));
-    assertThat(ImageRef.parse("localhost:5000/app"))
-        .isEqualTo(new ImageRef("localhost:5000", "app", "latest"));
-    assertThat(ImageRef.parse("myreg.azurecr.io/team/app@sha256:ab"))
-        .isEqualTo(new ImageRef("myreg.azurecr.io", "team/app", "sha256:ab"));
-    assertThat(ImageRef.parse("busybox").apiHost()).isEqualTo("registry-1.docker.io");
   }
 }

@@ -54,8 +54,9 @@ class MetricsTargetsTest {
     List<MetricsTarget> targets =
         MetricsTargets.from(
             Map.of(
-                "shop-web-0-abc", new GroupCache.Entry(pod, "sig", Instant.EPOCH),
-                "shop-web-1-def", new GroupCache.Entry(pending, "sig", Instant.EPOCH)));
+                "shop-web-0-abc", new GroupCache.Entry(pod, "sig", Instant.EPOCH, Instant.EPOCH),
+                "shop-web-1-def",
+                    new GroupCache.Entry(pending, "sig", Instant.EPOCH, Instant.EPOCH)));
     assertThat(targets)
         .containsExactlyInAnyOrder(
             new MetricsTarget(

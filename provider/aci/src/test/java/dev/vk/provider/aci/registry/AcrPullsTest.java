@@ -10,7 +10,6 @@ import dev.vk.provider.ProviderException;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.aci.config.WorkloadSettings;
 import dev.vk.provider.aci.mapping.FixedObjects;
-import dev.vk.provider.aci.mapping.GroupIdentity;
 import dev.vk.provider.aci.mapping.PodMapper;
 import dev.vk.provider.identity.IdentityAllowlist;
 import dev.vk.provider.identity.IdentityPolicy;
@@ -92,7 +91,7 @@ class AcrPullsTest {
         "westeurope",
         new FixedObjects(secrets),
         AciSettings.identities(
-            IdentityAllowlist.parse(allowlist, GroupIdentity::wellFormed, "an identity")),
+            IdentityAllowlist.parse(allowlist, AciSettings::identityId, "an identity")),
         ACR,
         Entrypoints.UNKNOWN);
   }
