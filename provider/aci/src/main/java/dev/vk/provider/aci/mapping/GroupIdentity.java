@@ -19,7 +19,7 @@ import java.util.Set;
  * comma-separated); the same annotation on the pod may pick a subset; the {@link IdentityPolicy}
  * decides. Blocks on one ServiceAccount read when the pod or its account may name any.
  */
-public final class GroupIdentity {
+final class GroupIdentity {
 
   static final String ANNOTATION = "azure.vk.dev/managed-identity";
 
