@@ -3,6 +3,15 @@ package dev.vk.provider.aci;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.ProviderFactory;
+import dev.vk.provider.aci.arm.ArmCalls;
+import dev.vk.provider.aci.arm.ArmRateLimiter;
+import dev.vk.provider.aci.arm.AzureClients;
+import dev.vk.provider.aci.arm.ContainerGroups;
+import dev.vk.provider.aci.arm.ReadBudget;
+import dev.vk.provider.aci.config.AciMetricsSettings;
+import dev.vk.provider.aci.config.AciSettings;
+import dev.vk.provider.aci.config.TrustedTls;
+import dev.vk.provider.aci.mapping.KubeObjects;
 import java.time.Clock;
 import java.util.Set;
 

@@ -1,6 +1,10 @@
 package dev.vk.provider.aci;
 
 import dev.vk.provider.KubernetesAccess;
+import dev.vk.provider.aci.arm.ContainerGroups;
+import dev.vk.provider.aci.arm.ReadBudget;
+import dev.vk.provider.aci.config.TrustedTls;
+import dev.vk.provider.aci.mapping.KubeObjects;
 import java.time.Clock;
 import java.util.function.LongSupplier;
 

@@ -1,5 +1,6 @@
 package dev.vk.provider.aci;
 
+import dev.vk.provider.aci.arm.GroupNames;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.util.List;

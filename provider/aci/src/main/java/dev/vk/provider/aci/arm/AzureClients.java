@@ -1,0 +1,81 @@
+package dev.vk.provider.aci.arm;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.containerinstance.ContainerInstanceManager;
+import com.azure.resourcemanager.containerinstance.fluent.ContainerInstanceManagementClient;
+import dev.vk.provider.aci.config.AciSettings;
+import dev.vk.provider.aci.config.TrustedTls;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the Azure SDK client: OkHttp with the provider's trust, a credential from the
+ * azure-identity chain, ARM and Entra ID endpoints (overridable for emulators and sovereign
+ * clouds), the shared rate limiter, and no SDK retries ({@link ArmCalls} retries, so each call is
+ * retried in one place).
+ */
+public final class AzureClients {
+
+  private AzureClients() {}
+
+  /** Builds the client; does not call ARM or Entra ID yet. */
+  public static ContainerInstanceManagementClient build(
+      AciSettings.Connection settings, TrustedTls tls, ArmRateLimiter limiter) {
+    OkHttpClient okHttp =
+        new OkHttpClient.Builder()
+            .sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
+            .build();
+    HttpClient http = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+    Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+    settings.armEndpoint().ifPresent(url -> endpoints.put("resourceManagerEndpointUrl", url + "/"));
+    settings.aadEndpoint().ifPresent(url -> endpoints.put("activeDirectoryEndpointUrl", url + "/"));
+    AzureProfile profile =
+        new AzureProfile(
+            settings.tenantId().orElse(null),
+            settings.subscriptionId(),
+            new AzureEnvironment(endpoints));
+    return ContainerInstanceManager.configure()
+        .withHttpClient(http)
+        .withPolicy(limiter)
+        .withRetryPolicy(new RetryPolicy(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO))))
+        .authenticate(credential(settings, http), profile)
+        .serviceClient();
+  }
+
+  /**
+   * A client secret when the settings name one (the emulator's way); otherwise the default chain:
+   * AZURE_* environment (secret, certificate, workload identity), then managed identity.
+   */
+  public static TokenCredential credential(AciSettings.Connection settings, HttpClient http) {
+    if (settings.clientSecret().isPresent()) {
+      ClientSecretCredentialBuilder builder =
+          new ClientSecretCredentialBuilder()
+              .tenantId(settings.tenantId().orElseThrow())
+              .clientId(settings.clientId().orElseThrow())
+              .clientSecret(settings.clientSecret().get())
+              .httpClient(http);
+      settings
+          .aadEndpoint()
+          // A custom authority is unknown to login.microsoftonline.com's instance discovery.
+          .ifPresent(url -> builder.authorityHost(url).disableInstanceDiscovery());
+      return builder.build();
+    }
+    DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().httpClient(http);
+    settings.tenantId().ifPresent(builder::tenantId);
+    settings.aadEndpoint().ifPresent(builder::authorityHost);
+    settings.managedIdentityClientId().ifPresent(builder::managedIdentityClientId);
+    settings.clientId().ifPresent(builder::workloadIdentityClientId);
+    return builder.build();
+  }
+}

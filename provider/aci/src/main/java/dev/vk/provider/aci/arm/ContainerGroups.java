@@ -1,0 +1,144 @@
+package dev.vk.provider.aci.arm;
+
+import com.azure.core.http.rest.Response;
+import com.azure.core.management.Resource;
+import com.azure.core.util.Context;
+import com.azure.core.util.FluxUtil;
+import com.azure.resourcemanager.containerinstance.fluent.ContainerInstanceManagementClient;
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerExecResponseInner;
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import com.azure.resourcemanager.containerinstance.models.ContainerExecRequest;
+import com.azure.resourcemanager.containerinstance.models.ContainerExecRequestTerminalSize;
+import dev.vk.provider.ProviderException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+
+/**
+ * The ARM operations the provider uses on one resource group, each through {@link ArmCalls}. Every
+ * method blocks on ARM and is safe to repeat. Long-running operations are not polled: the status
+ * tracker watches groups anyway, so a PUT or DELETE costs one ARM call.
+ */
+public final class ContainerGroups {
+
+  private final ContainerInstanceManagementClient client;
+  private final String resourceGroup;
+  private final ArmCalls calls;
+
+  /**
+   * @param calls the retry policy every operation goes through
+   */
+  public ContainerGroups(
+      ContainerInstanceManagementClient client, String resourceGroup, ArmCalls calls) {
+    this.client = client;
+    this.resourceGroup = resourceGroup;
+    this.calls = calls;
+  }
+
+  /** The group with its instance view, or empty when ARM has none by that name. */
+  public Optional<ContainerGroupInner> get(String name) throws ProviderException {
+    try {
+      return Optional.of(
+          calls.call(
+              "get container group " + name,
+              () -> client.getContainerGroups().getByResourceGroup(resourceGroup, name)));
+    } catch (ProviderException e) {
+      if (e.kind() == ProviderException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Every group of the resource group, without instance views; one ARM call per page. */
+  public List<ContainerGroupInner> list() throws ProviderException {
+    return calls.call(
+        "list container groups of " + resourceGroup,
+        () -> {
+          List<ContainerGroupInner> all = new ArrayList<>();
+          client.getContainerGroups().listByResourceGroup(resourceGroup).forEach(all::add);
+          return all;
+        });
+  }
+
+  /** PUT: creates or redeploys the group by name; returns the HTTP status. */
+  public int put(String name, ContainerGroupInner group) throws ProviderException {
+    return calls.call(
+        "create container group " + name,
+        () ->
+            drained(
+                client
+                    .getContainerGroups()
+                    .createOrUpdateWithResponseAsync(resourceGroup, name, group)
+                    .block()));
+  }
+
+  /** PATCH of the tags only, which ACI applies without touching the containers. */
+  void updateTags(String name, Map<String, String> tags) throws ProviderException {
+    calls.call(
+        "update tags of container group " + name,
+        () ->
+            client.getContainerGroups().update(resourceGroup, name, new Resource().withTags(tags)));
+  }
+
+  /** DELETE; a group that is already gone is not an error. */
+  public void delete(String name) throws ProviderException {
+    try {
+      calls.call(
+          "delete container group " + name,
+          () ->
+              drained(
+                  client
+                      .getContainerGroups()
+                      .deleteWithResponseAsync(resourceGroup, name)
+                      .block()));
+    } catch (ProviderException e) {
+      if (e.kind() != ProviderException.Kind.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+
+  /** The container's current log ({@code tail} null for all), with RFC 3339 timestamps. */
+  public String logs(String group, String container, Integer tail) throws ProviderException {
+    return calls.call(
+        "read logs of " + group + "/" + container,
+        () -> {
+          var logs =
+              client
+                  .getContainers()
+                  .listLogsWithResponse(resourceGroup, group, container, tail, true, Context.NONE)
+                  .getValue();
+          return logs == null || logs.content() == null ? "" : logs.content();
+        });
+  }
+
+  /** Starts {@code command} in a container; the response holds the WebSocket URI and password. */
+  public ContainerExecResponseInner exec(
+      String group, String container, String command, int rows, int cols) throws ProviderException {
+    ContainerExecRequest request =
+        new ContainerExecRequest()
+            .withCommand(command)
+            .withTerminalSize(new ContainerExecRequestTerminalSize().withRows(rows).withCols(cols));
+    return calls.call(
+        "exec in " + group + "/" + container,
+        () -> client.getContainers().executeCommand(resourceGroup, group, container, request));
+  }
+
+  /** Opens an attach session: a WebSocket URI and the password for its Authorization header. */
+  public com.azure.resourcemanager.containerinstance.fluent.models.ContainerAttachResponseInner
+      attach(String group, String container) throws ProviderException {
+    return calls.call(
+        "attach to " + group + "/" + container,
+        () -> client.getContainers().attach(resourceGroup, group, container));
+  }
+
+  /** Reads the body so that the connection is released; the group is read later anyway. */
+  private static int drained(Response<Flux<ByteBuffer>> response) {
+    FluxUtil.collectBytesInByteBufferStream(response.getValue()).block();
+    return response.getStatusCode();
+  }
+}

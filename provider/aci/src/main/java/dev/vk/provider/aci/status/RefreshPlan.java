@@ -1,0 +1,146 @@
+package dev.vk.provider.aci.status;
+
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import io.kubernetes.client.openapi.models.V1ContainerStatus;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides which listed groups deserve a GET this round. Urgent ones are always fetched: groups
+ * never fetched or whose list entry changed, and groups still provisioning, pending, waiting or
+ * started recently (where exits and restarts happen); their number is bounded by how fast pods are
+ * created, not by how many run. Steady groups share the round's budget: first any not read for the
+ * full-refresh period, then {@link StatusPriority#first priority} groups (an exit would be final, a
+ * liveness probe, a recent change) as many as reads each every {@link #PRIORITY_CYCLE} (at most
+ * three quarters of the budget), then the rest; each kind least recently read first, so each is
+ * read round-robin and its wait is bounded ({@link #worstRounds}). Pure.
+ */
+final class RefreshPlan {
+
+  /** How often each priority group is read when the budget allows. */
+  static final Duration PRIORITY_CYCLE = Duration.ofSeconds(30);
+
+  private RefreshPlan() {}
+
+  /** The groups to fetch: all urgent ones, and the steady ones the budget allows. */
+  record Plan(List<String> urgent, List<String> due) {
+    List<String> all() {
+      List<String> all = new ArrayList<>(urgent);
+      all.addAll(due);
+      return all;
+    }
+  }
+
+  private record Steady(String name, Instant fetchedAt) {}
+
+  static Plan choose(
+      List<ContainerGroupInner> listed,
+      GroupCache cache,
+      Instant now,
+      Duration fullRefresh,
+      Duration settle,
+      int budget,
+      Duration round) {
+    List<String> urgent = new ArrayList<>();
+    List<Steady> overdue = new ArrayList<>();
+    List<Steady> first = new ArrayList<>();
+    List<Steady> rest = new ArrayList<>();
+    for (ContainerGroupInner group : listed) {
+      String name = group.name();
+      Optional<GroupCache.Entry> entry = cache.get(name);
+      if (entry.isEmpty()
+          || !entry.get().signature().equals(GroupCache.signature(group))
+          || unsettled(entry.get().pod(), now, settle)) {
+        urgent.add(name);
+        continue;
+      }
+      Steady steady = new Steady(name, entry.get().fetchedAt());
+      if (entry.get().fetchedAt().plus(fullRefresh).isBefore(now)) {
+        overdue.add(steady);
+      } else if (StatusPriority.first(group, entry.get(), now)) {
+        first.add(steady);
+      } else {
+        rest.add(steady);
+      }
+    }
+    int left = Math.max(0, budget);
+    List<String> due = new ArrayList<>(take(overdue, left));
+    left -= due.size();
+    int[] split = split(first.size(), rest.size(), left, round);
+    due.addAll(take(first, split[0]));
+    due.addAll(take(rest, split[1]));
+    return new Plan(urgent, due);
+  }
+
+  /**
+   * How a round's {@code budget} of steady GETs is split between {@code first} priority and {@code
+   * rest} other groups: priority groups get what reads each of them every {@link #PRIORITY_CYCLE}
+   * at rounds of {@code round}, but at most what leaves the rest a quarter (at least one GET); the
+   * rest get the remainder, and what either cannot use goes to the other.
+   *
+   * @return {@code [priority, rest]} GETs this round
+   */
+  static int[] split(int first, int rest, int budget, Duration round) {
+    int restReserve = rest == 0 ? 0 : Math.min(rest, Math.max(1, budget / 4));
+    long perCycle =
+        (first * Math.max(1, round.toMillis()) + PRIORITY_CYCLE.toMillis() - 1)
+            / PRIORITY_CYCLE.toMillis();
+    int firstQuota = (int) Math.min(first, Math.min(perCycle, Math.max(0, budget - restReserve)));
+    int restTaken = Math.min(rest, budget - firstQuota);
+    int firstTaken = Math.min(first, budget - restTaken);
+    return new int[] {firstTaken, restTaken};
+  }
+
+  /**
+   * The most rounds a steady group waits between two GETs, from the counts and the round's budget
+   * ({@link #split}), when no group is overdue: each kind is read round-robin.
+   *
+   * @return {@code [priority, rest]} rounds
+   */
+  static int[] worstRounds(int first, int rest, int budget, Duration round) {
+    int[] split = split(first, rest, budget, round);
+    return new int[] {ceilDiv(first, split[0]), ceilDiv(rest, split[1])};
+  }
+
+  /** Up to {@code n} of {@code groups}, least recently read first. */
+  private static List<String> take(List<Steady> groups, int n) {
+    return groups.stream()
+        .sorted(Comparator.comparing(Steady::fetchedAt))
+        .limit(Math.max(0, n))
+        .map(Steady::name)
+        .toList();
+  }
+
+  private static int ceilDiv(int n, int perRound) {
+    if (n == 0) {
+      return 0;
+    }
+    return perRound <= 0 ? Integer.MAX_VALUE : (n + perRound - 1) / perRound;
+  }
+
+  /** Not yet in a steady state: pending, a container not running, or started moments ago. */
+  static boolean unsettled(V1Pod pod, Instant now, Duration settle) {
+    String phase = pod.getStatus().getPhase();
+    if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+      return false;
+    }
+    if (!"Running".equals(phase)) {
+      return true;
+    }
+    for (V1ContainerStatus s : pod.getStatus().getContainerStatuses()) {
+      if (s.getState().getRunning() == null) {
+        return true;
+      }
+      var started = s.getState().getRunning().getStartedAt();
+      if (started != null && started.toInstant().plus(settle).isAfter(now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

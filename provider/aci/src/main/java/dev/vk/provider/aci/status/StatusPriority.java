@@ -1,0 +1,33 @@
+package dev.vk.provider.aci.status;
+
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Which steady groups are read before the others: those where an unseen exit costs the most. A
+ * group whose restart policy is Never or OnFailure (an exit ends the container for good, so the pod
+ * must turn Succeeded or Failed), one with a liveness probe (ACI restarts its containers when the
+ * probe fails), and one whose status changed while it ran (a restart, an exit; not its start) in
+ * the last {@link #RECENT}. All of it comes from the list entry and the cache, so deciding costs no
+ * call. Pure.
+ */
+final class StatusPriority {
+
+  /** A status change this recent makes a group a priority group. */
+  static final Duration RECENT = Duration.ofMinutes(10);
+
+  private StatusPriority() {}
+
+  static boolean first(ContainerGroupInner group, GroupCache.Entry entry, Instant now) {
+    String policy = group.restartPolicy() == null ? "Always" : group.restartPolicy().toString();
+    if ("Never".equalsIgnoreCase(policy) || "OnFailure".equalsIgnoreCase(policy)) {
+      return true;
+    }
+    if (group.containers() != null
+        && group.containers().stream().anyMatch(c -> c.livenessProbe() != null)) {
+      return true;
+    }
+    return entry.changedAt().plus(RECENT).isAfter(now);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.vk.provider.aci.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonReader;
+import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import io.kubernetes.client.openapi.models.V1ContainerState;
+import io.kubernetes.client.openapi.models.V1ContainerStateRunning;
+import io.kubernetes.client.openapi.models.V1ContainerStatus;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RefreshPlanTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+  private static final Duration FULL_REFRESH = Duration.ofMinutes(30);
+  private static final Duration SETTLE = Duration.ofMinutes(1);
+  private static final Duration ROUND = Duration.ofSeconds(10);
+
+  private static ContainerGroupInner group(String name) throws Exception {
+    String json =
+        "{\"name\":\""
+            + name
+            + "\",\"properties\":{\"provisioningState\":\"Succeeded\","
+            + "\"containers\":[{\"name\":\"app\",\"properties\":{\"image\":\"busybox\"}}]}}";
+    try (JsonReader reader = JsonProviders.createReader(json)) {
+      return ContainerGroupInner.fromJson(reader);
+    }
+  }
+
+  private static V1Pod running(Instant startedAt) {
+    return new V1Pod()
+        .status(
+            new V1PodStatus()
+                .phase("Running")
+                .containerStatuses(
+                    List.of(
+                        new V1ContainerStatus()
+                            .name("app")
+                            .state(
+                                new V1ContainerState()
+                                    .running(
+                                        new V1ContainerStateRunning()
+                                            .startedAt(
+                                                OffsetDateTime.ofInstant(
+                                                    startedAt, ZoneOffset.UTC)))))));
+  }
+
+  @Test
+  @DisplayName("new and starting groups are all fetched, however small the budget")
+  void urgentIgnoresBudget() throws Exception {
+    List<ContainerGroupInner> listed = new ArrayList<>();
+    GroupCache cache = new GroupCache();
+    for (int i = 0; i < 50; i++) {
+      listed.add(group("new-" + i));
+    }
+    ContainerGroupInner starting = group("starting");
+    listed.add(starting);
+    cache.put(
+        "starting",
+        new GroupCache.Entry(running(NOW.minusSeconds(10)), GroupCache.signature(starting), NOW));
+    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 1, ROUND);
+    assertThat(plan.urgent()).hasSize(51).contains("starting");
+    assertThat(plan.due()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "steady groups not read for the full-refresh period come first, oldest first, within the budget")
+  void steadyWithinBudget() throws Exception {
+    List<ContainerGroupInner> listed = new ArrayList<>();
+    GroupCache cache = new GroupCache();
+    for (int i = 0; i < 10; i++) {
+      ContainerGroupInner g = group("steady-" + i);
+      listed.add(g);
+      Instant fetched = NOW.minus(FULL_REFRESH).minusSeconds(100 - i);
+      cache.put(
+          g.name(),
+          new GroupCache.Entry(running(NOW.minusSeconds(3600)), GroupCache.signature(g), fetched));
+    }
+    ContainerGroupInner fresh = group("fresh");
+    listed.add(fresh);
+    cache.put(
+        "fresh",
+        new GroupCache.Entry(
+            running(NOW.minusSeconds(3600)), GroupCache.signature(fresh), NOW.minusSeconds(5)));
+    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 3, ROUND);
+    assertThat(plan.urgent()).isEmpty();
+    assertThat(plan.due()).containsExactly("steady-0", "steady-1", "steady-2");
+  }
+}
