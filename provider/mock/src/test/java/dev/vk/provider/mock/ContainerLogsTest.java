@@ -2,6 +2,7 @@ package dev.vk.provider.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogOptions;
@@ -23,7 +24,7 @@ class ContainerLogsTest extends MockProviderFixture {
   void allLines() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofMillis(3500)); // started at 00:00:01
 
-    LogCollector log = LogCollector.all(provider.logs(APP, LogOptions.DEFAULTS));
+    LogCollector log = LogCollector.whole(provider.logs(APP, LogOptions.DEFAULTS));
 
     assertThat(log.texts())
         .containsExactly(
@@ -39,7 +40,7 @@ class ContainerLogsTest extends MockProviderFixture {
   void tail() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofSeconds(7));
 
-    LogCollector log = LogCollector.all(provider.logs(APP, options(OptionalLong.of(2), null)));
+    LogCollector log = LogCollector.whole(provider.logs(APP, options(OptionalLong.of(2), null)));
 
     assertThat(log.texts())
         .containsExactly("2026-01-01T00:00:06Z app line 5", "2026-01-01T00:00:07Z app line 6");
@@ -51,9 +52,9 @@ class ContainerLogsTest extends MockProviderFixture {
     start(Pods.pod("ns", "web"), Duration.ofMillis(6500));
     LogOptions sinceSeconds = LogOptions.DEFAULTS.since(Duration.ofSeconds(2));
 
-    LogCollector recent = LogCollector.all(provider.logs(APP, sinceSeconds));
+    LogCollector recent = LogCollector.whole(provider.logs(APP, sinceSeconds));
     LogCollector fromTime =
-        LogCollector.all(
+        LogCollector.whole(
             provider.logs(
                 APP, options(OptionalLong.empty(), Instant.parse("2026-01-01T00:00:05.200Z"))));
 
@@ -70,8 +71,8 @@ class ContainerLogsTest extends MockProviderFixture {
     start(pod, Duration.ofSeconds(6)); // run 0: 1s..4s, run 1 from 4.5s
     LogOptions previous = LogOptions.DEFAULTS.previousRun();
 
-    LogCollector before = LogCollector.all(provider.logs(APP, previous));
-    LogCollector now = LogCollector.all(provider.logs(APP, LogOptions.DEFAULTS));
+    LogCollector before = LogCollector.whole(provider.logs(APP, previous));
+    LogCollector now = LogCollector.whole(provider.logs(APP, LogOptions.DEFAULTS));
 
     assertThat(before.texts())
         .containsExactly(
@@ -134,10 +135,10 @@ class ContainerLogsTest extends MockProviderFixture {
     LogCollector log = new LogCollector(2);
 
     provider.logs(APP, LogOptions.DEFAULTS).subscribe(log);
-    assertThat(log.lines).hasSize(2);
+    await().until(() -> log.lines.size() == 2);
     log.subscription.request(3);
 
-    assertThat(log.lines).hasSize(5);
+    await().until(() -> log.lines.size() == 5);
     assertThat(log.completed).isFalse();
   }
 

@@ -1,5 +1,7 @@
 package dev.vk.provider.mock;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.vk.kubelet.types.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,6 +25,13 @@ final class LogCollector implements Flow.Subscriber<LogLine> {
   static LogCollector all(Flow.Publisher<LogLine> log) {
     LogCollector collector = new LogCollector(Long.MAX_VALUE);
     log.subscribe(collector);
+    return collector;
+  }
+
+  /** Subscribes a collector that asks for everything and waits until the log completes. */
+  static LogCollector whole(Flow.Publisher<LogLine> log) {
+    LogCollector collector = all(log);
+    await().until(() -> collector.completed || collector.error != null);
     return collector;
   }
 

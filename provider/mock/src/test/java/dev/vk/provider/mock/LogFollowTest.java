@@ -21,13 +21,14 @@ class LogFollowTest extends MockProviderFixture {
     start(Pods.pod("ns", "web"), Duration.ofMillis(1500));
 
     LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
+    await().until(() -> log.lines.size() == 1);
     assertThat(log.texts()).containsExactly("2026-01-01T00:00:01Z app started");
     clock.advance(Duration.ofSeconds(2));
 
     await().until(() -> log.lines.size() == 3);
     assertThat(log.texts()).endsWith("2026-01-01T00:00:03Z app line 2");
     assertThat(log.completed).isFalse();
-    assertThat(provider.scheduledTasks()).isEqualTo(1);
+    assertThat(provider.runningLogReaders()).isEqualTo(1);
   }
 
   @Test
@@ -43,7 +44,7 @@ class LogFollowTest extends MockProviderFixture {
 
     await().until(() -> log.completed);
     assertThat(log.texts()).hasSize(3).endsWith("2026-01-01T00:00:03Z app line 2");
-    await().until(() -> provider.scheduledTasks() == 0);
+    await().until(() -> provider.runningLogReaders() == 0);
   }
 
   @Test
@@ -57,20 +58,21 @@ class LogFollowTest extends MockProviderFixture {
 
     await().until(() -> log.completed);
     assertThat(log.texts()).hasSize(2);
-    await().until(() -> provider.scheduledTasks() == 0);
+    await().until(() -> provider.runningLogReaders() == 0);
   }
 
   @Test
-  @DisplayName("cancelling a follower stops its timer and its lines")
+  @DisplayName("cancelling a follower stops its reader and its lines")
   void cancelStops() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofSeconds(2));
     LogCollector log = LogCollector.all(provider.logs(APP, FOLLOW));
-    assertThat(provider.scheduledTasks()).isEqualTo(1);
+    await().until(() -> log.lines.size() == 2);
+    assertThat(provider.runningLogReaders()).isEqualTo(1);
 
     log.subscription.cancel();
-    clock.advance(Duration.ofSeconds(5));
 
-    assertThat(provider.scheduledTasks()).isZero();
+    await().until(() -> provider.runningLogReaders() == 0);
+    clock.advance(Duration.ofSeconds(5));
     assertThat(log.texts()).hasSize(2);
     assertThat(log.completed).isFalse();
   }

@@ -46,20 +46,23 @@ final class LogPublisher implements Flow.Publisher<LogLine> {
   @Override
   public void subscribe(Flow.Subscriber<? super LogLine> subscriber) {
     SubmissionPublisher<LogLine> out = new SubmissionPublisher<>(Runnable::run, BUFFER);
-    LogRun run = new LogRun(out, options, interval, clock);
+    // "Now" for sinceSeconds and tail 0 is the subscription, not when a reader thread gets to it.
+    LogRun run = new LogRun(out, options, options.cutoff(clock.instant()), interval);
+    LogReader reader = readers.get();
     out.subscribe(new CancelSignal(subscriber, run::cancel));
     running.incrementAndGet();
     try {
       executor.execute(
           () -> {
             try {
-              run.run(readers.get());
+              run.run(reader);
             } finally {
               running.decrementAndGet();
             }
           });
     } catch (RejectedExecutionException e) {
       running.decrementAndGet();
+      reader.close();
       out.closeExceptionally(
           new ProviderException(
               ProviderException.Kind.UNAVAILABLE, "the provider is shutting down"));

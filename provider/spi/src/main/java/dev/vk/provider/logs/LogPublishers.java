@@ -33,8 +33,8 @@ public final class LogPublishers implements AutoCloseable {
   }
 
   /**
-   * A publisher of one log. Each subscriber gets its own reader from {@code readers}, started on a
-   * reader thread at subscription. Does not block.
+   * A publisher of one log. Each subscriber gets its own reader from {@code readers}, created on
+   * the subscribing thread (so it may note "now") and run on a reader thread. Does not block.
    */
   public Flow.Publisher<LogLine> publisher(LogOptions options, Supplier<LogReader> readers) {
     return new LogPublisher(this.readers, readers, options, followInterval, clock, running);

@@ -3,7 +3,6 @@ package dev.vk.provider.logs;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,15 +21,22 @@ import java.util.function.Consumer;
 final class LogRun {
   private final SubmissionPublisher<LogLine> out;
   private final LogOptions options;
+  private final Optional<Instant> cutoff;
   private final Duration interval;
-  private final Clock clock;
   private final CountDownLatch cancelled = new CountDownLatch(1);
 
-  LogRun(SubmissionPublisher<LogLine> out, LogOptions options, Duration interval, Clock clock) {
+  /**
+   * @param cutoff the instant before which lines are skipped, from the options at subscription
+   */
+  LogRun(
+      SubmissionPublisher<LogLine> out,
+      LogOptions options,
+      Optional<Instant> cutoff,
+      Duration interval) {
     this.out = out;
     this.options = options;
+    this.cutoff = cutoff;
     this.interval = interval;
-    this.clock = clock;
   }
 
   /** The subscriber went away: wakes a waiting follower. Does not block. */
@@ -41,7 +47,6 @@ final class LogRun {
   /** Reads and publishes until the end. Blocks; closes {@code reader}. */
   void run(LogReader reader) {
     try (reader) {
-      Optional<Instant> cutoff = options.cutoff(clock.instant());
       Consumer<LogLine> publish =
           line -> {
             if (cutoff.isEmpty() || !line.timestamp().isBefore(cutoff.get())) {
