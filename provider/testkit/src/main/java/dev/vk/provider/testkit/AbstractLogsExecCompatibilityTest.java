@@ -70,6 +70,19 @@ public abstract class AbstractLogsExecCompatibilityTest extends LogsExecFixture 
   }
 
   @Test
+  @DisplayName("follow with tailLines 0 shows only the lines written from then on")
+  void followNewLinesOnly() throws Exception {
+    ContainerRef ref = startLogging(6, false);
+    String first = texts(awaitLines(ref, 1)).get(0);
+
+    RecordingLogSubscriber follow = subscribe(ref, LogOptions.NEW_LINES, Long.MAX_VALUE);
+    until("a new line", () -> !follow.lines().isEmpty());
+    follow.cancel();
+
+    assertThat(follow.texts()).doesNotContain(first);
+  }
+
+  @Test
   @DisplayName("tailLines keeps the newest lines; 0 keeps none")
   void tailLines() throws Exception {
     ContainerRef ref = startLogging(3, false);
