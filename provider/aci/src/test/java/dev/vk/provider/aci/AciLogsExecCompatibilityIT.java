@@ -3,9 +3,6 @@ package dev.vk.provider.aci;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.testkit.AbstractLogsExecCompatibilityTest;
-import dev.vk.provider.testkit.LoggingScripts;
-import dev.vk.provider.testkit.Pods;
-import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,20 +31,6 @@ class AciLogsExecCompatibilityIT extends AbstractLogsExecCompatibilityTest {
   @Override
   protected PodLifecycle createProvider() throws Exception {
     return Emulators.provider(aci, "log-poll-interval", LOG_POLL.toMillis() + "ms");
-  }
-
-  @Override
-  protected V1Pod podThatExits(int exitCode) {
-    return Pods.pod(
-        "any", "any", Pods.container("app").command(List.of("sh", "-c", "exit " + exitCode)));
-  }
-
-  @Override
-  protected V1Pod podThatLogs(int lines, boolean exits) {
-    return Pods.pod(
-        "any",
-        "any",
-        Pods.container("app").command(List.of("sh", "-c", LoggingScripts.lines(lines, exits))));
   }
 
   @Override

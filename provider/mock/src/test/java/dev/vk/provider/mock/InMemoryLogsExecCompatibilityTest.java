@@ -25,15 +25,6 @@ class InMemoryLogsExecCompatibilityTest extends AbstractLogsExecCompatibilityTes
   }
 
   @Override
-  protected V1Pod podThatExits(int exitCode) {
-    V1Pod pod = Pods.pod("any", "any", Pods.container("app"));
-    pod.getMetadata()
-        .putAnnotationsItem("mock.vk.dev/exit-after", "3s")
-        .putAnnotationsItem("mock.vk.dev/exit-code", String.valueOf(exitCode));
-    return pod;
-  }
-
-  @Override
   protected V1Pod podThatLogs(int lines, boolean exits) {
     V1Pod pod = Pods.pod("any", "any", Pods.container("app"));
     if (exits) {

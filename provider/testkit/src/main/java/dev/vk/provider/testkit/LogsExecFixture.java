@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 
 /**
@@ -44,9 +46,24 @@ public abstract class LogsExecFixture extends ProviderContractFixture {
    * A one-container pod (container {@code app}) whose container writes at least {@code lines}
    * lines, each with a later timestamp than the one before, and then, when {@code exits}, exits 0
    * (the suite sets restartPolicy Never). Until then it runs on; its log may grow only as {@link
-   * #passTime()} moves the provider's clock.
+   * #passTime()} moves the provider's clock. Defaults to a shell script, as emulators run it:
+   * {@code compat line 1} to {@code compat line N}, a second apart.
    */
-  protected abstract V1Pod podThatLogs(int lines, boolean exits);
+  protected V1Pod podThatLogs(int lines, boolean exits) {
+    String script =
+        IntStream.rangeClosed(1, lines)
+                .mapToObj(i -> "echo compat line " + i)
+                .collect(Collectors.joining("; sleep 1; "))
+            + (exits ? "; exit 0" : "; sleep 600");
+    return Pods.pod("any", "any", Pods.container("app").command(List.of("sh", "-c", script)));
+  }
+
+  /** Not used by this suite; a shell's {@code exit}, as emulators run it. */
+  @Override
+  protected V1Pod podThatExits(int exitCode) {
+    return Pods.pod(
+        "any", "any", Pods.container("app").command(List.of("sh", "-c", "exit " + exitCode)));
+  }
 
   /**
    * Waits until the provider has stopped reading logs from the cloud: no follower or poller left.

@@ -3,11 +3,7 @@ package dev.vk.provider.fargate.it;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.testkit.AbstractLogsExecCompatibilityTest;
-import dev.vk.provider.testkit.LoggingScripts;
-import dev.vk.provider.testkit.Pods;
-import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -35,20 +31,6 @@ class FargateLogsExecCompatibilityIT extends AbstractLogsExecCompatibilityTest {
   @Override
   protected PodLifecycle createProvider() {
     return EmulatedFargate.provider("vk-compat", EmulatedFargate.settings(emulator));
-  }
-
-  @Override
-  protected V1Pod podThatExits(int exitCode) {
-    return Pods.pod(
-        "any", "any", Pods.container("app").command(List.of("sh", "-c", "exit " + exitCode)));
-  }
-
-  @Override
-  protected V1Pod podThatLogs(int lines, boolean exits) {
-    return Pods.pod(
-        "any",
-        "any",
-        Pods.container("app").command(List.of("sh", "-c", LoggingScripts.lines(lines, exits))));
   }
 
   @Override
