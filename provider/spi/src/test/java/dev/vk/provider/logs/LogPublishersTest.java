@@ -95,6 +95,21 @@ class LogPublishersTest {
   }
 
   @Test
+  void cancelReleasesAReaderHeldByASlowSubscriber() {
+    // More lines than the buffer holds: the reader waits for demand until the cancel.
+    ScriptedReader reader = new ScriptedReader(lines(LogPublisher.BUFFER * 4));
+    Collector log =
+        Collector.requesting(1, publishers.publisher(LogOptions.DEFAULTS, () -> reader));
+    await().until(() -> log.texts().size() == 1);
+
+    log.subscription.cancel();
+
+    await().until(() -> reader.closed.get());
+    assertThat(publishers.running()).isZero();
+    assertThat(log.texts()).hasSize(1);
+  }
+
+  @Test
   void aReadFailureEndsTheLogWithThatError() {
     ProviderException failure = ProviderException.notFound("stream gone");
     LogReader reader =
