@@ -96,7 +96,7 @@ public final class InMemoryProvider
     this.store = new StateStore(settings.stateFile());
     this.state = store.load();
     this.lookup = new ContainerLookup(this::record, calculator, settings.startDelay(), clock);
-    this.logs = new MockLogs(lookup, clock, threads.timer());
+    this.logs = new MockLogs(lookup, clock);
   }
 
   /** The call counters of the state file, by operation; empty when there is no file. Blocks. */
@@ -224,12 +224,13 @@ public final class InMemoryProvider
     if (current != null) {
       current.close();
     }
+    logs.close();
     threads.close();
   }
 
-  /** Timer tasks of active log followers, so tests can check that none outlives its stream. */
-  int scheduledTasks() {
-    return threads.scheduledTasks();
+  /** Log requests being read now, so tests can check that none outlives its stream. */
+  int runningLogReaders() {
+    return logs.running();
   }
 
   /** Worker threads busy with exec, attach or port-forward, so tests can check they end. */

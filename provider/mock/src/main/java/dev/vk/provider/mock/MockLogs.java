@@ -4,27 +4,31 @@ import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.logs.LogPublishers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Opens container logs ({@code kubectl logs}): picks the run to read, the latest or with {@code
  * previous} the one the status reports as last state, and fails with the kubelet's messages when
  * there is none. Thread-safe; {@link #open} does not block.
  */
-final class MockLogs {
+final class MockLogs implements AutoCloseable {
+
+  /** How often a follower looks at the clock; lines are a second apart. */
+  static final Duration POLL = Duration.ofMillis(100);
 
   private final ContainerLookup lookup;
   private final Clock clock;
-  private final ScheduledExecutorService scheduler;
+  private final LogPublishers publishers;
 
-  MockLogs(ContainerLookup lookup, Clock clock, ScheduledExecutorService scheduler) {
+  MockLogs(ContainerLookup lookup, Clock clock) {
     this.lookup = lookup;
     this.clock = clock;
-    this.scheduler = scheduler;
+    this.publishers = new LogPublishers("mock-provider-logs", POLL, clock);
   }
 
   /**
@@ -55,7 +59,19 @@ final class MockLogs {
               + lookup.waitingReason(target));
     }
     PodRecord pod = target.pod();
-    return new LogPublisher(
-        new RunLog(target.name(), run.get()), options, clock, scheduler, () -> lookup.present(pod));
+    RunLog log = new RunLog(target.name(), run.get());
+    return publishers.publisher(
+        options, () -> new RunLogReader(log, options, clock, () -> lookup.present(pod)));
+  }
+
+  /** Log requests being read now: one per open request until it ends or is cancelled. */
+  int running() {
+    return publishers.running();
+  }
+
+  /** Stops every reader. Does not wait. */
+  @Override
+  public void close() {
+    publishers.close();
   }
 }

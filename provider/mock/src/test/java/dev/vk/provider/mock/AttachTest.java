@@ -36,7 +36,7 @@ class AttachTest extends MockProviderFixture {
 
     attached.get(10, TimeUnit.SECONDS);
     assertThat(io.out()).doesNotContain("line 2"); // only output from the attach on
-    await().until(() -> provider.scheduledTasks() == 0);
+    await().until(() -> provider.runningLogReaders() == 0);
   }
 
   @Test

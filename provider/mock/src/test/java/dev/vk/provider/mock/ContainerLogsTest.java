@@ -2,12 +2,14 @@ package dev.vk.provider.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.RecordingLogSubscriber;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +25,15 @@ class ContainerLogsTest extends MockProviderFixture {
   void allLines() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofMillis(3500)); // started at 00:00:01
 
-    LogCollector log = LogCollector.all(provider.logs(APP, LogOptions.DEFAULTS));
+    RecordingLogSubscriber log = whole(APP, LogOptions.DEFAULTS);
 
     assertThat(log.texts())
         .containsExactly(
             "2026-01-01T00:00:01Z app started",
             "2026-01-01T00:00:02Z app line 1",
             "2026-01-01T00:00:03Z app line 2");
-    assertThat(log.lines.get(2).timestamp()).isEqualTo(Instant.parse("2026-01-01T00:00:03Z"));
-    assertThat(log.completed).isTrue();
+    assertThat(log.lines().get(2).timestamp()).isEqualTo(Instant.parse("2026-01-01T00:00:03Z"));
+    assertThat(log.completed()).isTrue();
   }
 
   @Test
@@ -39,7 +41,7 @@ class ContainerLogsTest extends MockProviderFixture {
   void tail() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofSeconds(7));
 
-    LogCollector log = LogCollector.all(provider.logs(APP, options(OptionalLong.of(2), null)));
+    RecordingLogSubscriber log = whole(APP, options(OptionalLong.of(2), null));
 
     assertThat(log.texts())
         .containsExactly("2026-01-01T00:00:06Z app line 5", "2026-01-01T00:00:07Z app line 6");
@@ -51,11 +53,9 @@ class ContainerLogsTest extends MockProviderFixture {
     start(Pods.pod("ns", "web"), Duration.ofMillis(6500));
     LogOptions sinceSeconds = LogOptions.DEFAULTS.since(Duration.ofSeconds(2));
 
-    LogCollector recent = LogCollector.all(provider.logs(APP, sinceSeconds));
-    LogCollector fromTime =
-        LogCollector.all(
-            provider.logs(
-                APP, options(OptionalLong.empty(), Instant.parse("2026-01-01T00:00:05.200Z"))));
+    RecordingLogSubscriber recent = whole(APP, sinceSeconds);
+    RecordingLogSubscriber fromTime =
+        whole(APP, options(OptionalLong.empty(), Instant.parse("2026-01-01T00:00:05.200Z")));
 
     assertThat(recent.texts())
         .containsExactly("2026-01-01T00:00:05Z app line 4", "2026-01-01T00:00:06Z app line 5");
@@ -70,8 +70,8 @@ class ContainerLogsTest extends MockProviderFixture {
     start(pod, Duration.ofSeconds(6)); // run 0: 1s..4s, run 1 from 4.5s
     LogOptions previous = LogOptions.DEFAULTS.previousRun();
 
-    LogCollector before = LogCollector.all(provider.logs(APP, previous));
-    LogCollector now = LogCollector.all(provider.logs(APP, LogOptions.DEFAULTS));
+    RecordingLogSubscriber before = whole(APP, previous);
+    RecordingLogSubscriber now = whole(APP, LogOptions.DEFAULTS);
 
     assertThat(before.texts())
         .containsExactly(
@@ -131,14 +131,14 @@ class ContainerLogsTest extends MockProviderFixture {
   @DisplayName("lines are delivered only as requested")
   void backpressure() throws Exception {
     start(Pods.pod("ns", "web"), Duration.ofSeconds(10));
-    LogCollector log = new LogCollector(2);
+    RecordingLogSubscriber log = new RecordingLogSubscriber(2);
 
     provider.logs(APP, LogOptions.DEFAULTS).subscribe(log);
-    assertThat(log.lines).hasSize(2);
-    log.subscription.request(3);
+    await().until(() -> log.lines().size() == 2);
+    log.request(3);
 
-    assertThat(log.lines).hasSize(5);
-    assertThat(log.completed).isFalse();
+    await().until(() -> log.lines().size() == 5);
+    assertThat(log.completed()).isFalse();
   }
 
   static LogOptions options(OptionalLong tail, Instant sinceTime) {

@@ -1,7 +1,11 @@
 package dev.vk.provider.mock;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.testkit.RecordingLogSubscriber;
 import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
@@ -23,6 +27,20 @@ abstract class MockProviderFixture {
   @AfterEach
   void closeProvider() {
     provider.close();
+  }
+
+  /** Subscribes to a log, asking for every line. */
+  RecordingLogSubscriber subscribe(ContainerRef ref, LogOptions options) throws ProviderException {
+    RecordingLogSubscriber log = new RecordingLogSubscriber(Long.MAX_VALUE);
+    provider.logs(ref, options).subscribe(log);
+    return log;
+  }
+
+  /** Subscribes to a log, asking for every line, and waits until it ends. */
+  RecordingLogSubscriber whole(ContainerRef ref, LogOptions options) throws ProviderException {
+    RecordingLogSubscriber log = subscribe(ref, options);
+    await().until(log::ended);
+    return log;
   }
 
   /** Creates {@code pod} and lets {@code elapsed} pass. */

@@ -5,26 +5,22 @@ import com.azure.resourcemanager.containerinstance.models.Container;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.aci.arm.ContainerGroups;
 import dev.vk.provider.aci.status.AciState;
+import dev.vk.provider.logs.LogPublishers;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code kubectl logs} through ACI's List Logs API, which returns the current run's log as one
- * string. {@code tailLines} goes to ARM; {@code since*} filter on the parsed timestamps; {@code
- * follow} polls every {@code log-poll-interval}, emits only lines after the last one emitted (by
- * timestamp, then position among equal timestamps), and completes when the container has
- * terminated. Each follow poll costs two ARM calls (logs and the group's state).
+ * string. {@code tailLines} goes to ARM; {@link LogPublishers} applies {@code since*} to the parsed
+ * timestamps; {@code follow} polls every {@code log-poll-interval}, emits only lines after the last
+ * one emitted ({@link LogFollower}), and completes when the container has terminated. Each follow
+ * poll costs two ARM calls (logs and the group's state).
  */
 public final class AciLogs implements AutoCloseable {
 
@@ -36,10 +32,8 @@ public final class AciLogs implements AutoCloseable {
 
   private final Groups lookup;
   private final ContainerGroups groups;
-  private final Duration poll;
   private final Clock clock;
-  private final ScheduledExecutorService readers =
-      Executors.newScheduledThreadPool(2, DaemonThreads.factory("aci-logs"));
+  private final LogPublishers publishers;
 
   /**
    * @param poll the follow interval ({@code log-poll-interval})
@@ -47,8 +41,8 @@ public final class AciLogs implements AutoCloseable {
   public AciLogs(Groups lookup, ContainerGroups groups, Duration poll, Clock clock) {
     this.lookup = lookup;
     this.groups = groups;
-    this.poll = poll;
     this.clock = clock;
+    this.publishers = new LogPublishers("aci-logs", poll, clock);
   }
 
   /**
@@ -65,36 +59,19 @@ public final class AciLogs implements AutoCloseable {
     if (options.previous()) {
       throw ProviderException.invalid("previous: ACI keeps only the current run's log");
     }
-    Optional<Instant> cutoff = options.cutoff(clock.instant());
-    Integer tail = options.tailLines().isPresent() ? (int) options.tailLines().getAsLong() : null;
-    return subscriber -> {
-      LogStream stream = new LogStream(subscriber);
-      subscriber.onSubscribe(stream);
-      LogFollower follower =
-          new LogFollower(
-              stream,
-              first -> groups.logs(group.name(), ref.container(), first ? tail : null),
-              cutoff,
-              clock);
-      readers.execute(() -> step(follower, group.name(), ref.container(), options.follow()));
-    };
-  }
-
-  private void step(LogFollower follower, String group, String container, boolean follow) {
-    try {
-      follower.readNew();
-      if (!follow || follower.stopped() || terminated(group, container)) {
-        if (follow && !follower.stopped()) {
-          follower.readNew(); // the last lines written before the exit
-        }
-        follower.finish(null);
-        return;
-      }
-      readers.schedule(
-          () -> step(follower, group, container, true), poll.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ProviderException e) {
-      follower.finish(e);
-    }
+    // At least one line even for tail 0: a follower needs the newest line to know what is new.
+    Integer tail =
+        options.tailLines().isPresent()
+            ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.tailLines().getAsLong()))
+            : null;
+    String name = group.name();
+    return publishers.publisher(
+        options,
+        () ->
+            new LogFollower(
+                first -> groups.logs(name, ref.container(), first ? tail : null),
+                () -> terminated(name, ref.container()),
+                clock));
   }
 
   private boolean terminated(String group, String container) throws ProviderException {
@@ -116,6 +93,6 @@ public final class AciLogs implements AutoCloseable {
 
   @Override
   public void close() {
-    readers.shutdownNow();
+    publishers.close();
   }
 }

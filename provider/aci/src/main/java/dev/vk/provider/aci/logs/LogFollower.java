@@ -2,17 +2,18 @@ package dev.vk.provider.aci.logs;
 
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.logs.LogReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads a container's log again and again and emits each line once. ACI returns the whole current
  * log each time, so a line is new when its timestamp is later than the last emitted one, or equal
- * but beyond the lines with that timestamp already emitted. Used by one reader at a time.
+ * but beyond the lines with that timestamp already emitted. Used by one reader thread at a time.
  */
-final class LogFollower {
+final class LogFollower implements LogReader {
 
   /** One List Logs call; {@code first} applies the tail, later reads need every line. Blocks. */
   @FunctionalInterface
@@ -20,29 +21,43 @@ final class LogFollower {
     String content(boolean first) throws ProviderException;
   }
 
-  private final LogStream stream;
+  /** Whether the container has terminated. Blocks on one GET. */
+  @FunctionalInterface
+  interface Terminated {
+    boolean check() throws ProviderException;
+  }
+
   private final Fetch fetch;
-  private final Optional<Instant> cutoff;
+  private final Terminated terminated;
   private final Clock clock;
   private Instant last = Instant.MIN;
   private int atLast;
-  private boolean first = true;
 
-  LogFollower(LogStream stream, Fetch fetch, Optional<Instant> cutoff, Clock clock) {
-    this.stream = stream;
+  LogFollower(Fetch fetch, Terminated terminated, Clock clock) {
     this.fetch = fetch;
-    this.cutoff = cutoff;
+    this.terminated = terminated;
     this.clock = clock;
   }
 
-  boolean stopped() {
-    return stream.cancelled();
+  @Override
+  public void readInitial(Consumer<LogLine> out) throws ProviderException {
+    read(true, out);
   }
 
-  /** Fetches once and emits the lines not emitted before. Blocks on ARM. */
-  void readNew() throws ProviderException {
+  @Override
+  public boolean readMore(Consumer<LogLine> out) throws ProviderException {
+    return read(false, out);
+  }
+
+  @Override
+  public boolean ended() throws ProviderException {
+    return terminated.check();
+  }
+
+  /** Fetches once and emits the lines not emitted before; returns whether there were any. */
+  private boolean read(boolean first, Consumer<LogLine> out) throws ProviderException {
     List<LogLine> lines = LogParser.parse(fetch.content(first), clock.instant());
-    first = false;
+    boolean any = false;
     int sameAsLast = 0;
     for (LogLine line : lines) {
       Instant at = line.timestamp();
@@ -59,13 +74,9 @@ final class LogFollower {
         atLast = 1;
         sameAsLast = 1;
       }
-      if (cutoff.isEmpty() || !at.isBefore(cutoff.get())) {
-        stream.offer(line);
-      }
+      out.accept(line);
+      any = true;
     }
-  }
-
-  void finish(Throwable failure) {
-    stream.end(failure);
+    return any;
   }
 }

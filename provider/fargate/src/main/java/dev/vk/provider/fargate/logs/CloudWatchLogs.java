@@ -3,15 +3,13 @@ package dev.vk.provider.fargate.logs;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.pods.PodService;
 import dev.vk.provider.fargate.status.EcsStatus;
+import dev.vk.provider.logs.LogPublishers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -26,10 +24,8 @@ public final class CloudWatchLogs implements AutoCloseable {
   private final PodService pods;
   private final Optional<String> group;
   private final String prefix;
-  private final Duration followInterval;
   private final Clock clock;
-  private final ExecutorService readers =
-      Executors.newCachedThreadPool(DaemonThreads.factory("fargate-logs"));
+  private final LogPublishers publishers;
 
   public CloudWatchLogs(
       CloudWatchLogsClient client,
@@ -42,8 +38,8 @@ public final class CloudWatchLogs implements AutoCloseable {
     this.pods = pods;
     this.group = group;
     this.prefix = prefix;
-    this.followInterval = followInterval;
     this.clock = clock;
+    this.publishers = new LogPublishers("fargate-logs", followInterval, clock);
   }
 
   /** Opens the log; nothing is read until subscription. Does not block. */
@@ -64,9 +60,16 @@ public final class CloudWatchLogs implements AutoCloseable {
     }
     String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
     String stream = prefix + "/" + ref.container() + "/" + taskId;
-    LogStreamReader reader = new LogStreamReader(client, group.get(), stream);
-    return new LogPublisher(
-        readers, reader, options, followInterval, clock, () -> stopped(ref, task.taskArn()));
+    return publishers.publisher(
+        options,
+        () ->
+            new LogStreamReader(
+                client,
+                group.get(),
+                stream,
+                options,
+                clock.instant(),
+                () -> stopped(ref, task.taskArn())));
   }
 
   /** Whether the container's task has stopped (the follow ends then). */
@@ -79,6 +82,6 @@ public final class CloudWatchLogs implements AutoCloseable {
 
   @Override
   public void close() {
-    readers.shutdownNow();
+    publishers.close();
   }
 }

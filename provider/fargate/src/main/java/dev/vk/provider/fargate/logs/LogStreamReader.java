@@ -4,10 +4,12 @@ import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
+import dev.vk.provider.logs.LogReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -22,21 +24,37 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
  * the current end of the stream (CloudWatch's documented end marker). Not thread-safe: one reader
  * per log request. Every method blocks on CloudWatch.
  */
-final class LogStreamReader {
+final class LogStreamReader implements LogReader {
   private final CloudWatchLogsClient client;
   private final String group;
   private final String stream;
+  private final LogOptions options;
+  private final Instant now;
+  private final BooleanSupplier taskStopped;
   private String token;
 
-  LogStreamReader(CloudWatchLogsClient client, String group, String stream) {
+  /**
+   * @param now the request's time, for {@code sinceSeconds}
+   * @param taskStopped whether the task has stopped; blocks on ECS
+   */
+  LogStreamReader(
+      CloudWatchLogsClient client,
+      String group,
+      String stream,
+      LogOptions options,
+      Instant now,
+      BooleanSupplier taskStopped) {
     this.client = client;
     this.group = group;
     this.stream = stream;
+    this.options = options;
+    this.now = now;
+    this.taskStopped = taskStopped;
   }
 
-  /** Delivers what the stream holds now, as the options select. */
-  void readInitial(LogOptions options, Instant now, Consumer<LogLine> out)
-      throws ProviderException {
+  /** Delivers what the stream holds now, with tail and since applied by CloudWatch. */
+  @Override
+  public void readInitial(Consumer<LogLine> out) throws ProviderException {
     Optional<Instant> cutoff = options.cutoff(now);
     if (options.tailLines().isPresent()) {
       long tail = options.tailLines().getAsLong();
@@ -62,11 +80,17 @@ final class LogStreamReader {
   }
 
   /** Reads what was appended since the last read; returns whether anything new arrived. */
-  boolean readMore(Consumer<LogLine> out) throws ProviderException {
+  @Override
+  public boolean readMore(Consumer<LogLine> out) throws ProviderException {
     if (token == null) {
       return page(base().startFromHead(true).build(), out);
     }
     return page(base().startFromHead(true).nextToken(token).build(), out);
+  }
+
+  @Override
+  public boolean ended() {
+    return taskStopped.getAsBoolean();
   }
 
   private GetLogEventsRequest.Builder base() {
