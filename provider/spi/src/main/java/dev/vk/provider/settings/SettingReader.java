@@ -94,15 +94,18 @@ public final class SettingReader {
         name, fallback, Double::valueOf, v -> v > 0 && !v.isInfinite(), "a number above 0");
   }
 
-  /** {@code true}, {@code yes}, {@code on}, {@code 1} or their opposites, in any case. */
+  /**
+   * {@code true}, {@code yes}, {@code on}, {@code 1}, {@code enabled} or their opposites, in any
+   * case.
+   */
   public boolean bool(String name, boolean fallback) {
     return parsed(
         name,
         fallback,
         v ->
             switch (v.toLowerCase(Locale.ROOT)) {
-              case "true", "yes", "on", "1" -> Boolean.TRUE;
-              case "false", "no", "off", "0" -> Boolean.FALSE;
+              case "true", "yes", "on", "1", "enabled" -> Boolean.TRUE;
+              case "false", "no", "off", "0", "disabled" -> Boolean.FALSE;
               default -> null;
             },
         "true or false");

@@ -46,10 +46,12 @@ class SettingReaderTest {
           bool              | YES     | true
           bool              | on      | true
           bool              | 1       | true
+          bool              | Enabled | true
           bool              | false   | false
           bool              | No      | false
           bool              | off     | false
           bool              | 0       | false
+          bool              | disabled | false
           list              | ' a, ,b ' | [a, b]
           oneOf             | linux   | Linux
           enumOf            | direct-tcp | DIRECT_TCP
