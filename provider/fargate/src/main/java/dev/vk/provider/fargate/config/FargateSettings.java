@@ -143,15 +143,9 @@ public record FargateSettings(
     if (clusterId.isPresent() && !TAG_VALUE.matcher(clusterId.get()).matches()) {
       throw r.invalid("cluster-id", clusterId.get(), "1-256 letters, digits, spaces or _.:/=+@-");
     }
-    IdentityAllowlist allowlist;
-    Optional<String> allowed = r.optional("identity-allowlist");
-    try {
-      allowlist =
-          IdentityAllowlist.parse(
-              allowed.orElse(null), v -> ARN.matcher(v).matches(), "an IAM role ARN");
-    } catch (IllegalArgumentException e) {
-      throw r.invalid("identity-allowlist", allowed.orElse(""), e.getMessage());
-    }
+    IdentityAllowlist allowlist =
+        IdentityAllowlist.read(
+            r, "identity-allowlist", v -> ARN.matcher(v).matches(), "an IAM role ARN");
     Optional<String> key = r.optional("access-key-id");
     Optional<String> secret = r.optional("secret-access-key");
     if (key.isPresent() != secret.isPresent()) {
