@@ -1,5 +1,6 @@
 package dev.vk.node.config;
 
+import dev.vk.provider.settings.SettingReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -56,6 +57,11 @@ public final class Settings {
   /** The environment variable for a setting: {@code node-name} is {@code VK_NODE_NAME}. */
   public static String envName(String name) {
     return "VK_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** Typed reads of these settings, named as users write them. Idempotent; never blocks. */
+  public SettingReader reader() {
+    return new SettingReader("", this::get);
   }
 
   public Optional<String> get(String name) {
