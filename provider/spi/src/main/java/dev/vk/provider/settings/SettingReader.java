@@ -42,7 +42,7 @@ public final class SettingReader {
 
   /** The value, or {@code fallback}. */
   public String string(String name, String fallback) {
-    return optional(name).orElse(fallback);
+    return parsed(name, fallback, v -> v, "a value");
   }
 
   /**
@@ -202,6 +202,9 @@ public final class SettingReader {
       String name, T fallback, Function<String, T> parser, Predicate<T> valid, String expected) {
     Optional<String> raw = optional(name);
     if (raw.isEmpty()) {
+      if (source instanceof ObservedSettings observed) {
+        observed.defaulted(name, fallback);
+      }
       return fallback;
     }
     T value;
