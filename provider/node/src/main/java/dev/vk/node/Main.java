@@ -66,7 +66,8 @@ public final class Main {
     LeaderElectionSettings election;
     try {
       Settings settings = Settings.load(args, System.getenv(), SettingCatalog.names(providers));
-      setLogLevel(settings.get("log-level").orElse("info"));
+      setLogLevel(
+          settings.reader().oneOf("log-level", "info", "trace", "debug", "info", "warn", "error"));
       NodeConfig config = NodeConfig.from(settings);
       ServedNamespaces.from(settings); // a bad list stops the node here, not in a later term
       election = LeaderElectionSettings.from(settings, config.nodeName(), System.getenv());
@@ -238,12 +239,7 @@ public final class Main {
   }
 
   private static void setLogLevel(String level) {
-    Level parsed = Level.toLevel(level, null);
-    if (parsed == null) {
-      throw new ConfigException(
-          "log-level '" + level + "' must be trace, debug, info, warn or error");
-    }
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-        .setLevel(parsed);
+        .setLevel(Level.toLevel(level));
   }
 }

@@ -17,7 +17,8 @@ public interface ProviderFactory {
   /**
    * Builds the provider. May block (for example to authenticate).
    *
-   * @throws IllegalArgumentException with a one-line message when a setting is invalid
+   * @throws dev.vk.provider.settings.SettingException when a setting is invalid (read them with
+   *     {@link dev.vk.provider.settings.SettingReader})
    */
   PodLifecycle create(ProviderContext context) throws ProviderException;
 }

@@ -1,6 +1,7 @@
 package dev.vk.provider.mock;
 
 import dev.vk.provider.ProviderContext;
+import dev.vk.provider.settings.SettingReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -13,24 +14,22 @@ import java.util.Set;
  */
 record MockSettings(Path stateFile, Duration startDelay) {
 
+  /** What users write before each name ({@code --mock-start-delay}). */
+  static final String PREFIX = "mock-";
+
   static final String STATE_FILE = "state-file";
   static final String START_DELAY = "start-delay";
   static final Set<String> NAMES = Set.of(STATE_FILE, START_DELAY);
 
   /**
-   * Reads and validates every setting.
+   * Reads and validates every setting. Idempotent; never blocks.
    *
-   * @throws IllegalArgumentException with a one-line message naming the bad setting
+   * @throws dev.vk.provider.settings.SettingException naming the bad setting
    */
   static MockSettings from(ProviderContext context) {
-    ProviderContext.Settings settings = context.settings();
-    Path stateFile = settings.get(STATE_FILE).filter(s -> !s.isBlank()).map(Path::of).orElse(null);
-    Duration startDelay;
-    try {
-      startDelay = settings.get(START_DELAY).map(Durations::parse).orElse(Duration.ofSeconds(1));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("mock setting " + START_DELAY + ": " + e.getMessage(), e);
-    }
-    return new MockSettings(stateFile, startDelay);
+    SettingReader r = new SettingReader(PREFIX, context.settings());
+    return new MockSettings(
+        r.optional(STATE_FILE).map(Path::of).orElse(null),
+        r.duration(START_DELAY, Duration.ofSeconds(1)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.vk.provider.mock;
 
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.settings.DurationFormat;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.Map;
@@ -58,7 +59,7 @@ record PodBehaviour(Duration exitAfter, int exitCode, Duration initDuration) {
       throws ProviderException {
     String value = annotations.get(key);
     try {
-      return value == null ? fallback : Durations.parse(value);
+      return value == null ? fallback : DurationFormat.parse(value);
     } catch (IllegalArgumentException e) {
       throw ProviderException.invalid(field(key) + ": " + e.getMessage());
     }

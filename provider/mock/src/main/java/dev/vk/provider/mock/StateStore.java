@@ -1,6 +1,7 @@
 package dev.vk.provider.mock;
 
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.settings.SettingException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -28,8 +29,10 @@ final class StateStore {
     try {
       return StateFile.read(file).map(MockState::of).orElseGet(MockState::new);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "mock setting " + MockSettings.STATE_FILE + ": cannot read " + file + ": " + e, e);
+      throw new SettingException(
+          MockSettings.PREFIX + MockSettings.STATE_FILE,
+          file.toString(),
+          "a mock state file this process can read (" + e + ")");
     }
   }
 

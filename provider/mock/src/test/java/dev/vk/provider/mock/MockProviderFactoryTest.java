@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vk.provider.ProviderFactory;
+import dev.vk.provider.settings.SettingException;
 import java.time.Duration;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The node finds the mock by name and validates its settings. */
 class MockProviderFactoryTest {
@@ -28,11 +27,12 @@ class MockProviderFactoryTest {
     assertThat(factory.create(Contexts.context())).isInstanceOf(InMemoryProvider.class);
   }
 
-  @ParameterizedTest(name = "{0} is {1} ms")
-  @CsvSource({"500ms, 500", "2s, 2000", "1m, 60000", "1h, 3600000", "PT1.5S, 1500", "0s, 0"})
-  @DisplayName("durations are written as 500ms, 2s, 1m, 1h or ISO-8601")
-  void durations(String text, long millis) {
-    assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
+  @Test
+  @DisplayName("start-delay defaults to 1s and reads the common duration forms")
+  void startDelay() {
+    assertThat(MockSettings.from(Contexts.context()).startDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(MockSettings.from(Contexts.context("start-delay", "PT1.5S")).startDelay())
+        .isEqualTo(Duration.ofMillis(1500));
   }
 
   @Test
@@ -40,7 +40,9 @@ class MockProviderFactoryTest {
   void invalidStartDelay() {
     assertThatThrownBy(
             () -> new MockProviderFactory().create(Contexts.context("start-delay", "-1s")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("mock setting start-delay: '-1s' is not a duration");
+        .isInstanceOf(SettingException.class)
+        .hasMessage(
+            "mock-start-delay: '-1s' is invalid; expected a duration like 500ms, 30s, 5m, 1h30m"
+                + " or PT5S");
   }
 }

@@ -1,6 +1,7 @@
 package dev.vk.node.config;
 
 import dev.vk.kubeletapi.limits.ServerLimits;
+import dev.vk.provider.settings.SettingReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -35,25 +36,28 @@ public record KubeletApiSettings(
   /** Where a pod finds its cluster's CA; it signs the API server's kubelet client certificate. */
   static final Path IN_CLUSTER_CA = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt");
 
+  /**
+   * Reads and checks the settings. Idempotent; blocks on the file system to check the TLS files.
+   *
+   * @throws dev.vk.provider.settings.SettingException naming the first bad setting
+   */
   public static KubeletApiSettings from(Settings s) {
-    Optional<Path> cert = s.get("tls-cert-file").map(Path::of);
-    Optional<Path> key = s.get("tls-key-file").map(Path::of);
+    SettingReader r = s.reader();
+    Optional<Path> cert = r.readableFile("tls-cert-file");
+    Optional<Path> key = r.readableFile("tls-key-file");
     if (cert.isPresent() != key.isPresent()) {
-      throw new ConfigException("tls-cert-file and tls-key-file must be set together");
+      String missing = cert.isPresent() ? "tls-key-file" : "tls-cert-file";
+      throw r.invalid(missing, null, "a PEM file, set together with the other of the pair");
     }
-    cert.ifPresent(p -> readable("tls-cert-file", p));
-    key.ifPresent(p -> readable("tls-key-file", p));
-    Optional<Path> ca = s.get("client-ca-file").map(Path::of);
-    ca.ifPresent(p -> readable("client-ca-file", p));
+    Optional<Path> ca = r.readableFile("client-ca-file");
     if (ca.isEmpty() && Files.isReadable(IN_CLUSTER_CA)) {
       ca = Optional.of(IN_CLUSTER_CA);
     }
-    String address = s.get("kubelet-address").orElse("0.0.0.0");
-    boolean insecure = SettingParsers.bool(s, "insecure-kubelet-api", false);
+    String address = r.string("kubelet-address", "0.0.0.0");
+    boolean insecure = r.bool("insecure-kubelet-api", false);
     if (insecure && !loopback(address)) {
-      throw new ConfigException(
-          "insecure-kubelet-api needs kubelet-address on loopback (127.0.0.1 or ::1), not "
-              + address);
+      throw r.invalid(
+          "kubelet-address", address, "loopback (127.0.0.1 or ::1) with insecure-kubelet-api");
     }
     return new KubeletApiSettings(
         address,
@@ -61,35 +65,26 @@ public record KubeletApiSettings(
         key,
         ca,
         insecure,
-        SettingParsers.duration(s, "stream-idle-timeout", Duration.ofHours(4)),
-        SettingParsers.duration(s, "stream-creation-timeout", Duration.ofSeconds(30)),
-        limits(s),
-        SettingParsers.duration(s, "tls-reload-interval", Duration.ofSeconds(10)));
+        r.positiveDuration("stream-idle-timeout", Duration.ofHours(4)),
+        r.positiveDuration("stream-creation-timeout", Duration.ofSeconds(30)),
+        limits(r),
+        r.duration("tls-reload-interval", Duration.ofSeconds(10)));
   }
 
-  private static ServerLimits limits(Settings s) {
+  private static ServerLimits limits(SettingReader r) {
     ServerLimits d = ServerLimits.DEFAULTS;
-    Duration readTimeout =
-        SettingParsers.duration(s, "kubelet-request-read-timeout", d.requestReadTimeout());
-    if (readTimeout.isZero() || readTimeout.isNegative()) {
-      throw new ConfigException("kubelet-request-read-timeout must be positive");
-    }
     int big = 1_000_000;
     return new ServerLimits(
-        SettingParsers.integer(s, "kubelet-max-connections", d.maxConnections(), 1, big),
-        SettingParsers.integer(
-            s, "kubelet-max-connections-per-address", d.maxConnectionsPerAddress(), 0, big),
-        SettingParsers.integer(
-            s, "kubelet-max-pipelined-requests", d.maxPipelinedRequests(), 1, 10_000),
-        SettingParsers.integer(
-            s, "kubelet-max-port-forward-pairs", d.maxPortForwardPairs(), 1, 10_000),
-        readTimeout,
-        SettingParsers.integer(s, "kubelet-request-threads", d.requestThreads(), 1, 10_000),
-        SettingParsers.integer(s, "kubelet-request-queue", d.requestQueue(), 0, big),
-        SettingParsers.integer(s, "kubelet-stream-threads", d.streamThreads(), 1, 100_000),
-        SettingParsers.integer(
-            s, "kubelet-token-reviews-per-second", (int) d.tokenReviewsPerSecond(), 1, big),
-        SettingParsers.integer(s, "kubelet-token-review-burst", d.tokenReviewBurst(), 1, big));
+        r.intBetween("kubelet-max-connections", d.maxConnections(), 1, big),
+        r.intBetween("kubelet-max-connections-per-address", d.maxConnectionsPerAddress(), 0, big),
+        r.intBetween("kubelet-max-pipelined-requests", d.maxPipelinedRequests(), 1, 10_000),
+        r.intBetween("kubelet-max-port-forward-pairs", d.maxPortForwardPairs(), 1, 10_000),
+        r.positiveDuration("kubelet-request-read-timeout", d.requestReadTimeout()),
+        r.intBetween("kubelet-request-threads", d.requestThreads(), 1, 10_000),
+        r.intBetween("kubelet-request-queue", d.requestQueue(), 0, big),
+        r.intBetween("kubelet-stream-threads", d.streamThreads(), 1, 100_000),
+        r.intBetween("kubelet-token-reviews-per-second", (int) d.tokenReviewsPerSecond(), 1, big),
+        r.intBetween("kubelet-token-review-burst", d.tokenReviewBurst(), 1, big));
   }
 
   private static boolean loopback(String address) {
@@ -97,12 +92,6 @@ public record KubeletApiSettings(
       return InetAddress.getByName(address).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
-    }
-  }
-
-  private static void readable(String name, Path file) {
-    if (!Files.isReadable(file)) {
-      throw new ConfigException(name + " " + file + " does not exist or is not readable");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.vk.node.config;
 
+import dev.vk.provider.settings.SettingReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -34,36 +35,43 @@ public record LeaderElectionSettings(
   static final Path POD_NAMESPACE_FILE =
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
+  /**
+   * Reads and checks the settings. Idempotent; blocks only to read the pod's namespace file and the
+   * host name.
+   *
+   * @throws dev.vk.provider.settings.SettingException naming the first bad setting
+   */
   public static LeaderElectionSettings from(Settings s, String nodeName, Map<String, String> env) {
-    Duration lease =
-        SettingParsers.duration(s, "leader-elect-lease-duration", Duration.ofSeconds(8));
-    Duration renew =
-        SettingParsers.duration(s, "leader-elect-renew-deadline", Duration.ofSeconds(5));
-    Duration retry = SettingParsers.duration(s, "leader-elect-retry-period", Duration.ofSeconds(1));
-    if (lease.toSeconds() < 1 || renew.compareTo(lease) >= 0) {
-      throw new ConfigException(
-          "leader-elect-renew-deadline ("
-              + renew
-              + ") must be shorter than leader-elect-lease-duration ("
-              + lease
-              + "), which must be at least 1s");
+    SettingReader r = s.reader();
+    Duration lease = r.positiveDuration("leader-elect-lease-duration", Duration.ofSeconds(8));
+    Duration renew = r.positiveDuration("leader-elect-renew-deadline", Duration.ofSeconds(5));
+    Duration retry = r.positiveDuration("leader-elect-retry-period", Duration.ofSeconds(1));
+    if (lease.toSeconds() < 1) {
+      throw r.invalid(
+          "leader-elect-lease-duration", r.string("leader-elect-lease-duration", ""), "1s or more");
     }
-    if (retry.isZero() || retry.isNegative() || retry.compareTo(renew) >= 0) {
-      throw new ConfigException(
-          "leader-elect-retry-period ("
-              + retry
-              + ") must be positive and shorter than "
-              + "leader-elect-renew-deadline ("
-              + renew
-              + ")");
+    if (renew.compareTo(lease) >= 0) {
+      throw r.invalid(
+          "leader-elect-renew-deadline",
+          r.string("leader-elect-renew-deadline", "5s"),
+          "shorter than leader-elect-lease-duration (" + lease + ")");
     }
-    String name = s.get("leader-elect-resource-name").orElse(defaultName(nodeName));
-    if (!name.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
-      throw new ConfigException("leader-elect-resource-name '" + name + "' is not a DNS subdomain");
+    if (retry.compareTo(renew) >= 0) {
+      throw r.invalid(
+          "leader-elect-retry-period",
+          r.string("leader-elect-retry-period", "1s"),
+          "shorter than leader-elect-renew-deadline (" + renew + ")");
     }
+    String name =
+        r.checked(
+            "leader-elect-resource-name",
+            defaultName(nodeName),
+            v -> v,
+            v -> v.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?"),
+            "a DNS subdomain (lowercase a-z, 0-9, '-', '.')");
     return new LeaderElectionSettings(
-        SettingParsers.bool(s, "leader-elect", false),
-        s.get("leader-elect-resource-namespace").orElseGet(() -> podNamespace(env)),
+        r.bool("leader-elect", false),
+        r.optional("leader-elect-resource-namespace").orElseGet(() -> podNamespace(env)),
         name,
         identity(env),
         lease,

@@ -1,5 +1,6 @@
 package dev.vk.node.config;
 
+import dev.vk.provider.settings.SettingReader;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Taint;
 import java.net.InetAddress;
@@ -11,6 +12,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The node's typed configuration. Every field has a default except where noted; {@link
@@ -53,62 +57,103 @@ public record NodeConfig(
     String healthAddress,
     int healthPort) {
 
+  private static final String DNS_SUBDOMAIN = "[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?";
+  private static final Pattern TAINT = Pattern.compile("([^=:]+)(?:=([^:]*))?(?::(\\w+))?");
+  private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})(\\.\\d{1,3}){3}");
+  private static final Pattern LABEL_KEY =
+      Pattern.compile("([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+  private static final Map<String, String> CAPACITY =
+      Map.of(
+          "cpu", "capacity-cpu",
+          "memory", "capacity-memory",
+          "pods", "capacity-pods",
+          "nvidia.com/gpu", "capacity-gpu");
+
+  /**
+   * Reads and checks every node setting. Idempotent; blocks only to list network interfaces when
+   * {@code internal-ip} is not set.
+   *
+   * @throws dev.vk.provider.settings.SettingException naming the first bad setting
+   */
   public static NodeConfig from(Settings s) {
-    String provider = s.get("provider").orElse("mock");
-    String nodeName = s.get("node-name").orElse("virtual-kubelet");
-    if (!nodeName.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
-      throw new ConfigException(
-          "node-name '"
-              + nodeName
-              + "' is not a valid DNS subdomain (lowercase a-z, 0-9, '-', '.')");
-    }
+    SettingReader r = s.reader();
+    String provider = r.string("provider", "mock");
+    String nodeName =
+        r.checked(
+            "node-name",
+            "virtual-kubelet",
+            v -> v,
+            v -> v.matches(DNS_SUBDOMAIN),
+            "a DNS subdomain (lowercase a-z, 0-9, '-', '.')");
     Optional<V1Taint> taint =
-        SettingParsers.bool(s, "disable-taint", false)
+        r.bool("disable-taint", false)
             ? Optional.empty()
             : Optional.of(
-                SettingParsers.taint(
-                    "taint", s.get("taint").orElse("virtual-kubelet.io/provider=" + provider)));
+                r.parsed(
+                    "taint",
+                    taint("virtual-kubelet.io/provider=" + provider),
+                    NodeConfig::taint,
+                    "key[=value][:Effect], Effect one of " + String.join(", ", EFFECTS)));
     Map<String, Quantity> capacity = new LinkedHashMap<>();
-    Map.of(
-            "cpu",
-            "capacity-cpu",
-            "memory",
-            "capacity-memory",
-            "pods",
-            "capacity-pods",
-            "nvidia.com/gpu",
-            "capacity-gpu")
-        .forEach(
-            (resource, setting) -> {
-              if (s.get(setting).isPresent()) {
-                capacity.put(resource, SettingParsers.quantity(s, setting, "0"));
-              }
-            });
-    String os = s.get("os").orElse("linux");
-    if (!os.equals("linux") && !os.equals("windows")) {
-      throw new ConfigException("os must be linux or windows, not '" + os + "'");
-    }
+    CAPACITY.forEach(
+        (resource, setting) -> {
+          if (r.optional(setting).isPresent()) {
+            capacity.put(resource, r.nonNegativeQuantity(setting, "0"));
+          }
+        });
     return new NodeConfig(
-        s.get("kubeconfig").map(Path::of),
+        r.optional("kubeconfig").map(Path::of),
         nodeName,
         provider,
         taint,
-        SettingParsers.labels(s, "labels"),
+        labels(r),
         Collections.unmodifiableMap(capacity),
-        s.get("internal-ip")
-            .map(ip -> SettingParsers.ip("internal-ip", ip))
-            .orElseGet(NodeConfig::guessIp),
-        SettingParsers.integer(s, "kubelet-port", 10250, 1, 65535),
-        os,
-        SettingParsers.integer(s, "pod-sync-workers", 10, 1, 1000),
-        SettingParsers.duration(s, "status-poll-interval", Duration.ofSeconds(5)),
-        SettingParsers.duration(s, "reconcile-interval", Duration.ofSeconds(30)),
-        SettingParsers.duration(s, "node-status-interval", Duration.ofMinutes(1)),
-        SettingParsers.duration(s, "lease-duration", Duration.ofSeconds(40)),
-        s.get("health-address")
-            .map(ip -> SettingParsers.ip("health-address", ip))
-            .orElse("0.0.0.0"),
-        SettingParsers.integer(s, "health-port", 10248, 0, 65535));
+        Optional.ofNullable(ip(r, "internal-ip", null)).orElseGet(NodeConfig::guessIp),
+        r.intBetween("kubelet-port", 10250, 1, 65535),
+        r.oneOf("os", "linux", "linux", "windows"),
+        r.intBetween("pod-sync-workers", 10, 1, 1000),
+        r.positiveDuration("status-poll-interval", Duration.ofSeconds(5)),
+        r.positiveDuration("reconcile-interval", Duration.ofSeconds(30)),
+        r.positiveDuration("node-status-interval", Duration.ofMinutes(1)),
+        r.positiveDuration("lease-duration", Duration.ofSeconds(40)),
+        ip(r, "health-address", "0.0.0.0"),
+        r.intBetween("health-port", 10248, 0, 65535));
+  }
+
+  /** {@code key=value:Effect} or {@code key:Effect}; the effect defaults to NoSchedule. */
+  private static V1Taint taint(String value) {
+    Matcher m = TAINT.matcher(value.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    String effect = m.group(3) == null ? "NoSchedule" : m.group(3);
+    return EFFECTS.contains(effect)
+        ? new V1Taint().key(m.group(1).trim()).value(m.group(2)).effect(effect)
+        : null;
+  }
+
+  /** {@code a=b,c=d}; keys and values follow Kubernetes label syntax. */
+  private static Map<String, String> labels(SettingReader r) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String pair : r.list("labels")) {
+      int eq = pair.indexOf('=');
+      String key = eq <= 0 ? "" : pair.substring(0, eq).trim();
+      String value = eq <= 0 ? "" : pair.substring(eq + 1).trim();
+      if (!LABEL_KEY.matcher(key).matches() || !LABEL_VALUE.matcher(value).matches()) {
+        throw r.invalid("labels", pair, "key=value pairs in Kubernetes label syntax");
+      }
+      labels.put(key, value);
+    }
+    return labels;
+  }
+
+  /** An IPv4 or IPv6 literal; never resolves a host name. */
+  private static String ip(SettingReader r, String name, String fallback) {
+    return r.checked(
+        name, fallback, v -> v, v -> IPV4.matcher(v).matches() || v.contains(":"), "an IP address");
   }
 
   /** The first non-loopback IPv4 address, as a pod's IP would be when running in a cluster. */

@@ -33,7 +33,7 @@ public final class ServedNamespaces {
         continue;
       }
       if (!name.matches(DNS_LABEL)) {
-        throw new ConfigException("namespaces: '" + name + "' is not a valid namespace name");
+        throw s.reader().invalid("namespaces", name, "comma-separated namespace names");
       }
       names.add(name);
     }

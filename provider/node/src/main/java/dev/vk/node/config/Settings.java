@@ -1,5 +1,7 @@
 package dev.vk.node.config;
 
+import dev.vk.provider.settings.ObservedSettings;
+import dev.vk.provider.settings.SettingReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -21,12 +24,21 @@ public final class Settings {
   /** Names a user may set; {@code config} itself names the file. */
   private final Map<String, String> values;
 
-  private Settings(Map<String, String> values) {
+  /** Hears each default the typed reads fall back to; null outside docs tests. */
+  private final BiConsumer<String, Object> defaults;
+
+  private Settings(Map<String, String> values, BiConsumer<String, Object> defaults) {
     this.values = values;
+    this.defaults = defaults;
   }
 
   public static Settings of(Map<String, String> values) {
-    return new Settings(Map.copyOf(values));
+    return new Settings(Map.copyOf(values), null);
+  }
+
+  /** Settings whose typed reads report each default they fall back to, for docs tests. */
+  public static Settings observed(Map<String, String> values, BiConsumer<String, Object> defaults) {
+    return new Settings(Map.copyOf(values), defaults);
   }
 
   /**
@@ -50,12 +62,18 @@ public final class Settings {
     }
     merged.putAll(flags);
     merged.remove("config");
-    return new Settings(Map.copyOf(merged));
+    return new Settings(Map.copyOf(merged), null);
   }
 
   /** The environment variable for a setting: {@code node-name} is {@code VK_NODE_NAME}. */
   public static String envName(String name) {
     return "VK_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** Typed reads of these settings, named as users write them. Idempotent; never blocks. */
+  public SettingReader reader() {
+    return new SettingReader(
+        "", defaults == null ? this::get : ObservedSettings.of(this::get, defaults));
   }
 
   public Optional<String> get(String name) {

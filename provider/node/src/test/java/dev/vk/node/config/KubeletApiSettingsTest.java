@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vk.kubeletapi.limits.ServerLimits;
+import dev.vk.provider.settings.SettingException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -47,13 +48,15 @@ class KubeletApiSettingsTest {
   void badLimit() {
     assertThatThrownBy(
             () -> KubeletApiSettings.from(Settings.of(Map.of("kubelet-max-connections", "0"))))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("kubelet-max-connections");
+        .isInstanceOf(SettingException.class)
+        .hasMessage(
+            "kubelet-max-connections: '0' is invalid; expected a whole number from 1 to 1000000");
     assertThatThrownBy(
             () ->
                 KubeletApiSettings.from(Settings.of(Map.of("kubelet-request-read-timeout", "0s"))))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("kubelet-request-read-timeout must be positive");
+        .isInstanceOf(SettingException.class)
+        .hasMessageStartingWith(
+            "kubelet-request-read-timeout: '0s' is invalid; expected a positive duration");
   }
 
   @Test
@@ -61,10 +64,10 @@ class KubeletApiSettingsTest {
   void insecureOnlyOnLoopback() {
     assertThatThrownBy(
             () -> KubeletApiSettings.from(Settings.of(Map.of("insecure-kubelet-api", "true"))))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(SettingException.class)
         .hasMessage(
-            "insecure-kubelet-api needs kubelet-address on loopback (127.0.0.1 or ::1), not"
-                + " 0.0.0.0");
+            "kubelet-address: '0.0.0.0' is invalid; expected loopback (127.0.0.1 or ::1) with"
+                + " insecure-kubelet-api");
     assertThat(
             KubeletApiSettings.from(
                     Settings.of(

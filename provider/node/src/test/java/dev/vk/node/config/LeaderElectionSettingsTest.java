@@ -3,6 +3,7 @@ package dev.vk.node.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.provider.settings.SettingException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -49,12 +50,16 @@ class LeaderElectionSettingsTest {
                     Map.of(
                         "leader-elect-lease-duration", "5s", "leader-elect-renew-deadline", "5s"),
                     Map.of()))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("leader-elect-renew-deadline");
+        .isInstanceOf(SettingException.class)
+        .hasMessage(
+            "leader-elect-renew-deadline: '5s' is invalid; expected shorter than"
+                + " leader-elect-lease-duration (PT5S)");
     assertThatThrownBy(() -> from(Map.of("leader-elect-retry-period", "6s"), Map.of()))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("leader-elect-retry-period");
+        .isInstanceOf(SettingException.class)
+        .hasMessage(
+            "leader-elect-retry-period: '6s' is invalid; expected shorter than"
+                + " leader-elect-renew-deadline (PT5S)");
     assertThatThrownBy(() -> from(Map.of("leader-elect-resource-name", "Bad_Name"), Map.of()))
-        .isInstanceOf(ConfigException.class);
+        .isInstanceOf(SettingException.class);
   }
 }

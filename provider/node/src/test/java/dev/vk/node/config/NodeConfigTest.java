@@ -3,6 +3,7 @@ package dev.vk.node.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.provider.settings.SettingException;
 import io.kubernetes.client.openapi.models.V1Taint;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +30,13 @@ class NodeConfigTest {
     assertThat(c.capacity()).as("only what the user set").isEmpty();
     assertThat(c.kubeletPort()).isEqualTo(10250);
     assertThat(c.leaseDuration()).isEqualTo(Duration.ofSeconds(40));
+    assertThat(c.operatingSystem()).isEqualTo("linux");
+    assertThat(c.podSyncWorkers()).isEqualTo(10);
+    assertThat(c.statusPollInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.reconcileInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.nodeStatusInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(c.labels()).isEmpty();
+    assertThat(c.kubeconfig()).isEmpty();
     assertThat(c.internalIp()).isEqualTo("10.1.2.3");
     assertThat(c.healthPort()).isEqualTo(10248);
     assertThat(c.healthAddress()).isEqualTo("0.0.0.0");
@@ -66,24 +74,25 @@ class NodeConfigTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "node-name|Bad_Name|node-name 'Bad_Name' is not a valid DNS subdomain",
-        "capacity-cpu|lots|capacity-cpu 'lots' is not a quantity",
-        "kubelet-port|70000|kubelet-port must be between 1 and 65535, not 70000",
-        "status-poll-interval|soon|status-poll-interval 'soon' is not a duration",
-        "taint|a=b:Sometimes|taint effect 'Sometimes' must be NoSchedule, PreferNoSchedule or NoExecute",
-        "labels|novalue|labels entry 'novalue' must be key=value",
-        "os|plan9|os must be linux or windows, not 'plan9'",
-        "disable-taint|maybe|disable-taint must be true or false, not 'maybe'",
-        "internal-ip|not-an-ip|internal-ip 'not-an-ip' is not an IP address",
-        "health-port|-1|health-port must be between 0 and 65535, not -1",
-        "health-address|localhost|health-address 'localhost' is not an IP address",
+        "node-name|Bad_Name|node-name: 'Bad_Name' is invalid; expected a DNS subdomain",
+        "capacity-cpu|lots|capacity-cpu: 'lots' is invalid; expected a quantity",
+        "kubelet-port|70000|kubelet-port: '70000' is invalid; expected a whole number from 1 to 65535",
+        "status-poll-interval|soon|status-poll-interval: 'soon' is invalid; expected a positive duration",
+        "status-poll-interval|0s|status-poll-interval: '0s' is invalid; expected a positive duration",
+        "taint|a=b:Sometimes|taint: 'a=b:Sometimes' is invalid; expected key[=value][:Effect]",
+        "labels|novalue|labels: 'novalue' is invalid; expected key=value pairs",
+        "os|plan9|os: 'plan9' is invalid; expected one of linux, windows",
+        "disable-taint|maybe|disable-taint: 'maybe' is invalid; expected true or false",
+        "internal-ip|not-an-ip|internal-ip: 'not-an-ip' is invalid; expected an IP address",
+        "health-port|-1|health-port: '-1' is invalid; expected a whole number from 0 to 65535",
+        "health-address|localhost|health-address: 'localhost' is invalid; expected an IP address",
       })
   @DisplayName("each invalid setting fails with one line that names it")
   void invalid(String name, String value, String message) {
     Map<String, String> values = new HashMap<>(Map.of("internal-ip", "10.0.0.1"));
     values.put(name, value);
     assertThatThrownBy(() -> config(values))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(SettingException.class)
         .hasMessageStartingWith(message)
         .hasMessageNotContaining("\n");
   }

@@ -3,6 +3,7 @@ package dev.vk.node.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.provider.settings.SettingException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ServedNamespacesTest {
   @Test
   void anInvalidNameStopsTheNodeWithOneLine() {
     assertThatThrownBy(() -> parse("team-a,Team_B"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("namespaces: 'Team_B' is not a valid namespace name");
+        .isInstanceOf(SettingException.class)
+        .hasMessage("namespaces: 'Team_B' is invalid; expected comma-separated namespace names");
   }
 }

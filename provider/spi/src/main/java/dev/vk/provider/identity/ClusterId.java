@@ -2,6 +2,7 @@ package dev.vk.provider.identity;
 
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.ProviderException;
+import dev.vk.provider.settings.SettingException;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ public final class ClusterId {
    * @param configured the setting's value, if set
    * @param kubernetes the node's API access; without one, or one that cannot tell the cluster
    *     (tests, tools), {@code fallback} is used
-   * @throws IllegalArgumentException one line when the id can be neither configured nor read
+   * @throws SettingException one line when the id can be neither configured nor read
    */
   public static String resolve(
       String setting, Optional<String> configured, KubernetesAccess kubernetes, String fallback) {
@@ -32,8 +33,12 @@ public final class ClusterId {
     try {
       return kubernetes.clusterUid().orElse(fallback);
     } catch (ProviderException e) {
-      throw new IllegalArgumentException(
-          setting + ": not set, and " + e.getMessage() + " (set it, or allow get on namespaces)");
+      throw new SettingException(
+          setting,
+          null,
+          "a cluster id, or get on namespaces allowed to read the kube-system UID ("
+              + e.getMessage()
+              + ")");
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.vk.provider.identity;
 
+import dev.vk.provider.settings.SettingException;
+import dev.vk.provider.settings.SettingReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +30,24 @@ public final class IdentityAllowlist {
 
   private IdentityAllowlist(Map<String, Set<String>> byKey) {
     this.byKey = byKey;
+  }
+
+  /**
+   * Reads the allowlist setting {@code name}. Idempotent; never blocks.
+   *
+   * @param identity which identities are well-formed, e.g. IAM role ARNs
+   * @param identityKind what a well-formed identity is, for the error ("an IAM role ARN")
+   * @throws SettingException naming the setting, its value and the first bad entry
+   */
+  public static IdentityAllowlist read(
+      SettingReader settings, String name, Predicate<String> identity, String identityKind) {
+    String value = settings.optional(name).orElse(null);
+    try {
+      return parse(value, identity, identityKind);
+    } catch (IllegalArgumentException e) {
+      throw settings.invalid(
+          name, value, "<namespace>[/<serviceaccount>]=<identity> entries; " + e.getMessage());
+    }
   }
 
   /**

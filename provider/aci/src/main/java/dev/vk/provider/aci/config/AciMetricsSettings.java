@@ -1,6 +1,7 @@
 package dev.vk.provider.aci.config;
 
 import dev.vk.provider.ProviderContext;
+import dev.vk.provider.settings.SettingReader;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,20 +17,15 @@ public record AciMetricsSettings(String endpoint, Duration freshness) {
   static final List<String> NAMES = List.of("metrics-endpoint", "metrics-freshness");
 
   /**
-   * Reads the settings; the endpoint defaults to the region's public one.
+   * Reads the settings; the endpoint defaults to the region's public one. Idempotent; never blocks.
    *
-   * @throws IllegalArgumentException with one line naming the bad setting
+   * @throws dev.vk.provider.settings.SettingException naming the bad setting
    */
   public static AciMetricsSettings from(ProviderContext context, String region) {
-    SettingReader r = new SettingReader(context.settings());
-    String endpoint =
-        r.optional("metrics-endpoint").orElse("https://" + region + ".metrics.monitor.azure.com");
-    if (!endpoint.startsWith("https://")) {
-      // The bearer-token policy refuses anything but HTTPS.
-      throw SettingReader.invalid(
-          "metrics-endpoint", "must be an https:// URL, got \"" + endpoint + "\"");
-    }
-    Duration freshness = r.duration("metrics-freshness", Duration.ofSeconds(60));
-    return new AciMetricsSettings(endpoint.replaceAll("/+$", ""), freshness);
+    SettingReader r = AciSettings.reader(context.settings());
+    return new AciMetricsSettings(
+        AciSettings.httpsUrl(r, "metrics-endpoint")
+            .orElse("https://" + region + ".metrics.monitor.azure.com"),
+        r.positiveDuration("metrics-freshness", Duration.ofSeconds(60)));
   }
 }

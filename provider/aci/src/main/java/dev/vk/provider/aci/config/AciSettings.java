@@ -4,6 +4,7 @@ import dev.vk.provider.ProviderContext;
 import dev.vk.provider.identity.ClusterId;
 import dev.vk.provider.identity.IdentityAllowlist;
 import dev.vk.provider.identity.IdentityPolicy;
+import dev.vk.provider.settings.SettingReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -134,70 +135,81 @@ public record AciSettings(
     return Set.copyOf(names);
   }
 
+  /** What users write before each name ({@code --azure-region}). */
+  static final String PREFIX = "azure-";
+
+  /** The reader of these settings, naming them as users write them. */
+  static SettingReader reader(ProviderContext.Settings settings) {
+    return new SettingReader(PREFIX, settings);
+  }
+
   /**
-   * Reads every setting.
+   * Reads every setting. Blocks only to read the cluster id from Kubernetes when it is not set.
    *
-   * @throws IllegalArgumentException with one line naming the bad setting
+   * @throws dev.vk.provider.settings.SettingException naming the bad setting
    */
   public static AciSettings from(ProviderContext context) {
-    SettingReader r = new SettingReader(context.settings());
+    SettingReader r = reader(context.settings());
     Connection connection =
         new Connection(
-            r.required("subscription-id"),
-            r.required("resource-group"),
-            r.required("region"),
+            r.required("subscription-id", "an Azure subscription id"),
+            r.required("resource-group", "the resource group of the container groups"),
+            r.required("region", "an Azure region like westeurope"),
             r.optional("client-id"),
             r.optional("client-secret"),
             r.optional("tenant-id"),
             r.optional("managed-identity-client-id"),
-            r.optional("arm-endpoint").map(v -> httpsUrl("arm-endpoint", v)),
-            r.optional("aad-endpoint").map(v -> httpsUrl("aad-endpoint", v)),
-            r.existingFile("ca-file"));
+            httpsUrl(r, "arm-endpoint"),
+            httpsUrl(r, "aad-endpoint"),
+            r.readableFile("ca-file"));
     if (connection.clientSecret().isPresent()
         && (connection.clientId().isEmpty() || connection.tenantId().isEmpty())) {
-      throw SettingReader.invalid("client-secret", "needs azure-client-id and azure-tenant-id");
+      throw r.invalid("client-secret", "***", "azure-client-id and azure-tenant-id set with it");
     }
     PodDefaults pods =
         new PodDefaults(
-            r.oneOf("os-type", "Linux", Set.of("Linux", "Windows")),
-            r.positive("default-cpu", 1.0),
-            r.positive("default-memory-gb", 1.5),
-            r.positive("max-cpu", 4),
-            r.positive("max-memory-gb", 16),
+            r.oneOf("os-type", "Linux", "Linux", "Windows"),
+            r.positiveNumber("default-cpu", 1.0),
+            r.positiveNumber("default-memory-gb", 1.5),
+            r.positiveNumber("max-cpu", 4),
+            r.positiveNumber("max-memory-gb", 16),
             r.list("subnet-ids"),
-            r.oneOf("dns-name-label", "annotation", Set.of("none", "annotation", "group-name")),
-            r.oneOf("gpu-sku", "V100", Set.of("K80", "P100", "V100")),
+            r.oneOf("dns-name-label", "annotation", "none", "annotation", "group-name"),
+            r.oneOf("gpu-sku", "V100", "K80", "P100", "V100"),
             ClusterId.resolve(
                 "azure-cluster-id", r.optional("cluster-id"), context.kubernetes(), ""),
             context.nodeName());
-    IdentityPolicy identities;
-    try {
-      identities =
-          identities(
-              IdentityAllowlist.parse(
-                  r.optional("identity-allowlist").orElse(null),
-                  AciSettings::identityId,
-                  "system or a user-assigned identity resource id"));
-    } catch (IllegalArgumentException e) {
-      throw SettingReader.invalid("identity-allowlist", e.getMessage());
-    }
+    IdentityPolicy identities =
+        identities(
+            IdentityAllowlist.read(
+                r,
+                "identity-allowlist",
+                AciSettings::identityId,
+                "system or a user-assigned identity resource id"));
     Polling polling =
         new Polling(
-            r.duration("status-interval", Duration.ofSeconds(10)),
+            r.positiveDuration("status-interval", Duration.ofSeconds(10)),
             r.positiveInt("status-calls-per-minute", 300),
-            r.duration("full-refresh", Duration.ofMinutes(30)),
+            r.positiveDuration("full-refresh", Duration.ofMinutes(30)),
             r.duration("settle-time", Duration.ofMinutes(1)),
-            r.positive("requests-per-second", 10),
-            r.duration("log-poll-interval", Duration.ofSeconds(2)),
-            r.percent("status-read-share", 10) / 100);
+            r.positiveNumber("requests-per-second", 10),
+            r.positiveDuration("log-poll-interval", Duration.ofSeconds(2)),
+            percent(r, "status-read-share", 10) / 100);
     return new AciSettings(connection, pods, polling, identities, WorkloadSettings.from(r));
   }
 
-  private static String httpsUrl(String name, String value) {
-    // The SDK's bearer-token policy refuses anything but HTTPS, so fail here with the name.
-    if (!value.startsWith("https://")) {
-      throw SettingReader.invalid(name, "must be an https:// URL, got \"" + value + "\"");
-    }
-    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  /** An https:// URL without a trailing slash; the SDK's bearer-token policy refuses plain HTTP. */
+  static Optional<String> httpsUrl(SettingReader r, String name) {
+    return r.url(name, "https").map(u -> u.toString().replaceAll("/+$", ""));
+  }
+
+  /** A percentage in (0, 100], written {@code 10} or {@code 10%}. */
+  private static double percent(SettingReader r, String name, double fallback) {
+    return r.checked(
+        name,
+        fallback,
+        v -> Double.valueOf(v.endsWith("%") ? v.substring(0, v.length() - 1).trim() : v),
+        v -> v > 0 && v <= 100,
+        "a percentage above 0 and at most 100, like 10 or 10%");
   }
 }

@@ -1,5 +1,6 @@
 package dev.vk.provider.aci.config;
 
+import dev.vk.provider.settings.SettingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,7 +44,10 @@ public record TrustedTls(X509TrustManager trustManager, SSLContext sslContext) {
       }
       return of(trustManager(store));
     } catch (IOException | GeneralSecurityException e) {
-      throw SettingReader.invalid("ca-file", "cannot be loaded: " + e.getMessage());
+      throw new SettingException(
+          AciSettings.PREFIX + "ca-file",
+          caFile.get().toString(),
+          "a PEM file of CA certificates (" + e.getMessage() + ")");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vk.provider.aci.config;
 
+import dev.vk.provider.settings.SettingReader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -43,46 +44,43 @@ public record WorkloadSettings(
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   /**
-   * Reads and checks the settings.
+   * Reads and checks the settings. Idempotent; never blocks (IP literals are never resolved).
    *
-   * @throws IllegalArgumentException with one line naming the bad setting
+   * @throws dev.vk.provider.settings.SettingException naming the bad setting
    */
   static WorkloadSettings from(SettingReader r) {
     List<String> dns = r.list("cluster-dns");
     for (String ip : dns) {
       if (!literalIp(ip)) {
-        throw SettingReader.invalid("cluster-dns", "must list IP addresses, got \"" + ip + "\"");
+        throw r.invalid("cluster-dns", ip, "a comma-separated list of IP addresses");
       }
     }
-    String domain = r.string("cluster-domain", "cluster.local");
-    if (domain.endsWith(".")) {
-      domain = domain.substring(0, domain.length() - 1);
-    }
-    if (!DOMAIN.matcher(domain).matches()) {
-      throw SettingReader.invalid("cluster-domain", "must be a DNS name, got \"" + domain + "\"");
-    }
-    Optional<String> identity = r.optional("acr-identity");
-    if (identity.isPresent() && !identity.get().startsWith("/subscriptions/")) {
-      throw SettingReader.invalid(
-          "acr-identity", "must be a user-assigned identity resource id (/subscriptions/…)");
-    }
+    String domain =
+        r.checked(
+            "cluster-domain",
+            "cluster.local",
+            v -> v.endsWith(".") ? v.substring(0, v.length() - 1) : v,
+            v -> DOMAIN.matcher(v).matches(),
+            "a lowercase DNS name like cluster.local");
+    Optional<String> identity =
+        Optional.ofNullable(
+            r.checked(
+                "acr-identity",
+                null,
+                v -> v,
+                v -> v.startsWith("/subscriptions/"),
+                "a user-assigned identity resource id (/subscriptions/...)"));
     List<String> servers = r.list("acr-login-servers");
     if (identity.isEmpty() && !servers.isEmpty()) {
-      throw SettingReader.invalid("acr-login-servers", "needs azure-acr-identity");
+      throw r.invalid(
+          "acr-login-servers", String.join(",", servers), "azure-acr-identity set with it");
     }
     if (identity.isPresent() && servers.isEmpty()) {
       servers = List.of("*.azurecr.io");
     }
     Optional<URI> registry =
-        r.optional("image-registry-url")
-            .map(
-                v -> {
-                  if (!v.startsWith("http://") && !v.startsWith("https://")) {
-                    throw SettingReader.invalid(
-                        "image-registry-url", "must be an http(s):// URL, got \"" + v + "\"");
-                  }
-                  return URI.create(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
-                });
+        r.url("image-registry-url", "http", "https")
+            .map(u -> URI.create(u.toString().replaceAll("/+$", "")));
     return new WorkloadSettings(dns, domain, identity, servers, registry);
   }
 

@@ -3,6 +3,7 @@ package dev.vk.provider.aci.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.provider.settings.SettingException;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -39,17 +40,24 @@ class WorkloadSettingsTest {
   @Test
   void badValuesFailWithOneLineNamingTheSetting() {
     assertThatThrownBy(() -> read(Map.of("cluster-dns", "kube-dns")))
-        .hasMessage("azure setting azure-cluster-dns must list IP addresses, got \"kube-dns\"");
+        .isInstanceOf(SettingException.class)
+        .hasMessage(
+            "azure-cluster-dns: 'kube-dns' is invalid; expected a comma-separated list of IP"
+                + " addresses");
     assertThatThrownBy(() -> read(Map.of("cluster-dns", "10.0.0")))
-        .hasMessageStartingWith("azure setting azure-cluster-dns must list IP addresses");
+        .hasMessageStartingWith("azure-cluster-dns: '10.0.0' is invalid");
     assertThatThrownBy(() -> read(Map.of("cluster-domain", "Cluster_Local")))
-        .hasMessageStartingWith("azure setting azure-cluster-domain must be a DNS name");
+        .hasMessageStartingWith("azure-cluster-domain: 'Cluster_Local' is invalid; expected");
     assertThatThrownBy(() -> read(Map.of("acr-identity", "pull")))
-        .hasMessageStartingWith("azure setting azure-acr-identity must be");
+        .hasMessageStartingWith("azure-acr-identity: 'pull' is invalid; expected");
     assertThatThrownBy(() -> read(Map.of("acr-login-servers", "a.azurecr.io")))
-        .hasMessage("azure setting azure-acr-login-servers needs azure-acr-identity");
+        .hasMessage(
+            "azure-acr-login-servers: 'a.azurecr.io' is invalid; expected azure-acr-identity set"
+                + " with it");
     assertThatThrownBy(() -> read(Map.of("image-registry-url", "localhost:5000")))
-        .hasMessageStartingWith("azure setting azure-image-registry-url must be an http(s)://");
+        .hasMessage(
+            "azure-image-registry-url: 'localhost:5000' is invalid; expected an absolute http or"
+                + " https URL");
   }
 
   @Test
@@ -59,6 +67,6 @@ class WorkloadSettingsTest {
   }
 
   private static WorkloadSettings read(Map<String, String> values) {
-    return WorkloadSettings.from(new SettingReader(name -> Optional.ofNullable(values.get(name))));
+    return WorkloadSettings.from(AciSettings.reader(name -> Optional.ofNullable(values.get(name))));
   }
 }

@@ -105,8 +105,9 @@ class GroupIdentityTest {
                         "vk-node", "192.0.2.1", name -> Optional.ofNullable(settings.get(name)))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "azure setting azure-identity-allowlist entry 'team=acr-pull': 'acr-pull' is not system"
-                + " or a user-assigned identity resource id");
+            "azure-identity-allowlist: 'team=acr-pull' is invalid; expected"
+                + " <namespace>[/<serviceaccount>]=<identity> entries; entry 'team=acr-pull':"
+                + " 'acr-pull' is not system or a user-assigned identity resource id");
   }
 
   private static V1Pod pod(String account) {

@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate.config;
 
+import dev.vk.provider.settings.SettingReader;
 import io.kubernetes.client.custom.Quantity;
 import java.util.Map;
 
@@ -12,27 +13,14 @@ public record FargateNodeCapacity(Quantity cpu, Quantity memory, Quantity pods, 
 
   static FargateNodeCapacity from(SettingReader r) {
     return new FargateNodeCapacity(
-        quantity(r, "cpu", "1000"),
-        quantity(r, "memory", "4000Gi"),
-        quantity(r, "pods", "1000"),
-        quantity(r, "ephemeral-storage", "40Ti"));
+        r.positiveQuantity("cpu", "1000"),
+        r.positiveQuantity("memory", "4000Gi"),
+        r.positiveQuantity("pods", "1000"),
+        r.positiveQuantity("ephemeral-storage", "40Ti"));
   }
 
   /** The capacity as node status resources. */
   public Map<String, Quantity> asResources() {
     return Map.of("cpu", cpu, "memory", memory, "pods", pods, "ephemeral-storage", storage);
-  }
-
-  private static Quantity quantity(SettingReader r, String name, String fallback) {
-    String text = r.string(name, fallback);
-    try {
-      Quantity q = Quantity.fromString(text);
-      if (q.getNumber().signum() > 0) {
-        return q;
-      }
-    } catch (RuntimeException e) { // QuantityFormatException
-      // Falls through to the one-line message below.
-    }
-    throw SettingReader.invalid(name, "must be a positive Kubernetes quantity, not '" + text + "'");
   }
 }

@@ -3,6 +3,8 @@ package dev.vk.provider.fargate.config;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.fargate.mapping.MappingConfig;
 import dev.vk.provider.identity.IdentityAllowlist;
+import dev.vk.provider.settings.SettingException;
+import dev.vk.provider.settings.SettingReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -105,57 +107,53 @@ public record FargateSettings(
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+  private static final String AWS_REGION = "an AWS region like us-east-1";
   private static final Pattern TAG_VALUE = Pattern.compile("[\\w .:/=+@-]{1,256}");
 
+  /** What users write before each name ({@code --fargate-region}). */
+  public static final String PREFIX = "fargate-";
+
+  /** The reader of these settings, naming them as users write them. */
+  static SettingReader reader(ProviderContext.Settings settings) {
+    return new SettingReader(PREFIX, settings);
+  }
+
   /**
-   * Reads and checks every setting.
+   * Reads and checks every setting. Idempotent; never blocks.
    *
-   * @throws IllegalArgumentException with one line naming the first invalid setting
+   * @throws SettingException naming the first invalid setting
    */
   public static FargateSettings from(ProviderContext.Settings settings) {
-    SettingReader r = new SettingReader(settings);
-    String region = r.required("region");
+    SettingReader r = reader(settings);
+    String region = r.required("region", AWS_REGION);
     if (!REGION.matcher(region).matches()) {
-      throw SettingReader.invalid("region", "'" + region + "' is not an AWS region like us-east-1");
+      throw r.invalid("region", region, AWS_REGION);
     }
     List<String> subnets = r.list("subnets");
     if (subnets.isEmpty()) {
-      throw SettingReader.invalid("subnets", "is required (comma-separated subnet IDs)");
+      throw r.invalid("subnets", null, "comma-separated subnet IDs");
     }
     Optional<String> executionRole = role(r, "execution-role-arn");
     Optional<String> logGroup = r.optional("log-group");
     if (logGroup.isPresent() && executionRole.isEmpty()) {
-      // Fargate refuses awslogs without an execution role (virtual-kubelet#193): fail at startup.
-      throw SettingReader.invalid(
-          "execution-role-arn", "is required when fargate-log-group is set");
-    }
-    String capacityProvider = r.string("capacity-provider", "FARGATE").toUpperCase();
-    if (!Set.of("FARGATE", "FARGATE_SPOT").contains(capacityProvider)) {
-      throw SettingReader.invalid("capacity-provider", "must be FARGATE or FARGATE_SPOT");
+      // Fargate refuses awslogs without an execution role: fail at startup.
+      throw r.invalid("execution-role-arn", null, "an IAM role ARN when fargate-log-group is set");
     }
     Optional<String> clusterId = r.optional("cluster-id");
     if (clusterId.isPresent() && !TAG_VALUE.matcher(clusterId.get()).matches()) {
-      throw SettingReader.invalid(
-          "cluster-id", "must be 1-256 letters, digits, spaces or _.:/=+@-");
+      throw r.invalid("cluster-id", clusterId.get(), "1-256 letters, digits, spaces or _.:/=+@-");
     }
-    IdentityAllowlist allowlist;
-    try {
-      allowlist =
-          IdentityAllowlist.parse(
-              r.optional("identity-allowlist").orElse(null),
-              v -> ARN.matcher(v).matches(),
-              "an IAM role ARN");
-    } catch (IllegalArgumentException e) {
-      throw SettingReader.invalid("identity-allowlist", e.getMessage());
-    }
+    IdentityAllowlist allowlist =
+        IdentityAllowlist.read(
+            r, "identity-allowlist", v -> ARN.matcher(v).matches(), "an IAM role ARN");
     Optional<String> key = r.optional("access-key-id");
     Optional<String> secret = r.optional("secret-access-key");
     if (key.isPresent() != secret.isPresent()) {
-      throw SettingReader.invalid(
+      throw r.invalid(
           key.isPresent() ? "secret-access-key" : "access-key-id",
-          "must be set together with its pair (or neither, to use the default credential chain)");
+          null,
+          "both keys of the pair (or neither, to use the default credential chain)");
     }
-    double maxAttempts = r.positiveNumber("max-attempts", 6);
     return new FargateSettings(
         region,
         r.string("cluster", "default"),
@@ -167,28 +165,22 @@ public record FargateSettings(
         logGroup,
         r.string("log-stream-prefix", "vk"),
         r.string("platform-version", "LATEST"),
-        capacityProvider,
-        r.uri("ecs-endpoint"),
-        r.uri("logs-endpoint"),
+        r.oneOf("capacity-provider", "FARGATE", "FARGATE", "FARGATE_SPOT"),
+        r.url("ecs-endpoint", "https", "http"),
+        r.url("logs-endpoint", "https", "http"),
         key.map(k -> new StaticKeys(k, secret.orElseThrow())),
         clusterId,
         allowlist,
-        r.duration("status-interval", Duration.ofSeconds(25)),
-        r.duration("transition-interval", Duration.ofSeconds(5)),
+        r.positiveDuration("status-interval", Duration.ofSeconds(25)),
+        r.positiveDuration("transition-interval", Duration.ofSeconds(5)),
         r.positiveNumber("run-task-rate", 10),
-        (int) Math.max(1, Math.round(maxAttempts)),
+        r.positiveInt("max-attempts", 6),
         FargateNodeCapacity.from(r),
         r.string("volume-image", MappingConfig.DEFAULT_VOLUME_IMAGE));
   }
 
   private static Optional<String> role(SettingReader r, String name) {
-    Optional<String> value = r.optional(name);
-    value.ifPresent(
-        v -> {
-          if (!ARN.matcher(v).matches()) {
-            throw SettingReader.invalid(name, "'" + v + "' is not an IAM role ARN");
-          }
-        });
-    return value;
+    return Optional.ofNullable(
+        r.checked(name, null, v -> v, v -> ARN.matcher(v).matches(), "an IAM role ARN"));
   }
 }

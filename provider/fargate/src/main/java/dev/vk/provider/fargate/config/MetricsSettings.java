@@ -1,6 +1,7 @@
 package dev.vk.provider.fargate.config;
 
 import dev.vk.provider.ProviderContext;
+import dev.vk.provider.settings.SettingReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,11 +15,14 @@ import java.util.Optional;
 public record MetricsSettings(Duration freshness, Optional<URI> cloudWatchEndpoint) {
 
   /**
-   * @throws IllegalArgumentException one line naming the invalid setting
+   * Reads the settings. Idempotent; never blocks.
+   *
+   * @throws dev.vk.provider.settings.SettingException naming the invalid setting
    */
   public static MetricsSettings from(ProviderContext.Settings settings) {
-    SettingReader r = new SettingReader(settings);
+    SettingReader r = FargateSettings.reader(settings);
     return new MetricsSettings(
-        r.duration("metrics-freshness", Duration.ofSeconds(60)), r.uri("cloudwatch-endpoint"));
+        r.positiveDuration("metrics-freshness", Duration.ofSeconds(60)),
+        r.url("cloudwatch-endpoint", "https", "http"));
   }
 }

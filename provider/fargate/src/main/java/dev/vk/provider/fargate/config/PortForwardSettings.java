@@ -2,6 +2,7 @@ package dev.vk.provider.fargate.config;
 
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.fargate.portforward.PortForwardPath;
+import dev.vk.provider.settings.SettingReader;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
@@ -19,18 +20,14 @@ public record PortForwardSettings(PortForwardPath path, Optional<URI> ssmEndpoin
   public static final Set<String> NAMES = Set.of("port-forward", "ssm-endpoint");
 
   /**
-   * Reads and checks the settings.
+   * Reads and checks the settings. Idempotent; never blocks.
    *
-   * @throws IllegalArgumentException with one line naming the invalid setting
+   * @throws dev.vk.provider.settings.SettingException naming the invalid setting
    */
   public static PortForwardSettings from(ProviderContext.Settings settings) {
-    SettingReader r = new SettingReader(settings);
-    PortForwardPath path;
-    try {
-      path = PortForwardPath.parse(r.string("port-forward", "session"));
-    } catch (IllegalArgumentException e) {
-      throw SettingReader.invalid("port-forward", e.getMessage());
-    }
-    return new PortForwardSettings(path, r.uri("ssm-endpoint"));
+    SettingReader r = FargateSettings.reader(settings);
+    return new PortForwardSettings(
+        r.enumOf("port-forward", PortForwardPath.class, PortForwardPath.SESSION),
+        r.url("ssm-endpoint", "https", "http"));
   }
 }

@@ -3,6 +3,7 @@ package dev.vk.provider.fargate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.provider.settings.SettingException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,15 +31,15 @@ class MetricsSettingsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "metrics-freshness   | soon      | fargate-metrics-freshness ",
-        "metrics-freshness   | 0s        | fargate-metrics-freshness ",
-        "cloudwatch-endpoint | not a url | fargate-cloudwatch-endpoint ",
+        "metrics-freshness   | soon      | fargate-metrics-freshness:",
+        "metrics-freshness   | 0s        | fargate-metrics-freshness:",
+        "cloudwatch-endpoint | not a url | fargate-cloudwatch-endpoint:",
       })
   void invalidSettingFailsWithOneLineNamingIt(String name, String value, String expected) {
     Map<String, String> s = new HashMap<>();
     s.put(name, value);
     assertThatThrownBy(() -> parse(s))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(SettingException.class)
         .hasMessageStartingWith(expected)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }

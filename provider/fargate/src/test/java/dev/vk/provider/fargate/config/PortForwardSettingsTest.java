@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vk.provider.fargate.portforward.PortForwardPath;
+import dev.vk.provider.settings.SettingException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ class PortForwardSettingsTest {
   @Test
   void anUnknownPathIsAOneLineErrorNamingTheSetting() {
     assertThatThrownBy(() -> parse(Map.of("port-forward", "tunnel")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("fargate-port-forward must be session or direct, not 'tunnel'");
+        .isInstanceOf(SettingException.class)
+        .hasMessage("fargate-port-forward: 'tunnel' is invalid; expected one of session, direct");
   }
 }
