@@ -2,10 +2,10 @@ package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.StreamIO;
 import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.DaemonThreads;
-import dev.vk.provider.ProviderException;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.List;

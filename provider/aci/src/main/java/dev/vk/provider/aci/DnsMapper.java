@@ -1,7 +1,7 @@
 package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.models.DnsConfiguration;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1PodDNSConfig;
 import io.kubernetes.client.openapi.models.V1PodDNSConfigOption;
 import io.kubernetes.client.openapi.models.V1PodSpec;

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredential;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1Container;
 import java.util.ArrayList;
 import java.util.List;

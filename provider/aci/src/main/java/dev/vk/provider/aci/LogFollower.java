@@ -1,7 +1,7 @@
 package dev.vk.provider.aci;
 
 import dev.vk.kubelet.types.LogLine;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

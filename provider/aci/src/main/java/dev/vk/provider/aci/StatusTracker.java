@@ -1,8 +1,8 @@
 package dev.vk.provider.aci;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.DaemonThreads;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Clock;
 import java.time.Duration;

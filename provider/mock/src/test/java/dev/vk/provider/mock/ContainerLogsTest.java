@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.PodRef;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
 import dev.vk.kubelet.types.ContainerRef;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
