@@ -26,7 +26,7 @@ final class KubeletRoutes {
   static Router router(KubeletHandlers h, StreamSettings stream) {
     RouteHandler logs = route(h.containerLogs(), ContainerLogsRoute::new, "container logs");
     RouteHandler exec = route(h.exec(), e -> RemoteCommandRoute.exec(e, stream), "exec");
-    RouteHandler attach = route(h.attach(), a -> RemoteCommandRoute.attach(a, stream), "attach");
+    RouteHandler attach = route(h.exec(), e -> RemoteCommandRoute.attach(e, stream), "attach");
     RouteHandler portForward =
         route(h.portForward(), f -> new PortForwardRoute(f, stream), "port-forward");
     return Router.builder()

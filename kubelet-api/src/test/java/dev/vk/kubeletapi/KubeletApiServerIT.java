@@ -3,7 +3,11 @@ package dev.vk.kubeletapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vk.kubelet.types.ContainerExecutor;
+import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
+import dev.vk.kubelet.types.ProviderException;
+import dev.vk.kubelet.types.StreamIO;
 import dev.vk.kubeletapi.http.Json;
 import dev.vk.kubeletapi.spi.AccessDecision;
 import dev.vk.kubeletapi.spi.JsonBody;
@@ -79,20 +83,7 @@ class KubeletApiServerIT {
                                 Instant.parse("2026-01-02T03:04:05Z"),
                                 container.container() + " started"),
                             LogLine.of(Instant.parse("2026-01-02T03:04:06.5Z"), "ready"))))
-            .exec(
-                (container, command, io) ->
-                    CompletableFuture.supplyAsync(
-                        () -> {
-                          try (InputStream in = io.stdin().orElseThrow();
-                              OutputStream out = io.stdout().orElseThrow()) {
-                            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                            out.write(
-                                text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-                            return command.size();
-                          } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                          }
-                        }))
+            .exec(new UpperCaseExec())
             .build();
     server = KubeletApiServer.start(config, handlers);
     base = "https://127.0.0.1:" + server.address().getPort();
@@ -264,6 +255,31 @@ class KubeletApiServerIT {
     @Override
     public void onError(WebSocket ws, Throwable error) {
       closed.completeExceptionally(error);
+    }
+  }
+
+  /** Echoes stdin upper-cased and exits with the number of arguments; attach is not offered. */
+  private static final class UpperCaseExec implements ContainerExecutor {
+    @Override
+    public CompletionStage<Integer> exec(
+        ContainerRef container, List<String> command, StreamIO io) {
+      return CompletableFuture.supplyAsync(
+          () -> {
+            try (InputStream in = io.stdin().orElseThrow();
+                OutputStream out = io.stdout().orElseThrow()) {
+              String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+              out.write(text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+              return command.size();
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+
+    @Override
+    public CompletionStage<Void> attach(ContainerRef container, StreamIO io)
+        throws ProviderException {
+      throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "attach is not offered");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.vk.kubeletapi.http;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubeletapi.spi.KubeletApiException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.concurrent.CompletionException;
@@ -34,6 +35,8 @@ public record ApiError(int code, String reason, String message, int retryAfterSe
     ApiError apiError;
     if (cause instanceof KubeletApiException e) {
       apiError = forKind(e.kind(), e.getMessage());
+    } else if (cause instanceof ProviderException e) {
+      apiError = forKind(kindOf(e.kind()), e.getMessage());
     } else if (cause instanceof RejectedExecutionException) {
       // A bounded pool is full: the node is overloaded, not broken; a later try may work.
       apiError =
@@ -65,6 +68,18 @@ public record ApiError(int code, String reason, String message, int retryAfterSe
       case TOO_MANY_REQUESTS -> new ApiError(429, "TooManyRequests", message, 1);
       case UNAVAILABLE -> new ApiError(503, "ServiceUnavailable", message);
       case INTERNAL -> new ApiError(500, "InternalError", message);
+    };
+  }
+
+  /** What a kubelet API client sees of a provider failure. */
+  public static KubeletApiException.Kind kindOf(ProviderException.Kind kind) {
+    return switch (kind) {
+      case NOT_FOUND -> KubeletApiException.Kind.NOT_FOUND;
+      case INVALID_INPUT -> KubeletApiException.Kind.BAD_REQUEST;
+      case UNSUPPORTED -> KubeletApiException.Kind.NOT_IMPLEMENTED;
+      case THROTTLED, UNAVAILABLE, CONFLICT -> KubeletApiException.Kind.UNAVAILABLE;
+      // The node's own credentials: not the kubelet API client's fault, nor its permissions.
+      case NOT_PERMITTED, INTERNAL -> KubeletApiException.Kind.INTERNAL;
     };
   }
 

@@ -26,6 +26,18 @@ public final class Router {
     return new Builder();
   }
 
+  /**
+   * Every route's template and methods, in registration order: the route table as documented in
+   * docs/kubelet-api.md. Idempotent; does not block.
+   */
+  public Map<String, Set<HttpMethod>> table() {
+    Map<String, Set<HttpMethod>> table = new LinkedHashMap<>();
+    for (Route route : routes) {
+      table.computeIfAbsent(route.pattern(), t -> new LinkedHashSet<>()).addAll(route.methods());
+    }
+    return table;
+  }
+
   /** The outcome of matching: a handler, an unknown path, or a known path with another method. */
   public sealed interface Resolution {}
 

@@ -1,12 +1,12 @@
 package dev.vk.kubeletapi.logs;
 
+import dev.vk.kubelet.types.ContainerLogSource;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubeletapi.http.Exchange;
 import dev.vk.kubeletapi.http.Responses;
 import dev.vk.kubeletapi.http.RouteHandler;
-import dev.vk.kubeletapi.spi.ContainerLogs;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
@@ -15,9 +15,9 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /** {@code GET /containerLogs/{namespace}/{pod}/{container}}. */
 public final class ContainerLogsRoute implements RouteHandler {
-  private final ContainerLogs logs;
+  private final ContainerLogSource logs;
 
-  public ContainerLogsRoute(ContainerLogs logs) {
+  public ContainerLogsRoute(ContainerLogSource logs) {
     this.logs = logs;
   }
 
@@ -29,7 +29,7 @@ public final class ContainerLogsRoute implements RouteHandler {
             exchange.pathParam("container"));
     LogOptions options = LogQueryParser.parse(exchange.query());
     exchange.offload(
-        () -> logs.open(container, options),
+        () -> logs.logs(container, options),
         publisher -> {
           HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
           head.headers().set(HttpHeaderNames.CONTENT_TYPE, Responses.TEXT);

@@ -1,7 +1,7 @@
 package dev.vk.kubeletapi.metrics;
 
+import dev.vk.kubelet.types.PodMetricsSource;
 import dev.vk.kubelet.types.ResourceUsage;
-import dev.vk.kubeletapi.spi.ResourceMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +21,9 @@ public final class ResourceMetricsRenderer {
   private ResourceMetricsRenderer() {}
 
   /** Collects and renders; a failed collection yields only {@code resource_scrape_error 1}. */
-  public static String scrape(ResourceMetrics metrics) {
+  public static String scrape(PodMetricsSource metrics) {
     try {
-      return render(metrics.collect(), false);
+      return render(metrics.usage(), false);
     } catch (Exception e) {
       log.warn("collecting resource metrics failed: {}", e.toString());
       return render(new ResourceUsage(null, List.of()), true);

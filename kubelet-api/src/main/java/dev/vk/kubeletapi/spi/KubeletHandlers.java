@@ -1,26 +1,29 @@
 package dev.vk.kubeletapi.spi;
 
+import dev.vk.kubelet.types.ContainerExecutor;
+import dev.vk.kubelet.types.ContainerLogSource;
+import dev.vk.kubelet.types.PodMetricsSource;
+import dev.vk.kubelet.types.PortForwarding;
 import java.util.Optional;
 
 /**
- * The functions the kubelet API calls, one per ability. Each is optional: a route whose function is
- * missing answers 501 with a Status body. Build with {@link #builder()}.
+ * The functions the kubelet API calls, one per ability: the provider abilities from {@code
+ * dev.vk.kubelet.types} and the server-only listers here. Each is optional: a route whose function
+ * is missing answers 501 with a Status body. Build with {@link #builder()}.
  */
 public final class KubeletHandlers {
-  private final ContainerLogs containerLogs;
-  private final ContainerExec exec;
-  private final ContainerAttach attach;
-  private final PortForwarder portForward;
+  private final ContainerLogSource containerLogs;
+  private final ContainerExecutor exec;
+  private final PortForwarding portForward;
   private final PodLister pods;
   private final PodLister runningPods;
   private final StatsSummary statsSummary;
-  private final ResourceMetrics resourceMetrics;
+  private final PodMetricsSource resourceMetrics;
   private final NodeMetrics nodeMetrics;
 
   private KubeletHandlers(Builder b) {
     this.containerLogs = b.containerLogs;
     this.exec = b.exec;
-    this.attach = b.attach;
     this.portForward = b.portForward;
     this.pods = b.pods;
     this.runningPods = b.runningPods;
@@ -33,19 +36,15 @@ public final class KubeletHandlers {
     return new Builder();
   }
 
-  public Optional<ContainerLogs> containerLogs() {
+  public Optional<ContainerLogSource> containerLogs() {
     return Optional.ofNullable(containerLogs);
   }
 
-  public Optional<ContainerExec> exec() {
+  public Optional<ContainerExecutor> exec() {
     return Optional.ofNullable(exec);
   }
 
-  public Optional<ContainerAttach> attach() {
-    return Optional.ofNullable(attach);
-  }
-
-  public Optional<PortForwarder> portForward() {
+  public Optional<PortForwarding> portForward() {
     return Optional.ofNullable(portForward);
   }
 
@@ -61,7 +60,7 @@ public final class KubeletHandlers {
     return Optional.ofNullable(statsSummary);
   }
 
-  public Optional<ResourceMetrics> resourceMetrics() {
+  public Optional<PodMetricsSource> resourceMetrics() {
     return Optional.ofNullable(resourceMetrics);
   }
 
@@ -71,34 +70,29 @@ public final class KubeletHandlers {
 
   /** Collects the functions; any left unset (or set to null) answers 501. */
   public static final class Builder {
-    private ContainerLogs containerLogs;
-    private ContainerExec exec;
-    private ContainerAttach attach;
-    private PortForwarder portForward;
+    private ContainerLogSource containerLogs;
+    private ContainerExecutor exec;
+    private PortForwarding portForward;
     private PodLister pods;
     private PodLister runningPods;
     private StatsSummary statsSummary;
-    private ResourceMetrics resourceMetrics;
+    private PodMetricsSource resourceMetrics;
     private NodeMetrics nodeMetrics;
 
     private Builder() {}
 
-    public Builder containerLogs(ContainerLogs containerLogs) {
+    public Builder containerLogs(ContainerLogSource containerLogs) {
       this.containerLogs = containerLogs;
       return this;
     }
 
-    public Builder exec(ContainerExec exec) {
+    /** {@code /exec/...} and {@code /attach/...}. */
+    public Builder exec(ContainerExecutor exec) {
       this.exec = exec;
       return this;
     }
 
-    public Builder attach(ContainerAttach attach) {
-      this.attach = attach;
-      return this;
-    }
-
-    public Builder portForward(PortForwarder portForward) {
+    public Builder portForward(PortForwarding portForward) {
       this.portForward = portForward;
       return this;
     }
@@ -120,7 +114,8 @@ public final class KubeletHandlers {
       return this;
     }
 
-    public Builder resourceMetrics(ResourceMetrics resourceMetrics) {
+    /** {@code /metrics/resource}. */
+    public Builder resourceMetrics(PodMetricsSource resourceMetrics) {
       this.resourceMetrics = resourceMetrics;
       return this;
     }

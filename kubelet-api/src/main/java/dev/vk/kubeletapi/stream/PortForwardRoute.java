@@ -1,10 +1,10 @@
 package dev.vk.kubeletapi.stream;
 
 import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortForwarding;
 import dev.vk.kubeletapi.http.Exchange;
 import dev.vk.kubeletapi.http.RouteHandler;
 import dev.vk.kubeletapi.spi.KubeletApiException;
-import dev.vk.kubeletapi.spi.PortForwarder;
 import dev.vk.kubeletapi.stream.spdy.SpdyPortForwardSession;
 import dev.vk.kubeletapi.stream.spdy.SpdyProtocol;
 import dev.vk.kubeletapi.stream.spdy.SpdyUpgrade;
@@ -23,10 +23,10 @@ public final class PortForwardRoute implements RouteHandler {
   /** Two channels per port must fit the one-byte channel number. */
   static final int MAX_WEBSOCKET_PORTS = 127;
 
-  private final PortForwarder forwarder;
+  private final PortForwarding forwarder;
   private final StreamSettings settings;
 
-  public PortForwardRoute(PortForwarder forwarder, StreamSettings settings) {
+  public PortForwardRoute(PortForwarding forwarder, StreamSettings settings) {
     this.forwarder = forwarder;
     this.settings = settings;
   }

@@ -1,10 +1,9 @@
 package dev.vk.kubeletapi.stream;
 
+import dev.vk.kubelet.types.ContainerExecutor;
 import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.StreamIO;
-import dev.vk.kubeletapi.spi.ContainerAttach;
-import dev.vk.kubeletapi.spi.ContainerExec;
-import dev.vk.kubeletapi.spi.KubeletApiException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,14 +14,14 @@ import java.util.concurrent.Executor;
 public interface RemoteCommand {
 
   /** Starts the command; the stage yields the exit code. May block. */
-  CompletionStage<Integer> start(StreamIO io) throws KubeletApiException;
+  CompletionStage<Integer> start(StreamIO io) throws ProviderException;
 
-  static RemoteCommand exec(ContainerExec exec, ContainerRef container, List<String> command) {
+  static RemoteCommand exec(ContainerExecutor exec, ContainerRef container, List<String> command) {
     return io -> exec.exec(container, command, io);
   }
 
   /** An attach, which has no exit code of its own: success is 0. */
-  static RemoteCommand attach(ContainerAttach attach, ContainerRef container) {
+  static RemoteCommand attach(ContainerExecutor attach, ContainerRef container) {
     return io -> {
       CompletableFuture<Void> attached = attach.attach(container, io).toCompletableFuture();
       CompletableFuture<Integer> code = attached.thenApply(done -> 0);

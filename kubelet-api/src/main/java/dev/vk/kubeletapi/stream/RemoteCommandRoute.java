@@ -1,11 +1,10 @@
 package dev.vk.kubeletapi.stream;
 
+import dev.vk.kubelet.types.ContainerExecutor;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubeletapi.http.Exchange;
 import dev.vk.kubeletapi.http.RouteHandler;
-import dev.vk.kubeletapi.spi.ContainerAttach;
-import dev.vk.kubeletapi.spi.ContainerExec;
 import dev.vk.kubeletapi.spi.KubeletApiException;
 import dev.vk.kubeletapi.stream.spdy.SpdyProtocol;
 import dev.vk.kubeletapi.stream.spdy.SpdyRemoteCommandSession;
@@ -19,27 +18,27 @@ import dev.vk.kubeletapi.stream.ws.WsRemoteCommandSession;
  * the query, then upgrades to WebSocket or SPDY as the client asks. A plain request is a 400.
  */
 public final class RemoteCommandRoute implements RouteHandler {
-  private final ContainerExec exec;
-  private final ContainerAttach attach;
+  private final ContainerExecutor executor;
+  private final boolean exec;
   private final StreamSettings settings;
 
-  private RemoteCommandRoute(ContainerExec exec, ContainerAttach attach, StreamSettings settings) {
+  private RemoteCommandRoute(ContainerExecutor executor, boolean exec, StreamSettings settings) {
+    this.executor = executor;
     this.exec = exec;
-    this.attach = attach;
     this.settings = settings;
   }
 
-  public static RemoteCommandRoute exec(ContainerExec exec, StreamSettings settings) {
-    return new RemoteCommandRoute(exec, null, settings);
+  public static RemoteCommandRoute exec(ContainerExecutor executor, StreamSettings settings) {
+    return new RemoteCommandRoute(executor, true, settings);
   }
 
-  public static RemoteCommandRoute attach(ContainerAttach attach, StreamSettings settings) {
-    return new RemoteCommandRoute(null, attach, settings);
+  public static RemoteCommandRoute attach(ContainerExecutor executor, StreamSettings settings) {
+    return new RemoteCommandRoute(executor, false, settings);
   }
 
   @Override
   public void handle(Exchange exchange) throws KubeletApiException {
-    StreamOptions options = StreamOptions.parse(exchange.query(), exec != null);
+    StreamOptions options = StreamOptions.parse(exchange.query(), exec);
     ContainerRef container =
         new ContainerRef(
             new PodRef(
@@ -48,9 +47,9 @@ public final class RemoteCommandRoute implements RouteHandler {
                 exchange.pathParam("uid")),
             exchange.pathParam("container"));
     RemoteCommand command =
-        exec != null
-            ? RemoteCommand.exec(exec, container, options.command())
-            : RemoteCommand.attach(attach, container);
+        exec
+            ? RemoteCommand.exec(executor, container, options.command())
+            : RemoteCommand.attach(executor, container);
     if (WebSocketUpgrade.requested(exchange.headers())) {
       WebSocketUpgrade.upgrade(
           exchange,

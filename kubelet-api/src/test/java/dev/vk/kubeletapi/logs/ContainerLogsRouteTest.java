@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubeletapi.http.Router;
-import dev.vk.kubeletapi.spi.KubeletApiException;
 import dev.vk.kubeletapi.testing.EmbeddedHttp;
 import dev.vk.kubeletapi.testing.TestingLogPublisher;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -39,7 +39,7 @@ class ContainerLogsRouteTest {
                   new ContainerLogsRoute(
                       (container, o) -> {
                         if (container.container().equals("ghost")) {
-                          throw KubeletApiException.notFound("container ghost not found");
+                          throw ProviderException.notFound("container ghost not found");
                         }
                         opened.set(container);
                         options.set(o);

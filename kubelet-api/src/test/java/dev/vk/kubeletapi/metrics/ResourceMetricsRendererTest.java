@@ -2,8 +2,8 @@ package dev.vk.kubeletapi.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ResourceUsage;
-import dev.vk.kubeletapi.spi.KubeletApiException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -76,7 +76,7 @@ class ResourceMetricsRendererTest {
     String text =
         ResourceMetricsRenderer.scrape(
             () -> {
-              throw new KubeletApiException(KubeletApiException.Kind.UNAVAILABLE, "stats down");
+              throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "stats down");
             });
     assertThat(text).contains("resource_scrape_error 1\n").doesNotContain("node_cpu");
   }

@@ -1,6 +1,7 @@
 package dev.vk.node;
 
 import ch.qos.logback.classic.Level;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.config.ConfigException;
 import dev.vk.node.config.KubeletApiSettings;
 import dev.vk.node.config.LeaderElectionSettings;
@@ -24,7 +25,6 @@ import dev.vk.node.pod.NodeWrites;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.ProviderFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,5 +1,6 @@
 package dev.vk.node;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubeletapi.KubeletApiConfig;
 import dev.vk.kubeletapi.KubeletApiServer;
 import dev.vk.node.config.KubeletApiSettings;
@@ -36,7 +37,6 @@ import dev.vk.podenv.PodRuntime;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiException;

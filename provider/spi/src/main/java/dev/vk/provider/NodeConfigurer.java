@@ -1,5 +1,6 @@
 package dev.vk.provider;
 
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1Node;
 
 /** Optional: the provider adjusts the node it backs (capacity, labels, OS, conditions). */

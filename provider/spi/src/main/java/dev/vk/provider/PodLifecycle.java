@@ -1,5 +1,6 @@
 package dev.vk.provider;
 
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.vk.provider;
 
+import dev.vk.kubelet.types.ProviderException;
 import java.util.Set;
 
 /**

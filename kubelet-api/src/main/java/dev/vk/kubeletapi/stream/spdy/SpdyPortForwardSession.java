@@ -1,8 +1,8 @@
 package dev.vk.kubeletapi.stream.spdy;
 
 import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortForwarding;
 import dev.vk.kubeletapi.http.ApiError;
-import dev.vk.kubeletapi.spi.PortForwarder;
 import dev.vk.kubeletapi.stream.AsyncCall;
 import dev.vk.kubeletapi.stream.ChannelOutputStream;
 import dev.vk.kubeletapi.stream.ExitStatus;
@@ -52,12 +52,12 @@ public final class SpdyPortForwardSession extends ChannelInboundHandlerAdapter {
   }
 
   private final PodRef pod;
-  private final PortForwarder forwarder;
+  private final PortForwarding forwarder;
   private final StreamSettings settings;
   private final Map<String, Pair> byRequest = new HashMap<>();
   private final Map<Integer, Pair> byStream = new HashMap<>();
 
-  public SpdyPortForwardSession(PodRef pod, PortForwarder forwarder, StreamSettings settings) {
+  public SpdyPortForwardSession(PodRef pod, PortForwarding forwarder, StreamSettings settings) {
     this.pod = pod;
     this.forwarder = forwarder;
     this.settings = settings;

@@ -1,8 +1,8 @@
 package dev.vk.kubeletapi.stream.ws;
 
 import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortForwarding;
 import dev.vk.kubeletapi.http.ApiError;
-import dev.vk.kubeletapi.spi.PortForwarder;
 import dev.vk.kubeletapi.stream.AsyncCall;
 import dev.vk.kubeletapi.stream.ChannelOutputStream;
 import dev.vk.kubeletapi.stream.ExitStatus;
@@ -28,14 +28,14 @@ import java.util.concurrent.Executor;
 public final class WsPortForwardSession extends ChannelInboundHandlerAdapter {
   private final PodRef pod;
   private final List<Integer> ports;
-  private final PortForwarder forwarder;
+  private final PortForwarding forwarder;
   private final Executor blocking;
   private final List<ForwardedConnection> connections = new ArrayList<>();
   private final List<CompletableFuture<Void>> forwards = new ArrayList<>();
   private int running;
 
   public WsPortForwardSession(
-      PodRef pod, List<Integer> ports, PortForwarder forwarder, Executor blocking) {
+      PodRef pod, List<Integer> ports, PortForwarding forwarder, Executor blocking) {
     this.pod = pod;
     this.ports = List.copyOf(ports);
     this.forwarder = forwarder;

@@ -7,7 +7,7 @@ import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.aci.vnet.VnetOptions;
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubelet.types.PortStream;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.ByteArrayOutputStream;

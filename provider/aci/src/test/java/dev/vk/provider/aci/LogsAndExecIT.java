@@ -7,7 +7,7 @@ import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.TestStreams;
 import dev.vk.provider.testkit.Volumes;
 import io.kubernetes.client.openapi.models.V1Pod;

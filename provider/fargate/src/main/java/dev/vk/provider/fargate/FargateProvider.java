@@ -1,20 +1,20 @@
 package dev.vk.provider.fargate;
 
+import dev.vk.kubelet.types.ContainerExecutor;
+import dev.vk.kubelet.types.ContainerLogSource;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
+import dev.vk.kubelet.types.PodMetricsSource;
 import dev.vk.kubelet.types.PodRef;
+import dev.vk.kubelet.types.PortForwarding;
 import dev.vk.kubelet.types.PortStream;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.kubelet.types.StreamIO;
-import dev.vk.provider.ContainerExecutor;
-import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.PodMetricsSource;
 import dev.vk.provider.PodStatusNotifier;
-import dev.vk.provider.PortForwarding;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.config.FargateNodeCapacity;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.exec.EcsExec;

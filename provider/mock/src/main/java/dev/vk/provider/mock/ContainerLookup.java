@@ -2,7 +2,7 @@ package dev.vk.provider.mock;
 
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.PodRef;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1PodSpec;

@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
 import dev.vk.kubelet.types.PortStream;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

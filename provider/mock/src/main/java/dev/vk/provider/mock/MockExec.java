@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.StreamIO;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.mock.shell.TinyShell;
 import java.io.IOException;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.vk.provider.mock;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.logs.LogPublishers;
 import java.time.Clock;
 import java.time.Duration;

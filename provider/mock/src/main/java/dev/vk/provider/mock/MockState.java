@@ -1,7 +1,7 @@
 package dev.vk.provider.mock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Instant;

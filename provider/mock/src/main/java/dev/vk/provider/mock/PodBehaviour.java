@@ -1,6 +1,6 @@
 package dev.vk.provider.mock;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.settings.DurationFormat;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestStreams;
 import io.kubernetes.client.openapi.models.V1Pod;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.TerminalSize;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestStreams;
 import io.kubernetes.client.openapi.models.V1EnvVar;

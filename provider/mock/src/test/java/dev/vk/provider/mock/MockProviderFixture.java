@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.RecordingLogSubscriber;
 import dev.vk.provider.testkit.TestingClock;
 import io.kubernetes.client.openapi.models.V1Pod;

@@ -3,7 +3,7 @@ package dev.vk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import org.assertj.core.api.AbstractThrowableAssert;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubelet.types.PortStream;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

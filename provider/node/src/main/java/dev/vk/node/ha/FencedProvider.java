@@ -1,7 +1,7 @@
 package dev.vk.node.ha;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,11 +1,11 @@
 package dev.vk.node.kube;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.events.EventRecorder;
 import dev.vk.node.pod.NodeWrites;
 import dev.vk.podenv.LookupException;
 import dev.vk.podenv.ObjectLookup;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;

@@ -1,7 +1,7 @@
 package dev.vk.node.kube;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.pod.NodeWrites;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;

@@ -1,15 +1,13 @@
 package dev.vk.node.kubelet;
 
+import dev.vk.kubelet.types.ContainerExecutor;
+import dev.vk.kubelet.types.ContainerLogSource;
+import dev.vk.kubelet.types.PodMetricsSource;
+import dev.vk.kubelet.types.PortForwarding;
 import dev.vk.kubeletapi.spi.JsonBody;
-import dev.vk.kubeletapi.spi.KubeletApiException;
 import dev.vk.kubeletapi.spi.KubeletHandlers;
 import dev.vk.node.pod.ApiPods;
-import dev.vk.provider.ContainerExecutor;
-import dev.vk.provider.ContainerLogSource;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.PodMetricsSource;
-import dev.vk.provider.PortForwarding;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ListMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -18,24 +16,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 
 /**
- * Gives the kubelet API server one function per route, built from what the provider can do. An
- * ability the provider lacks stays unset, which the server answers with 501.
+ * Gives the kubelet API server what the provider can do: its abilities as they are, plus the pod
+ * listings and summaries the node renders. An ability the provider lacks stays unset, which the
+ * server answers with 501.
  */
 public final class KubeletEndpoints {
   private KubeletEndpoints() {}
-
-  /** A provider call whose failure becomes a kubelet API error. */
-  private interface Call<T> {
-    T run() throws ProviderException;
-  }
-
-  private static <T> T call(Call<T> call) throws KubeletApiException {
-    try {
-      return call.run();
-    } catch (ProviderException e) {
-      throw ProviderErrors.toKubeletApi(e);
-    }
-  }
 
   public static KubeletHandlers build(
       String nodeName, PodLifecycle provider, ApiPods pods, PrometheusMeterRegistry meters) {
@@ -43,25 +29,24 @@ public final class KubeletEndpoints {
     KubeletHandlers.Builder b = KubeletHandlers.builder();
     b.pods(() -> podList(json, pods.list()));
     RunningPods running = new RunningPods(provider, pods);
-    b.runningPods(() -> podList(json, call(running::list)));
+    b.runningPods(() -> podList(json, running.list()));
     b.nodeMetrics(meters::scrape);
     if (provider instanceof ContainerLogSource logs) {
-      b.containerLogs((container, options) -> call(() -> logs.logs(container, options)));
+      b.containerLogs(logs);
     }
     if (provider instanceof ContainerExecutor exec) {
-      b.exec((container, command, io) -> call(() -> exec.exec(container, command, io)));
-      b.attach((container, io) -> call(() -> exec.attach(container, io)));
+      b.exec(exec);
     }
     if (provider instanceof PortForwarding forwarding) {
-      b.portForward((pod, port, stream) -> call(() -> forwarding.forward(pod, port, stream)));
+      b.portForward(forwarding);
     }
     if (provider instanceof PodMetricsSource metrics) {
-      b.resourceMetrics(() -> call(metrics::usage));
+      b.resourceMetrics(metrics);
       b.statsSummary(
           () ->
               JsonBody.of(
                   StatsSummaryJson.render(
-                      nodeName, call(metrics::usage), (ns, name) -> uid(pods, ns, name))));
+                      nodeName, metrics.usage(), (ns, name) -> uid(pods, ns, name))));
     }
     return b.build();
   }

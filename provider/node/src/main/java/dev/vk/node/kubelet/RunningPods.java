@@ -1,9 +1,9 @@
 package dev.vk.node.kubelet;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.pod.ApiPods;
 import dev.vk.node.pod.PodFacts;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.HashMap;

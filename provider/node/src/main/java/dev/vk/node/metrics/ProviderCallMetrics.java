@@ -1,7 +1,7 @@
 package dev.vk.node.metrics;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

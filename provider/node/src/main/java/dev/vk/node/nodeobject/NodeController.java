@@ -1,8 +1,8 @@
 package dev.vk.node.nodeobject;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.kube.ApiErrors;
 import dev.vk.provider.NodeConfigurer;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;

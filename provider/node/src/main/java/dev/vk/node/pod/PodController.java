@@ -1,9 +1,9 @@
 package dev.vk.node.pod;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.openapi.models.V1Pod;

@@ -1,5 +1,6 @@
 package dev.vk.node.pod;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.config.ServedNamespaces;
 import dev.vk.node.events.EventRecorder;
 import dev.vk.podenv.EnvEvent;
@@ -7,7 +8,6 @@ import dev.vk.podenv.EnvironmentResolver;
 import dev.vk.podenv.PodRuntime;
 import dev.vk.podenv.Resolution;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.vk.node.pod;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.util.function.Consumer;
 

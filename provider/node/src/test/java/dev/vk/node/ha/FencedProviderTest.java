@@ -3,9 +3,9 @@ package dev.vk.node.ha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;

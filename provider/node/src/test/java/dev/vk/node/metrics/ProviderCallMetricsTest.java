@@ -3,14 +3,14 @@ package dev.vk.node.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.kubelet.types.ContainerExecutor;
+import dev.vk.kubelet.types.ContainerLogSource;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ContainerExecutor;
-import dev.vk.provider.ContainerLogSource;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.micrometer.core.instrument.Counter;

@@ -2,6 +2,7 @@ package dev.vk.node.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.config.ServedNamespaces;
 import dev.vk.node.config.Settings;
 import dev.vk.podenv.EnvironmentResolver;
@@ -9,7 +10,6 @@ import dev.vk.podenv.InMemoryObjectLookup;
 import dev.vk.podenv.PodRuntime;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.mock.InMemoryProvider;
 import dev.vk.provider.testkit.NoopPodLifecycle;
 import dev.vk.provider.testkit.Pods;

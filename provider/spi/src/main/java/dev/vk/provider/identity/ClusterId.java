@@ -1,7 +1,7 @@
 package dev.vk.provider.identity;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.settings.SettingException;
 import java.util.Optional;
 

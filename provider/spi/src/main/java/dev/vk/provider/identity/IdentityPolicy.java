@@ -1,6 +1,6 @@
 package dev.vk.provider.identity;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

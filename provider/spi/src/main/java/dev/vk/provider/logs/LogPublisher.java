@@ -2,7 +2,7 @@ package dev.vk.provider.logs;
 
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;

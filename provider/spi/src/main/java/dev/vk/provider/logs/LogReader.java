@@ -1,7 +1,7 @@
 package dev.vk.provider.logs;
 
 import dev.vk.kubelet.types.LogLine;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.util.function.Consumer;
 
 /**

@@ -2,7 +2,7 @@ package dev.vk.provider.logs;
 
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

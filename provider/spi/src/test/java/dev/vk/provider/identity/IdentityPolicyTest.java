@@ -3,7 +3,7 @@ package dev.vk.provider.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;

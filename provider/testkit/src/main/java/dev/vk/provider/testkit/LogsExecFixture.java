@@ -1,11 +1,11 @@
 package dev.vk.provider.testkit;
 
+import dev.vk.kubelet.types.ContainerExecutor;
+import dev.vk.kubelet.types.ContainerLogSource;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ContainerExecutor;
-import dev.vk.provider.ContainerLogSource;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.time.Instant;

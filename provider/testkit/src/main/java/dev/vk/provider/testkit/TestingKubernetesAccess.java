@@ -1,7 +1,7 @@
 package dev.vk.provider.testkit;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.arm;
 
-import dev.vk.provider.ProviderException;
-import dev.vk.provider.ProviderException.Kind;
+import dev.vk.kubelet.types.ProviderException;
+import dev.vk.kubelet.types.ProviderException.Kind;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.vk.provider.aci.arm;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import com.azure.resourcemanager.containerinstance.fluent.models.ContainerExecRe
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import com.azure.resourcemanager.containerinstance.models.ContainerExecRequest;
 import com.azure.resourcemanager.containerinstance.models.ContainerExecRequestTerminalSize;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

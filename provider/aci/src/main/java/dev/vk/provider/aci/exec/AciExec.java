@@ -2,10 +2,10 @@ package dev.vk.provider.aci.exec;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.StreamIO;
 import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.DaemonThreads;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.aci.arm.ContainerGroups;
 import dev.vk.provider.aci.config.TrustedTls;
 import dev.vk.provider.aci.logs.AciLogs;

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.exec;
 
-import dev.vk.provider.ProviderException;
-import dev.vk.provider.ProviderException.Kind;
+import dev.vk.kubelet.types.ProviderException;
+import dev.vk.kubelet.types.ProviderException.Kind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

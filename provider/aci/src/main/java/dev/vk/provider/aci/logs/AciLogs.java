@@ -5,7 +5,7 @@ import com.azure.resourcemanager.containerinstance.models.Container;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.arm.ContainerGroups;
 import dev.vk.provider.aci.status.AciState;
 import dev.vk.provider.logs.LogPublishers;

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.logs;
 
 import dev.vk.kubelet.types.LogLine;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.logs.LogReader;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.mapping;
 
 import com.azure.resourcemanager.containerinstance.models.DnsConfiguration;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.config.WorkloadSettings;
 import io.kubernetes.client.openapi.models.V1PodDNSConfig;
 import io.kubernetes.client.openapi.models.V1PodDNSConfigOption;

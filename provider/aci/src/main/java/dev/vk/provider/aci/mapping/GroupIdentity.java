@@ -3,7 +3,7 @@ package dev.vk.provider.aci.mapping;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupIdentity;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupIdentityUserAssignedIdentities;
 import com.azure.resourcemanager.containerinstance.models.ResourceIdentityType;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.identity.IdentityPolicy;
 import io.kubernetes.client.openapi.models.V1Pod;

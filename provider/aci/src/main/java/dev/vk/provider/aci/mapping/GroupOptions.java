@@ -4,7 +4,7 @@ import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupI
 import com.azure.resourcemanager.containerinstance.models.ConfidentialComputeProperties;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupPriority;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupSku;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.mapping;
 
 import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredential;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.registry.Entrypoints;
 import dev.vk.provider.aci.registry.ImageRef;
 import io.kubernetes.client.openapi.models.V1Container;

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.mapping;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

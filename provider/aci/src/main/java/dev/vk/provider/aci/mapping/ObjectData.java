@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.mapping;
 
-import dev.vk.provider.ProviderException;
-import dev.vk.provider.ProviderException.Kind;
+import dev.vk.kubelet.types.ProviderException;
+import dev.vk.kubelet.types.ProviderException.Kind;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.Map;

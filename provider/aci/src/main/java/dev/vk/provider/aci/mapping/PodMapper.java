@@ -8,7 +8,7 @@ import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredentia
 import com.azure.resourcemanager.containerinstance.models.InitContainerDefinition;
 import com.azure.resourcemanager.containerinstance.models.OperatingSystemTypes;
 import com.azure.resourcemanager.containerinstance.models.ResourceRequirements;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.arm.GroupNames;
 import dev.vk.provider.aci.arm.GroupTags;
 import dev.vk.provider.aci.config.AciSettings;

@@ -6,7 +6,7 @@ import com.azure.resourcemanager.containerinstance.models.GpuResource;
 import com.azure.resourcemanager.containerinstance.models.ResourceLimits;
 import com.azure.resourcemanager.containerinstance.models.ResourceRequests;
 import com.azure.resourcemanager.containerinstance.models.ResourceRequirements;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import com.azure.resourcemanager.containerinstance.models.ContainerHttpGet;
 import com.azure.resourcemanager.containerinstance.models.ContainerProbe;
 import com.azure.resourcemanager.containerinstance.models.HttpHeader;
 import com.azure.resourcemanager.containerinstance.models.Scheme;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;

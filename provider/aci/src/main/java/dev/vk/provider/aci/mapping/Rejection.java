@@ -1,6 +1,6 @@
 package dev.vk.provider.aci.mapping;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 
 /** How a pod ACI cannot run is refused: INVALID_INPUT whose message starts with the field. */
 final class Rejection {

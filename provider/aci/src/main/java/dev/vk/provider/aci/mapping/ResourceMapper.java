@@ -5,7 +5,7 @@ import com.azure.resourcemanager.containerinstance.models.GpuSku;
 import com.azure.resourcemanager.containerinstance.models.ResourceLimits;
 import com.azure.resourcemanager.containerinstance.models.ResourceRequests;
 import com.azure.resourcemanager.containerinstance.models.ResourceRequirements;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.config.AciSettings;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Container;

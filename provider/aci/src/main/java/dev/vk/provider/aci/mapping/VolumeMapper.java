@@ -3,7 +3,7 @@ package dev.vk.provider.aci.mapping;
 import com.azure.resourcemanager.containerinstance.models.AzureFileVolume;
 import com.azure.resourcemanager.containerinstance.models.GitRepoVolume;
 import com.azure.resourcemanager.containerinstance.models.Volume;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1CSIVolumeSource;
 import io.kubernetes.client.openapi.models.V1KeyToPath;
 import io.kubernetes.client.openapi.models.V1Pod;

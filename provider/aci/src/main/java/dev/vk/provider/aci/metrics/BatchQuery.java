@@ -1,6 +1,6 @@
 package dev.vk.provider.aci.metrics;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.time.Instant;
 import java.util.List;
 

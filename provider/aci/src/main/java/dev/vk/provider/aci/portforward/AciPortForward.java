@@ -5,7 +5,7 @@ import com.azure.resourcemanager.containerinstance.models.ContainerGroupIpAddres
 import com.azure.resourcemanager.containerinstance.models.IpAddress;
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubelet.types.PortStream;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.logs.AciLogs;
 import dev.vk.provider.aci.status.AciState;
 import java.io.IOException;

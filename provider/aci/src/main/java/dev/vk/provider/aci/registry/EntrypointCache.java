@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.registry;
 
 import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredential;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.registry;
 
 import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredential;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.util.List;
 
 /** Where an image's ENTRYPOINT is learnt, so {@code args} without {@code command} can keep it. */

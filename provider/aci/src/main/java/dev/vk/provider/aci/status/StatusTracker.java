@@ -1,8 +1,8 @@
 package dev.vk.provider.aci.status;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.DaemonThreads;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.aci.arm.ContainerGroups;
 import dev.vk.provider.aci.arm.ReadBudget;
 import dev.vk.provider.aci.config.AciSettings;

@@ -3,8 +3,8 @@ package dev.vk.provider.aci.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vk.provider.ProviderException;
-import dev.vk.provider.ProviderException.Kind;
+import dev.vk.kubelet.types.ProviderException;
+import dev.vk.kubelet.types.ProviderException.Kind;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.ProviderContext;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.identity.IdentityAllowlist;
 import dev.vk.provider.testkit.Pods;

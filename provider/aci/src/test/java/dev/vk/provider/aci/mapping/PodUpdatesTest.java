@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupPriority;
 import com.azure.resourcemanager.containerinstance.models.ContainerGroupSku;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.custom.Quantity;

@@ -3,8 +3,8 @@ package dev.vk.provider.aci.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ResourceUsage;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.testkit.TestingClock;
 import java.time.Duration;
 import java.time.Instant;

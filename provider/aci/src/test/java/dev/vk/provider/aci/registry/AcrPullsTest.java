@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredential;
 import com.azure.resourcemanager.containerinstance.models.ResourceIdentityType;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.aci.config.WorkloadSettings;
 import dev.vk.provider.aci.mapping.FixedObjects;

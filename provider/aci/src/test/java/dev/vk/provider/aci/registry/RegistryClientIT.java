@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.resourcemanager.containerinstance.models.ImageRegistryCredential;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.ecs;
 
-import dev.vk.provider.ProviderException;
-import dev.vk.provider.ProviderException.Kind;
+import dev.vk.kubelet.types.ProviderException;
+import dev.vk.kubelet.types.ProviderException.Kind;
 import java.time.Duration;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

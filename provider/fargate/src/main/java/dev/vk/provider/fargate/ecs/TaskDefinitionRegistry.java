@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.ecs;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.mapping.TaskPlan;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

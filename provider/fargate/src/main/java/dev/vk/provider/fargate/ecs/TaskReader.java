@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.ecs;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

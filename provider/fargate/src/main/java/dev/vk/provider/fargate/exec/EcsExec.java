@@ -1,9 +1,9 @@
 package dev.vk.provider.fargate.exec;
 
 import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.StreamIO;
 import dev.vk.provider.DaemonThreads;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.pods.PodService;
 import dev.vk.provider.fargate.status.EcsStatus;

@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.exec;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 
 /** How an exec session ended: an exit status, or a failure (then the status means nothing). */
 record ExecOutcome(int exitCode, ProviderException failure) {

@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.exec;
 
 import dev.vk.kubelet.types.PortStream;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import java.net.URI;
 import java.time.Duration;

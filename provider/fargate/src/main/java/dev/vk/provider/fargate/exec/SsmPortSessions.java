@@ -1,8 +1,8 @@
 package dev.vk.provider.fargate.exec;
 
 import dev.vk.kubelet.types.PortStream;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.DaemonThreads;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.status.EcsStatus;
 import java.net.URI;

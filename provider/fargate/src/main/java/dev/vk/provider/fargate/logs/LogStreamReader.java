@@ -2,7 +2,7 @@ package dev.vk.provider.fargate.logs;
 
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.logs.LogReader;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.mapping;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.mapping;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.identity.IdentityPolicy;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;

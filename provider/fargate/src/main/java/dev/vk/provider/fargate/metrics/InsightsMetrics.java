@@ -1,8 +1,8 @@
 package dev.vk.provider.fargate.metrics;
 
+import dev.vk.kubelet.types.PodMetricsSource;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ResourceUsage;
-import dev.vk.provider.PodMetricsSource;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.pods.PodService;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.metrics;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.pods.PodRecord.LivenessStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

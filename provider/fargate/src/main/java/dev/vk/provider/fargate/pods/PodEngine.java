@@ -1,8 +1,8 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.DaemonThreads;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
 import dev.vk.provider.fargate.ecs.RunTaskLimiter;
 import dev.vk.provider.fargate.ecs.TaskDefinitionCleaner;

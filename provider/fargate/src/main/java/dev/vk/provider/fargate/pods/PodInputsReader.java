@@ -1,7 +1,7 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.mapping.FileVolumes;
 import dev.vk.provider.fargate.mapping.PodAnnotations;
 import dev.vk.provider.fargate.mapping.PodInputs;

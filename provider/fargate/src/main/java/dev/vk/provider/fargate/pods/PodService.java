@@ -1,8 +1,8 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.PodLifecycle;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ecs.TaskLauncher;
 import dev.vk.provider.fargate.mapping.PodAnnotations;
 import dev.vk.provider.fargate.mapping.PodInputs;

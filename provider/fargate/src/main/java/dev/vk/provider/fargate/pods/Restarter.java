@@ -1,6 +1,6 @@
 package dev.vk.provider.fargate.pods;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.ecs.TaskLauncher;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,8 +2,8 @@ package dev.vk.provider.fargate.portforward;
 
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubelet.types.PortStream;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.DaemonThreads;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.exec.SsmPortSessions;
 import dev.vk.provider.fargate.pods.PodService;
 import dev.vk.provider.fargate.status.EcsStatus;

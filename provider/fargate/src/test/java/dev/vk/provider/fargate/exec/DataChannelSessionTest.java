@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.TerminalSize;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.ssm.ClientMessage;
 import dev.vk.provider.fargate.ssm.MessageTypes;
 import dev.vk.provider.fargate.ssm.PayloadTypes;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.kubelet.types.ContainerRef;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.ProviderContext;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.fargate.FargateProviderFactory;
 import dev.vk.provider.fargate.VolumePods;

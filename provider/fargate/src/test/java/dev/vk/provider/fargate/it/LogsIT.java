@@ -8,7 +8,7 @@ import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;

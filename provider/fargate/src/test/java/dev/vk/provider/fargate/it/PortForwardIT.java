@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.kubelet.types.PodRef;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.fargate.portforward.TestConnection;
 import dev.vk.provider.testkit.PodStatuses;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.fault.Faults;
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.PodStatuses;

@@ -2,7 +2,7 @@ package dev.vk.provider.fargate.pods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.provider.ProviderException;
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.TestingKubernetesAccess;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ExecAction;

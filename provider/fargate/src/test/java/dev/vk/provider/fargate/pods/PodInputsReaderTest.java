@@ -3,8 +3,8 @@ package dev.vk.provider.fargate.pods;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.KubernetesAccess;
-import dev.vk.provider.ProviderException;
 import dev.vk.provider.fargate.VolumePods;
 import dev.vk.provider.testkit.TestingKubernetesAccess;
 import io.kubernetes.client.openapi.models.V1ConfigMapVolumeSource;

@@ -1,4 +1,4 @@
-package dev.vk.provider;
+package dev.vk.kubelet.types;
 
 import java.time.Duration;
 import java.util.Optional;
