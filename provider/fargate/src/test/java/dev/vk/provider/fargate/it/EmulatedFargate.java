@@ -8,9 +8,12 @@ import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.fargate.FargateProviderFactory;
 import dev.vk.provider.testkit.EmulatorExtension;
+import dev.vk.provider.testkit.PodStatuses;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -72,5 +75,16 @@ final class EmulatedFargate {
             kubernetes,
             rateLimits);
     return ecs.closeAfter((FargateProvider) new FargateProviderFactory().create(context));
+  }
+
+  /** Waits until {@code count} pods of {@code provider} are Ready. */
+  static void awaitReady(FargateProvider provider, int count) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                provider.getPods().stream().filter(p -> PodStatuses.isTrue(p, "Ready")).count()
+                    == count);
   }
 }

@@ -9,7 +9,6 @@ import dev.vk.kubeletapi.metrics.ResourceMetricsRenderer;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.MetricsServerDecode;
-import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
@@ -48,13 +47,7 @@ class MetricsIT {
       pods.add(pod);
       provider.createPod(pod);
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                provider.getPods().stream().filter(p -> PodStatuses.isTrue(p, "Ready")).count()
-                    == PODS);
+    EmulatedFargate.awaitReady(provider, PODS);
 
     emulator.get().calls().reset();
     ResourceUsage first = provider.usage();

@@ -33,13 +33,7 @@ class StatusCostIT {
     for (int i = 0; i < PODS; i++) {
       provider.createPod(Pods.pod("ns", Pods.uniqueName("c")));
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                provider.getPods().stream().filter(p -> PodStatuses.isTrue(p, "Ready")).count()
-                    == PODS);
+    EmulatedFargate.awaitReady(provider, PODS);
 
     emulator.get().calls().reset();
     await()
