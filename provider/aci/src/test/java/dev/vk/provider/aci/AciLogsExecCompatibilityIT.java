@@ -3,10 +3,10 @@ package dev.vk.provider.aci;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.testkit.AbstractLogsExecCompatibilityTest;
+import dev.vk.provider.testkit.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The azure provider passes the logs and exec compatibility suite against the ACI emulator. ACI's
@@ -16,17 +16,7 @@ class AciLogsExecCompatibilityIT extends AbstractLogsExecCompatibilityTest {
 
   private static final Duration LOG_POLL = Duration.ofMillis(200);
 
-  private static AciEmulator aci;
-
-  @BeforeAll
-  static void startEmulator() throws Exception {
-    aci = Emulators.start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    aci.close();
-  }
+  @RegisterExtension static final EmulatorExtension<AciEmulator> aci = Emulators.extension();
 
   @Override
   protected PodLifecycle createProvider() throws Exception {
@@ -45,7 +35,7 @@ class AciLogsExecCompatibilityIT extends AbstractLogsExecCompatibilityTest {
 
   @Override
   protected void awaitLogReadingStopped() {
-    awaitSteady(() -> aci.calls().count("containers.listLogs"), LOG_POLL.multipliedBy(2));
+    awaitSteady(() -> aci.get().calls().count("containers.listLogs"), LOG_POLL.multipliedBy(2));
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.kubelet.types.ResourceUsage;
 import dev.vk.kubeletapi.metrics.ResourceMetricsRenderer;
+import dev.vk.provider.testkit.EmulatorExtension;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pod metrics against the emulated Azure Monitor: what a refresh costs, how long an answer is
@@ -33,14 +34,13 @@ class AciMetricsIT {
   private static final String BATCH = "metrics.getBatch";
   private static final long MIB = 1024 * 1024;
 
-  private AciEmulator aci;
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension();
   private AciProvider provider;
   private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
   private final List<V1Pod> pods = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    aci = Emulators.start();
     provider =
         Emulators.provider(
             aci, "metrics-freshness", "4s", "status-interval", "300ms", "settle-time", "100ms");
@@ -57,12 +57,6 @@ class AciMetricsIT {
                 pods.stream()
                     .map(p -> pushed.get(p.getMetadata().getUid()))
                     .allMatch(p -> p != null && "Running".equals(p.getStatus().getPhase())));
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    aci.close();
   }
 
   @Test
@@ -84,16 +78,18 @@ class AciMetricsIT {
     assertThat(first.node().memoryWorkingSetBytes())
         .isEqualTo(first.pods().stream().mapToLong(ResourceUsage.Pod::memoryWorkingSetBytes).sum());
 
-    aci.calls().reset();
+    aci.get().calls().reset();
     await("the next refresh")
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> provider.usage() != null && aci.calls().count(BATCH) > 0);
+        .until(() -> provider.usage() != null && aci.get().calls().count(BATCH) > 0);
     for (int i = 0; i < 10; i++) {
       provider.usage();
     }
-    assertThat(aci.calls().count(BATCH)).as("calls for %d pods and 11 scrapes", PODS).isEqualTo(1);
-    assertThat(aci.calls().timeline(BATCH).get(0).status()).isEqualTo(200);
+    assertThat(aci.get().calls().count(BATCH))
+        .as("calls for %d pods and 11 scrapes", PODS)
+        .isEqualTo(1);
+    assertThat(aci.get().calls().timeline(BATCH).get(0).status()).isEqualTo(200);
 
     ResourceUsage usage = provider.usage();
     assertThat(metricsServerReads(usage)).isTrue();

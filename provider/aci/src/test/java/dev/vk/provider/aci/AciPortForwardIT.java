@@ -8,6 +8,7 @@ import dev.vk.emulator.aci.vnet.VnetOptions;
 import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubelet.types.PortStream;
 import dev.vk.kubelet.types.ProviderException;
+import dev.vk.provider.testkit.EmulatorExtension;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.ByteArrayOutputStream;
@@ -23,10 +24,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kubectl port-forward} to ACI pods: the node dials the group's private IP. The emulator's
@@ -37,24 +38,19 @@ class AciPortForwardIT {
 
   private static final int PORT = 7070;
 
-  private static AciEmulator aci;
+  // A loopback /24 of its own, so a concurrent run elsewhere on the machine cannot answer.
+  @RegisterExtension
+  static final EmulatorExtension<AciEmulator> aci =
+      Emulators.extension(
+          VnetOptions.inProcess("127.77." + ThreadLocalRandom.current().nextInt(256) + ".0/24"));
+
   private static AciProvider vnet;
   private static AciProvider publicMode;
 
   @BeforeAll
   static void start() throws Exception {
-    // A loopback /24 of its own, so a concurrent run elsewhere on the machine cannot answer.
-    int third = ThreadLocalRandom.current().nextInt(256);
-    aci = Emulators.start(VnetOptions.inProcess("127.77." + third + ".0/24"));
     vnet = Emulators.provider(aci);
     publicMode = Emulators.provider(aci, "subnet-ids", "");
-  }
-
-  @AfterAll
-  static void stop() {
-    vnet.close();
-    publicMode.close();
-    aci.close();
   }
 
   @Test

@@ -3,27 +3,17 @@ package dev.vk.provider.aci;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.testkit.AbstractProviderContractTest;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The azure provider passes the shared provider contract against the ACI emulator. */
 class AciProviderContractIT extends AbstractProviderContractTest {
 
-  private static AciEmulator aci;
-
-  @BeforeAll
-  static void startEmulator() throws Exception {
-    aci = Emulators.start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    aci.close();
-  }
+  @RegisterExtension static final EmulatorExtension<AciEmulator> aci = Emulators.extension();
 
   @Override
   protected PodLifecycle createProvider() throws Exception {

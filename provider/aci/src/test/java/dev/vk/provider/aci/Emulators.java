@@ -7,13 +7,13 @@ import dev.vk.emulator.aci.vnet.VnetOptions;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
-import java.io.IOException;
+import dev.vk.provider.testkit.EmulatorExtension;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-JVM ACI emulator with fast lifecycles, and providers built by the factory against it. */
+/** In-JVM ACI emulators with fast lifecycles, and providers built by the factory against them. */
 final class Emulators {
 
   static final String RESOURCE_GROUP = "vk-rg";
@@ -23,41 +23,44 @@ final class Emulators {
 
   private Emulators() {}
 
-  static AciEmulator start() throws IOException {
-    return start(VnetOptions.defaults(), 5);
+  /** A fresh emulator for each test (instance field) or the class ({@code static} field). */
+  static EmulatorExtension<AciEmulator> extension() {
+    return extension(VnetOptions.defaults(), 5);
   }
 
   /** An emulator whose lists have {@code pageSize} groups a page. */
-  static AciEmulator start(int pageSize) throws IOException {
-    return start(VnetOptions.defaults(), pageSize);
+  static EmulatorExtension<AciEmulator> extension(int pageSize) {
+    return extension(VnetOptions.defaults(), pageSize);
   }
 
   /** An emulator whose private IPs come from {@code vnet}. */
-  static AciEmulator start(VnetOptions vnet) throws IOException {
-    return start(vnet, 5);
+  static EmulatorExtension<AciEmulator> extension(VnetOptions vnet) {
+    return extension(vnet, 5);
   }
 
-  private static AciEmulator start(VnetOptions vnet, int pageSize) throws IOException {
-    return AciEmulator.start(
-        AciEmulatorOptions.defaults()
-            .withVnet(vnet)
-            .withPageSize(pageSize)
-            .withResourceGroups(RESOURCE_GROUP)
-            .withLimits(64, 256, 10_000)
-            .withLifecycle(
-                new LifecycleSettings(
-                    Duration.ofMillis(300),
-                    Duration.ofMillis(500),
-                    Duration.ofMillis(300),
-                    Duration.ofSeconds(2),
-                    10_000)));
+  private static EmulatorExtension<AciEmulator> extension(VnetOptions vnet, int pageSize) {
+    return new EmulatorExtension<>(
+        () ->
+            AciEmulator.start(
+                AciEmulatorOptions.defaults()
+                    .withVnet(vnet)
+                    .withPageSize(pageSize)
+                    .withResourceGroups(RESOURCE_GROUP)
+                    .withLimits(64, 256, 10_000)
+                    .withLifecycle(
+                        new LifecycleSettings(
+                            Duration.ofMillis(300),
+                            Duration.ofMillis(500),
+                            Duration.ofMillis(300),
+                            Duration.ofSeconds(2),
+                            10_000))));
   }
 
   /** The settings a deployment against the emulator uses; {@code extra} overrides, in pairs. */
-  static Map<String, String> settings(AciEmulator aci, String... extra) {
-    Map<String, String> s = new HashMap<>(aci.providerSettings(RESOURCE_GROUP));
+  static Map<String, String> settings(EmulatorExtension<AciEmulator> aci, String... extra) {
+    Map<String, String> s = new HashMap<>(aci.get().providerSettings(RESOURCE_GROUP));
     // VNet mode: every group gets a private IP, as AKS virtual nodes run.
-    s.put("subnet-ids", aci.subnetId());
+    s.put("subnet-ids", aci.get().subnetId());
     s.put("status-interval", "200ms");
     s.put("status-calls-per-minute", "100000");
     // The whole read budget of the emulator's subscription: ITs want quick rounds.
@@ -76,8 +79,10 @@ final class Emulators {
     return new ProviderContext(NODE, NODE_IP, name -> Optional.ofNullable(settings.get(name)));
   }
 
-  static AciProvider provider(AciEmulator aci, String... extra) throws ProviderException {
+  /** A provider of the running emulator, closed before it. */
+  static AciProvider provider(EmulatorExtension<AciEmulator> aci, String... extra)
+      throws ProviderException {
     PodLifecycle provider = new AciProviderFactory().create(context(settings(aci, extra)));
-    return (AciProvider) provider;
+    return aci.closeAfter((AciProvider) provider);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.aci.faults.Call;
 import dev.vk.emulator.aci.server.SubscriptionBudget.Kind;
+import dev.vk.provider.testkit.EmulatorExtension;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The status notifier's read budget against the emulator's ARM token bucket, with the default 10%
@@ -29,18 +30,17 @@ class ExitDetectionBudgetIT {
   private static final int ALWAYS = 270;
   private static final String LIST = "containerGroups.listByResourceGroup";
 
-  private AciEmulator aci;
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension(100);
   private AciProvider provider;
   private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
   private final List<V1Pod> never = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    aci = Emulators.start(100);
     // Seeding is not measured: 300 creations at once would empty ARM's buckets (the node would then
     // wait for the read bucket, as it should, and the test for it).
-    aci.budget().configure(Kind.WRITES, 1_000_000, 100_000);
-    aci.budget().configure(Kind.READS, 1_000_000, 100_000);
+    aci.get().budget().configure(Kind.WRITES, 1_000_000, 100_000);
+    aci.get().budget().configure(Kind.READS, 1_000_000, 100_000);
     provider =
         Emulators.provider(
             aci, "status-interval", "10s", "status-read-share", "10%", "settle-time", "1s");
@@ -58,29 +58,21 @@ class ExitDetectionBudgetIT {
     Awaitility.await("every pod is pushed Running")
         .atMost(Duration.ofMinutes(2))
         .until(() -> all.stream().allMatch(p -> running(pushed.get(p.getMetadata().getUid()))));
-    aci.budget().restoreDefault(Kind.READS); // ARM's 250 tokens at 25 a second from now on
+    aci.get().budget().restoreDefault(Kind.READS); // ARM's 250 tokens at 25 a second from now on
     // Two more rounds: every group has settled and been read as a steady one.
-    long lists = aci.calls().count(LIST);
+    long lists = aci.get().calls().count(LIST);
     Awaitility.await("two steady rounds")
         .atMost(Duration.ofMinutes(1))
-        .until(() -> aci.calls().count(LIST) >= lists + 6);
-  }
-
-  @AfterEach
-  void stop() {
-    if (provider != null) {
-      provider.close();
-    }
-    aci.close();
+        .until(() -> aci.get().calls().count(LIST) >= lists + 6);
   }
 
   @Test
   void exitInSteadyNeverGroupIsSeenWithinAMinute() {
     V1Pod victim = never.get(NEVER / 2);
-    aci.budget().resetStats();
-    aci.calls().reset();
+    aci.get().budget().resetStats();
+    aci.get().calls().reset();
 
-    aci.faults().exitContainer(Emulators.RESOURCE_GROUP, TestPods.group(victim), "app", 1);
+    aci.get().faults().exitContainer(Emulators.RESOURCE_GROUP, TestPods.group(victim), "app", 1);
 
     // The guarantee the docs give for this shape: within a minute.
     Awaitility.await("the exit is pushed")
@@ -90,9 +82,11 @@ class ExitDetectionBudgetIT {
                 "Failed".equals(pushed.get(victim.getMetadata().getUid()).getStatus().getPhase()));
     Awaitility.await("four rounds to measure the rate over")
         .atMost(Duration.ofMinutes(2))
-        .until(() -> aci.calls().count(LIST) >= 12);
-    assertThat(aci.budget().exhausted(Kind.READS)).as("reads ARM would have throttled").isZero();
-    assertThat(readsPerMinute(aci.calls().timeline()))
+        .until(() -> aci.get().calls().count(LIST) >= 12);
+    assertThat(aci.get().budget().exhausted(Kind.READS))
+        .as("reads ARM would have throttled")
+        .isZero();
+    assertThat(readsPerMinute(aci.get().calls().timeline()))
         .as("reads a minute: at most 10% of ARM's 1500, plus one round of slack")
         .isLessThanOrEqualTo(150 + 25);
   }
@@ -100,21 +94,23 @@ class ExitDetectionBudgetIT {
   @Test
   void smallRemainingBudgetSlowsTheNodeDown() {
     // A subscription whose read bucket holds 30 and refills 3 a second (180 a minute).
-    aci.budget().configure(Kind.READS, 30, 3);
-    long lists = aci.calls().count(LIST);
+    aci.get().budget().configure(Kind.READS, 30, 3);
+    long lists = aci.get().calls().count(LIST);
     Awaitility.await("a round with the small bucket")
         .atMost(Duration.ofMinutes(1))
-        .until(() -> aci.calls().count(LIST) >= lists + 3);
-    aci.budget().resetStats();
-    aci.calls().reset();
+        .until(() -> aci.get().calls().count(LIST) >= lists + 3);
+    aci.get().budget().resetStats();
+    aci.get().calls().reset();
 
     Awaitility.await("three rounds")
         .atMost(Duration.ofMinutes(2))
-        .until(() -> aci.calls().count(LIST) >= 9);
+        .until(() -> aci.get().calls().count(LIST) >= 9);
 
-    assertThat(aci.budget().exhausted(Kind.READS)).as("reads ARM would have throttled").isZero();
-    assertThat(aci.budget().lowest(Kind.READS)).as("the bucket never ran dry").isPositive();
-    assertThat(readsPerMinute(aci.calls().timeline()))
+    assertThat(aci.get().budget().exhausted(Kind.READS))
+        .as("reads ARM would have throttled")
+        .isZero();
+    assertThat(aci.get().budget().lowest(Kind.READS)).as("the bucket never ran dry").isPositive();
+    assertThat(readsPerMinute(aci.get().calls().timeline()))
         .as("reads a minute: 10% of 180, with one round of slack")
         .isLessThanOrEqualTo(18 + 4);
   }

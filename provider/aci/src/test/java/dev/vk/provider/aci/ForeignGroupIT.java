@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.kubelet.types.ProviderException;
+import dev.vk.provider.testkit.EmulatorExtension;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two nodes share one resource group. A group the other node made under the name a pod of this node
@@ -19,29 +20,23 @@ import org.junit.jupiter.api.Test;
  */
 class ForeignGroupIT {
 
-  private AciEmulator aci;
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension();
   private AciProvider mine;
   private AciProvider other;
 
   @BeforeEach
   void start() throws Exception {
-    aci = Emulators.start();
     mine = Emulators.provider(aci);
     other =
-        (AciProvider)
-            new AciProviderFactory()
-                .create(
-                    new dev.vk.provider.ProviderContext(
-                        "vk-aci-other",
-                        Emulators.NODE_IP,
-                        name -> java.util.Optional.ofNullable(Emulators.settings(aci).get(name))));
-  }
-
-  @AfterEach
-  void stop() {
-    mine.close();
-    other.close();
-    aci.close();
+        aci.closeAfter(
+            (AciProvider)
+                new AciProviderFactory()
+                    .create(
+                        new dev.vk.provider.ProviderContext(
+                            "vk-aci-other",
+                            Emulators.NODE_IP,
+                            name ->
+                                java.util.Optional.ofNullable(Emulators.settings(aci).get(name)))));
   }
 
   @Test
@@ -55,7 +50,7 @@ class ForeignGroupIT {
         .until(
             () -> other.getPod(ns, name).map(p -> p.getStatus().getPhase()).orElse(""),
             "Running"::equals);
-    aci.calls().reset();
+    aci.get().calls().reset();
 
     V1Pod same = TestPods.sleeper();
     same.getMetadata().namespace(ns).name(name).uid(UUID.randomUUID().toString());
@@ -76,7 +71,7 @@ class ForeignGroupIT {
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.NOT_FOUND));
 
-    assertThat(aci.calls().timeline())
+    assertThat(aci.get().calls().timeline())
         .as("this node sent no PUT or DELETE for the other node's group")
         .noneMatch(c -> c.method().equals("PUT") || c.method().equals("DELETE"));
     assertThat(other.getPod(ns, name))

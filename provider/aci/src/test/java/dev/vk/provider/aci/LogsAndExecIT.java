@@ -8,6 +8,7 @@ import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.ProviderException;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.TestStreams;
 import dev.vk.provider.testkit.Volumes;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -22,26 +23,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logs (tail, follow) and exec over ACI's WebSocket, against the emulator. */
 class LogsAndExecIT {
 
-  private static AciEmulator aci;
+  @RegisterExtension static final EmulatorExtension<AciEmulator> aci = Emulators.extension();
   private static AciProvider provider;
 
   @BeforeAll
   static void start() throws Exception {
-    aci = Emulators.start();
     provider = Emulators.provider(aci);
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.close();
-    aci.close();
   }
 
   @Test

@@ -3,29 +3,23 @@ package dev.vk.provider.aci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.provider.testkit.EmulatorExtension;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A group deleted behind the provider's back is reported absent, so the node can react. */
 class OutOfBandDeletionIT {
 
-  private AciEmulator aci;
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension();
   private AciProvider provider;
 
   @BeforeEach
   void start() throws Exception {
-    aci = Emulators.start();
     provider = Emulators.provider(aci);
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    aci.close();
   }
 
   @Test
@@ -40,7 +34,7 @@ class OutOfBandDeletionIT {
             () -> provider.getPod(ns, name).map(p -> p.getStatus().getPhase()).orElse(""),
             "Running"::equals);
 
-    aci.faults().deleteContainerGroup(Emulators.RESOURCE_GROUP, TestPods.group(pod));
+    aci.get().faults().deleteContainerGroup(Emulators.RESOURCE_GROUP, TestPods.group(pod));
 
     assertThat(provider.getPod(ns, name)).isEmpty();
     assertThat(provider.getPods()).noneMatch(p -> ns.equals(p.getMetadata().getNamespace()));

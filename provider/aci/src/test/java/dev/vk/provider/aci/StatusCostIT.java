@@ -3,6 +3,7 @@ package dev.vk.provider.aci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.provider.testkit.EmulatorExtension;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The notifier's ARM cost: steady groups cost list pages and the GETs the budget leaves, never a
@@ -25,21 +25,10 @@ class StatusCostIT {
   private static final String LIST = "containerGroups.listByResourceGroup";
   private static final String GET = "containerGroups.get";
 
-  private AciEmulator aci;
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension();
   private AciProvider provider;
   private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
   private final List<V1Pod> pods = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    aci = Emulators.start();
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    aci.close();
-  }
 
   @Test
   void steadyGroupsCostListPagesAndTheGetsTheBudgetLeaves() throws Exception {
@@ -47,18 +36,18 @@ class StatusCostIT {
     // round reads one steady group (the least a round reads) instead of all 12.
     startSteady("1h", "status-calls-per-minute", "600");
 
-    aci.calls().reset();
+    aci.get().calls().reset();
     // Two rounds absorb GETs of groups that started moments before the reset.
-    Awaitility.await("two status rounds").until(() -> aci.calls().count(LIST) >= 6);
-    aci.calls().reset();
+    Awaitility.await("two status rounds").until(() -> aci.get().calls().count(LIST) >= 6);
+    aci.get().calls().reset();
     Awaitility.await("ten status rounds")
         .atMost(Duration.ofSeconds(20))
-        .until(() -> aci.calls().count(LIST) >= 30);
+        .until(() -> aci.get().calls().count(LIST) >= 30);
 
-    assertThat(aci.calls().count(GET))
+    assertThat(aci.get().calls().count(GET))
         .as("GETs while nothing changed: one a round")
-        .isBetween(1L, aci.calls().count(LIST) / 3 + 1);
-    assertThat(aci.calls().counts().keySet()).containsOnly(LIST, GET);
+        .isBetween(1L, aci.get().calls().count(LIST) / 3 + 1);
+    assertThat(aci.get().calls().counts().keySet()).containsOnly(LIST, GET);
   }
 
   @Test
@@ -66,7 +55,7 @@ class StatusCostIT {
     startSteady("2s");
     V1Pod victim = pods.get(0);
 
-    aci.faults().exitContainer(Emulators.RESOURCE_GROUP, TestPods.group(victim), "app", 137);
+    aci.get().faults().exitContainer(Emulators.RESOURCE_GROUP, TestPods.group(victim), "app", 137);
 
     Awaitility.await("the exit is pushed")
         .atMost(Duration.ofSeconds(15))

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.ProviderContext;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestingKubernetesAccess;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -23,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cluster DNS, ACR pulls with the group's identity and args without command, from pod to the
@@ -30,25 +32,20 @@ import org.junit.jupiter.api.Test;
  */
 class WorkloadMappingIT {
 
-  private AciEmulator aci;
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension();
   private WireMockServer registry;
   private AciProvider provider;
   private final TestingKubernetesAccess kubernetes = new TestingKubernetesAccess();
 
   @BeforeEach
   void start() throws Exception {
-    aci = Emulators.start();
     registry = new WireMockServer(options().dynamicPort());
     registry.start();
   }
 
   @AfterEach
   void stop() {
-    if (provider != null) {
-      provider.close();
-    }
     registry.stop();
-    aci.close();
   }
 
   @Test
@@ -88,20 +85,20 @@ class WorkloadMappingIT {
         .getSpec()
         .dnsPolicy("None")
         .dnsConfig(new V1PodDNSConfig().nameservers(List.of("9.9.9.9")));
-    long puts = aci.calls().count("containerGroups.createOrUpdate");
+    long puts = aci.get().calls().count("containerGroups.createOrUpdate");
     assertThatThrownBy(() -> provider.createPod(custom))
         .isInstanceOfSatisfying(
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
         .hasMessageStartingWith("spec.dnsPolicy: ");
-    assertThat(aci.calls().count("containerGroups.createOrUpdate")).isEqualTo(puts);
+    assertThat(aci.get().calls().count("containerGroups.createOrUpdate")).isEqualTo(puts);
   }
 
   @Test
   void anAcrImageIsPulledWithTheIdentityTheEmulatorSeesAttached() throws Exception {
     String mi =
         "/subscriptions/"
-            + aci.subscriptionId()
+            + aci.get().subscriptionId()
             + "/resourceGroups/vk-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pull";
     V1Pod pod = Pods.pod("acr-team", Pods.uniqueName("pod"), Pods.container("app"));
     pod.getSpec()
@@ -162,14 +159,15 @@ class WorkloadMappingIT {
 
   private AciProvider provider(String... extra) throws ProviderException {
     Map<String, String> settings = Emulators.settings(aci, extra);
-    return (AciProvider)
-        new AciProviderFactory()
-            .create(
-                new ProviderContext(
-                    Emulators.NODE,
-                    Emulators.NODE_IP,
-                    name -> Optional.ofNullable(settings.get(name)),
-                    kubernetes));
+    return aci.closeAfter(
+        (AciProvider)
+            new AciProviderFactory()
+                .create(
+                    new ProviderContext(
+                        Emulators.NODE,
+                        Emulators.NODE_IP,
+                        name -> Optional.ofNullable(settings.get(name)),
+                        kubernetes)));
   }
 
   private ContainerGroupInner group(V1Pod pod) throws ProviderException {

@@ -4,6 +4,7 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.management.exception.ManagementException;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ProviderException.Kind;
 import java.io.IOException;
@@ -11,9 +12,13 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The one place where ARM and SDK failures become {@link ProviderException} kinds. */
 final class ArmErrors {
+
+  private static final Pattern STATUS_IN_TEXT = Pattern.compile("status code: (\\d{3})");
 
   private ArmErrors() {}
 
@@ -27,6 +32,10 @@ final class ArmErrors {
   static ProviderException classify(String what, Throwable failure) {
     if (failure instanceof ProviderException known) {
       return known;
+    }
+    MsalServiceException entra = entraFailure(failure);
+    if (entra != null) {
+      return tokenFailure(what, entra);
     }
     if (failure instanceof ClientAuthenticationException auth) {
       return new ProviderException(
@@ -81,6 +90,40 @@ final class ArmErrors {
           Kind.UNAVAILABLE, what + ": network error: " + failure.getMessage(), failure);
     }
     return new ProviderException(Kind.INTERNAL, what + ": " + failure, failure);
+  }
+
+  /**
+   * The token endpoint's own answer: 5xx, 429 and 408 are Entra ID being briefly unwell (retried
+   * like ARM's), anything else is the node's credential being refused.
+   */
+  private static ProviderException tokenFailure(String what, MsalServiceException entra) {
+    Integer status = entra.statusCode();
+    if (status == null) {
+      // MSAL leaves statusCode unset for answers without an OAuth error body and says it in words.
+      Matcher m = STATUS_IN_TEXT.matcher(String.valueOf(entra.getMessage()));
+      status = m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+    String message =
+        what
+            + ": the Entra ID token endpoint answered "
+            + status
+            + ": "
+            + String.valueOf(entra.getMessage()).lines().findFirst().orElse("");
+    boolean retriable = status != null && (status >= 500 || status == 429 || status == 408);
+    return retriable
+        ? new ProviderException(Kind.UNAVAILABLE, message, entra)
+        : new ProviderException(
+            Kind.NOT_PERMITTED, message + " (fix the node's credentials; not retried)", entra);
+  }
+
+  // azure-identity passes MSAL's exception up as is, or wrapped in a ClientAuthenticationException.
+  private static MsalServiceException entraFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof MsalServiceException m) {
+        return m;
+      }
+    }
+    return null;
   }
 
   /** Parses ARM's Retry-After (delta seconds; HTTP dates are not used by ARM). */

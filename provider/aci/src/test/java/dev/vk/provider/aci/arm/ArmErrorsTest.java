@@ -6,6 +6,7 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ProviderException.Kind;
 import org.junit.jupiter.api.DisplayName;
@@ -47,5 +48,24 @@ class ArmErrorsTest {
     assertThat(e.kind()).isEqualTo(Kind.NOT_PERMITTED);
     assertThat(e.retriable()).isFalse();
     assertThat(e.getMessage()).contains("Azure authentication failed, not retried: bad secret");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"503, UNAVAILABLE, true", "429, UNAVAILABLE, true", "401, NOT_PERMITTED, false"})
+  @DisplayName("the token endpoint's own answer: 5xx and 429 are retried, a refusal is not")
+  void tokenEndpoint(int status, Kind kind, boolean retriable) {
+    MsalServiceException entra =
+        new MsalServiceException(
+            "Unknown service exception. Http request returned status code: "
+                + status
+                + " with http body: {}",
+            "unknown");
+    ProviderException e =
+        ArmErrors.classify(
+            "get container group g", new ClientAuthenticationException("wrapped", null, entra));
+    assertThat(e.kind()).isEqualTo(kind);
+    assertThat(e.retriable()).isEqualTo(retriable);
+    assertThat(e.getMessage())
+        .startsWith("get container group g: the Entra ID token endpoint answered " + status);
   }
 }

@@ -195,6 +195,21 @@ class RegistryClientIT {
     assertThat(client.of(ImageRef.parse("cdn:1"), login)).containsExactly("/cdn");
   }
 
+  /** A realm answering 200 with no token is the registry's refusal, not a parser crash. */
+  @Test
+  void aTokenAnswerThatIsNotATokenIsTheRegistrysRefusal() {
+    bearerChallenge("/v2/team/app/manifests/1", "repository:team/app:pull");
+    for (String answer : List.of("<html>login</html>", "{\"expires_in\":60}")) {
+      registry.stubFor(get(urlPathEqualTo("/token")).willReturn(okJson(answer)));
+      assertThatThrownBy(() -> client.of(ImageRef.parse("reg.example.com/team/app:1"), null))
+          .as(answer)
+          .isInstanceOfSatisfying(
+              ProviderException.class,
+              e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_INPUT))
+          .hasMessageContaining("refused an anonymous read");
+    }
+  }
+
   private void bearerChallenge(String path, String scope) {
     registry.stubFor(
         get(path)

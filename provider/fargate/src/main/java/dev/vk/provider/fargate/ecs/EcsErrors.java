@@ -47,7 +47,11 @@ public final class EcsErrors {
   public static ProviderException classify(String action, SdkException e) {
     String message = action + ": " + describe(e);
     if (e instanceof AwsServiceException service) {
-      String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
+      // A bare 429 or 5xx (a proxy, a load balancer) carries no error code; Set.of refuses null.
+      String code =
+          service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
+              ? ""
+              : service.awsErrorDetails().errorCode();
       if (THROTTLING.contains(code) || service.isThrottlingException()) {
         return new ProviderException(Kind.THROTTLED, message, THROTTLE_RETRY_AFTER, e);
       }

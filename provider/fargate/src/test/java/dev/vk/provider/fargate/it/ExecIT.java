@@ -9,6 +9,7 @@ import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.TerminalSize;
 import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestStreams;
@@ -21,29 +22,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** kubectl exec through ECS Exec and the emulator's session-manager data channel. */
 @Timeout(60)
 class ExecIT {
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider provider;
   private V1Pod pod;
   private ContainerRef app;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
-    provider = EmulatedFargate.provider("vk-exec", EmulatedFargate.settings(emulator));
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    emulator.close();
+    provider = EmulatedFargate.provider(emulator, "vk-exec", EmulatedFargate.settings(emulator));
   }
 
   @Test
@@ -126,7 +120,10 @@ class ExecIT {
   @Test
   void aStoppedTaskIsInvalidInputSayingWhy() throws Exception {
     V1Pod running = runningPod();
-    emulator.faults().stopTask(RestartIT.taskId(running), "UserInitiated", "stopped by the test");
+    emulator
+        .get()
+        .faults()
+        .stopTask(RestartIT.taskId(running), "UserInitiated", "stopped by the test");
     awaitPod(p -> PodStatuses.isTerminal(p));
 
     ProviderException error =

@@ -3,9 +3,9 @@ package dev.vk.provider.fargate.it;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.testkit.AbstractLogsExecCompatibilityTest;
+import dev.vk.provider.testkit.EmulatorExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Fargate provider passes the logs and exec compatibility suite against the ECS emulator. ECS
@@ -16,21 +16,12 @@ class FargateLogsExecCompatibilityIT extends AbstractLogsExecCompatibilityTest {
   /** The follow interval: the provider's transition-interval of the emulated settings. */
   private static final Duration FOLLOW = Duration.ofMillis(100);
 
-  private static EcsEmulator emulator;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = EmulatedFargate.start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
 
   @Override
   protected PodLifecycle createProvider() {
-    return EmulatedFargate.provider("vk-compat", EmulatedFargate.settings(emulator));
+    return EmulatedFargate.provider(emulator, "vk-compat", EmulatedFargate.settings(emulator));
   }
 
   @Override
@@ -40,7 +31,7 @@ class FargateLogsExecCompatibilityIT extends AbstractLogsExecCompatibilityTest {
 
   @Override
   protected void awaitLogReadingStopped() {
-    awaitSteady(() -> emulator.calls().count("GetLogEvents"), FOLLOW.multipliedBy(4));
+    awaitSteady(() -> emulator.get().calls().count("GetLogEvents"), FOLLOW.multipliedBy(4));
   }
 
   @Override

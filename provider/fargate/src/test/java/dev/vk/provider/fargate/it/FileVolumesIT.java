@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.kubelet.types.ContainerRef;
 import dev.vk.kubelet.types.ProviderException;
-import dev.vk.provider.ProviderContext;
+import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.FargateProvider;
-import dev.vk.provider.fargate.FargateProviderFactory;
 import dev.vk.provider.fargate.VolumePods;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestStreams;
@@ -22,12 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** configMap, secret and service-account volumes written by the vk-volumes container. */
 @Timeout(60)
@@ -37,23 +36,18 @@ class FileVolumesIT {
           .configMap("ns", "app-config", Map.of("greeting", "hello from a ConfigMap"))
           .configMap("ns", "kube-root-ca.crt", Map.of("ca.crt", "-----BEGIN CERTIFICATE-----"))
           .secret("ns", "db", Map.of("password", "s3cret".getBytes(StandardCharsets.UTF_8)));
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider provider;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
-    Map<String, String> settings = EmulatedFargate.settings(emulator);
-    ProviderContext context =
-        new ProviderContext(
-            "vk-volumes-it", "10.0.0.1", name -> Optional.ofNullable(settings.get(name)), kube);
-    provider = (FargateProvider) new FargateProviderFactory().create(context);
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    emulator.close();
+    provider =
+        EmulatedFargate.provider(
+            emulator,
+            "vk-volumes-it",
+            EmulatedFargate.settings(emulator),
+            kube,
+            RateLimitListener.NONE);
   }
 
   @Test

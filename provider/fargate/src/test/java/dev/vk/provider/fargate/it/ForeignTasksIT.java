@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.fargate.ecs.TaskTags;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -13,10 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -31,29 +32,20 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 @Timeout(90)
 class ForeignTasksIT {
   private static final String NODE = "vk-shared";
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider mine;
   private FargateProvider theirs;
   private EcsClient ecs;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
     Map<String, String> a = EmulatedFargate.settings(emulator);
     a.put("cluster-id", "cluster-a");
     Map<String, String> b = EmulatedFargate.settings(emulator);
     b.put("cluster-id", "cluster-b");
-    mine = EmulatedFargate.provider(NODE, a);
-    theirs = EmulatedFargate.provider(NODE, b);
+    mine = EmulatedFargate.provider(emulator, NODE, a);
+    theirs = EmulatedFargate.provider(emulator, NODE, b);
     ecs = EmulatedFargate.ecsClient(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    ecs.close();
-    mine.close();
-    theirs.close();
-    emulator.close();
   }
 
   @Test

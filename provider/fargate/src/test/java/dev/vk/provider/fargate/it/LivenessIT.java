@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
-import dev.vk.provider.ProviderContext;
+import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.FargateProvider;
-import dev.vk.provider.fargate.FargateProviderFactory;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestingKubernetesAccess;
@@ -16,13 +16,11 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 
@@ -36,28 +34,18 @@ class LivenessIT {
   private static final String MESSAGE =
       "Liveness probe failed: container app is unhealthy (ECS health check)";
   private final TestingKubernetesAccess kube = new TestingKubernetesAccess();
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider provider;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
-    Map<String, String> settings = EmulatedFargate.settings(emulator);
     provider =
-        (FargateProvider)
-            new FargateProviderFactory()
-                .create(
-                    new ProviderContext(
-                        "vk-liveness",
-                        "10.0.0.1",
-                        name -> Optional.ofNullable(settings.get(name)),
-                        kube));
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    emulator.close();
+        EmulatedFargate.provider(
+            emulator,
+            "vk-liveness",
+            EmulatedFargate.settings(emulator),
+            kube,
+            RateLimitListener.NONE);
   }
 
   private static V1Pod probed(String name, List<String> command, String restartPolicy) {

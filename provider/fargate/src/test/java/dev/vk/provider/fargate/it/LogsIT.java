@@ -10,6 +10,7 @@ import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import dev.vk.provider.testkit.TestStreams;
@@ -23,27 +24,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** kubectl logs against CloudWatch Logs in the emulator. */
 @Timeout(60)
 class LogsIT {
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider provider;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
-    provider = EmulatedFargate.provider("vk-logs", EmulatedFargate.settings(emulator));
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    emulator.close();
+    provider = EmulatedFargate.provider(emulator, "vk-logs", EmulatedFargate.settings(emulator));
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.vk.kubelet.types.PodRef;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.fargate.portforward.TestConnection;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -20,10 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,21 +38,15 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
  */
 @Timeout(60)
 class PortForwardIT {
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider provider;
   private V1Pod pod;
   private PodRef ref;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
-    provider = EmulatedFargate.provider("vk-port-forward", EmulatedFargate.settings(emulator));
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    emulator.close();
+    provider =
+        EmulatedFargate.provider(emulator, "vk-port-forward", EmulatedFargate.settings(emulator));
   }
 
   @Test
@@ -71,7 +66,7 @@ class PortForwardIT {
     client.endInput();
     forward.get(20, TimeUnit.SECONDS);
     assertThat(client.outputClosed()).isTrue();
-    assertThat(emulator.calls().count("StartSession")).isEqualTo(1);
+    assertThat(emulator.get().calls().count("StartSession")).isEqualTo(1);
   }
 
   @Test
@@ -156,7 +151,7 @@ class PortForwardIT {
     ProviderException badPort =
         catchThrowableOfType(
             ProviderException.class, () -> provider.forward(ref, 0, new TestConnection()));
-    emulator.faults().stopTask(RestartIT.taskId(pod), "UserInitiated", "stopped by the test");
+    emulator.get().faults().stopTask(RestartIT.taskId(pod), "UserInitiated", "stopped by the test");
     awaitPod(PodStatuses::isTerminal);
     ProviderException stopped =
         catchThrowableOfType(
@@ -177,8 +172,8 @@ class PortForwardIT {
     String target = "ecs:default_" + taskId + "_" + runtimeId;
     try (SsmClient ssm =
         SsmClient.builder()
-            .endpointOverride(emulator.endpoint())
-            .region(Region.of(emulator.region()))
+            .endpointOverride(emulator.get().endpoint())
+            .region(Region.of(emulator.get().region()))
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
             .httpClient(UrlConnectionHttpClient.create())

@@ -5,35 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 
 /** Tasks stopped out of band (Spot interruption, a container killed) under each restart policy. */
 @Timeout(60)
 class RestartIT {
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider provider;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
-    provider = EmulatedFargate.provider("vk-restart", EmulatedFargate.settings(emulator));
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    emulator.close();
+    provider = EmulatedFargate.provider(emulator, "vk-restart", EmulatedFargate.settings(emulator));
   }
 
   @Test
@@ -44,6 +38,7 @@ class RestartIT {
     String firstContainer = PodStatuses.container(running, "app").orElseThrow().getContainerID();
 
     emulator
+        .get()
         .faults()
         .stopTask(taskId(running), "SpotInterruption", "Your Spot Task was interrupted.");
 
@@ -63,7 +58,7 @@ class RestartIT {
     provider.createPod(pod);
     V1Pod running = awaitPod(pod, p -> PodStatuses.isTrue(p, "Ready"));
 
-    emulator.faults().exitContainer(taskId(running), "app", 7);
+    emulator.get().faults().exitContainer(taskId(running), "app", 7);
 
     V1Pod failed = awaitPod(pod, p -> PodStatuses.hasPhase(p, "Failed"));
     V1ContainerStateTerminated terminated =
@@ -83,9 +78,11 @@ class RestartIT {
     provider.createPod(completing);
 
     emulator
+        .get()
         .faults()
         .exitContainer(taskId(awaitPod(failing, p -> PodStatuses.isTrue(p, "Ready"))), "app", 3);
     emulator
+        .get()
         .faults()
         .exitContainer(taskId(awaitPod(completing, p -> PodStatuses.isTrue(p, "Ready"))), "app", 0);
 
@@ -115,8 +112,8 @@ class RestartIT {
     String webTask = taskId(awaitPod(web, p -> PodStatuses.isTrue(p, "Ready")));
     provider.close(); // the node goes down; its tasks keep running
 
-    emulator.faults().exitContainer(jobTask, "app", 0);
-    emulator.faults().exitContainer(webTask, "app", 2);
+    emulator.get().faults().exitContainer(jobTask, "app", 0);
+    emulator.get().faults().exitContainer(webTask, "app", 2);
     try (EcsClient ecs = EmulatedFargate.ecsClient(emulator)) {
       await("both tasks stopped")
           .atMost(Duration.ofSeconds(20))
@@ -127,7 +124,7 @@ class RestartIT {
                       .size(),
               n -> n == 2);
     }
-    provider = EmulatedFargate.provider("vk-restart", EmulatedFargate.settings(emulator));
+    provider = EmulatedFargate.provider(emulator, "vk-restart", EmulatedFargate.settings(emulator));
 
     V1Pod done = awaitPod(job, p -> PodStatuses.hasPhase(p, "Succeeded"));
     assertThat(PodStatuses.container(done, "app").orElseThrow().getState().getTerminated())

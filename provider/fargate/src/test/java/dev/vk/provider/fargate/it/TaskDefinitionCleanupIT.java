@@ -5,15 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -26,22 +27,14 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
  */
 @Timeout(90)
 class TaskDefinitionCleanupIT {
-  private EcsEmulator emulator;
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
   private FargateProvider provider;
   private EcsClient ecs;
 
   @BeforeEach
   void start() {
-    emulator = EmulatedFargate.start();
-    provider = EmulatedFargate.provider("vk-clean", EmulatedFargate.settings(emulator));
+    provider = EmulatedFargate.provider(emulator, "vk-clean", EmulatedFargate.settings(emulator));
     ecs = EmulatedFargate.ecsClient(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    ecs.close();
-    provider.close();
-    emulator.close();
   }
 
   @Test

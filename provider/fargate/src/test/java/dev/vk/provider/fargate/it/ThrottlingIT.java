@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.fault.Faults;
 import dev.vk.kubelet.types.ProviderException;
+import dev.vk.provider.KubernetesAccess;
 import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.FargateProvider;
+import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -29,6 +32,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  */
 @Timeout(120)
 class ThrottlingIT {
+  @RegisterExtension final EmulatorExtension<EcsEmulator> emulator = EmulatedFargate.extension();
 
   @Test
   void convergesUnderThrottlingWithoutDuplicateTasks() throws Exception {
@@ -40,63 +44,61 @@ class ThrottlingIT {
     converges(faults -> faults.serverErrorPercent("*", 15), "ServerException");
   }
 
-  private static void converges(Consumer<Faults> inject, String errorType) throws Exception {
-    try (EcsEmulator emulator = EmulatedFargate.start()) {
-      Map<String, String> settings = EmulatedFargate.settings(emulator);
-      Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
-      RateLimitListener counting =
-          new RateLimitListener() {
-            @Override
-            public void waited(String limiter, Duration wait) {}
+  private void converges(Consumer<Faults> inject, String errorType) throws Exception {
+    Map<String, String> settings = EmulatedFargate.settings(emulator);
+    Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    RateLimitListener counting =
+        new RateLimitListener() {
+          @Override
+          public void waited(String limiter, Duration wait) {}
 
-            @Override
-            public void throttled(String limiter) {
-              throttled.computeIfAbsent(limiter, l -> new AtomicInteger()).incrementAndGet();
-            }
-          };
-      try (FargateProvider provider = EmulatedFargate.provider("vk-faults", settings, counting)) {
-        inject.accept(emulator.faults());
-        List<V1Pod> pods = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-          V1Pod pod = Pods.pod("ns", Pods.uniqueName("t"));
-          pods.add(pod);
-          createRetrying(provider, pod);
-        }
+          @Override
+          public void throttled(String limiter) {
+            throttled.computeIfAbsent(limiter, l -> new AtomicInteger()).incrementAndGet();
+          }
+        };
+    FargateProvider provider =
+        EmulatedFargate.provider(emulator, "vk-faults", settings, KubernetesAccess.NONE, counting);
+    inject.accept(emulator.get().faults());
+    List<V1Pod> pods = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      V1Pod pod = Pods.pod("ns", Pods.uniqueName("t"));
+      pods.add(pod);
+      createRetrying(provider, pod);
+    }
 
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(200))
-            .ignoreExceptionsMatching(e -> e instanceof ProviderException p && p.retriable())
-            .until(
-                () ->
-                    provider.getPods().stream().filter(p -> PodStatuses.isTrue(p, "Ready")).count()
-                        == pods.size());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptionsMatching(e -> e instanceof ProviderException p && p.retriable())
+        .until(
+            () ->
+                provider.getPods().stream().filter(p -> PodStatuses.isTrue(p, "Ready")).count()
+                    == pods.size());
 
-        emulator.faults().clear();
-        assertThat(
-                emulator.calls().timeline().stream()
-                    .filter(c -> errorType.equals(c.errorType()))
-                    .count())
-            .as("%s was injected", errorType)
-            .isPositive();
-        // Every throttled attempt reaches the node's metrics, those the SDK retried included.
-        await("throttled attempts reported")
-            .atMost(Duration.ofSeconds(10))
-            .untilAsserted(
-                () ->
-                    assertThat(throttled.values().stream().mapToLong(AtomicInteger::get).sum())
-                        .isEqualTo(
-                            errorType.equals("ThrottlingException")
-                                ? emulator.calls().timeline().stream()
-                                    .filter(c -> errorType.equals(c.errorType()))
-                                    .count()
-                                : 0L));
-        try (EcsClient ecs = EmulatedFargate.ecsClient(emulator)) {
-          assertThat(ecs.listTasks(r -> r.cluster("default").startedBy("vk-faults")).taskArns())
-              .as("one task per pod, no duplicates")
-              .hasSize(pods.size());
-        }
-      }
+    emulator.get().faults().clear();
+    assertThat(
+            emulator.get().calls().timeline().stream()
+                .filter(c -> errorType.equals(c.errorType()))
+                .count())
+        .as("%s was injected", errorType)
+        .isPositive();
+    // Every throttled attempt reaches the node's metrics, those the SDK retried included.
+    await("throttled attempts reported")
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(throttled.values().stream().mapToLong(AtomicInteger::get).sum())
+                    .isEqualTo(
+                        errorType.equals("ThrottlingException")
+                            ? emulator.get().calls().timeline().stream()
+                                .filter(c -> errorType.equals(c.errorType()))
+                                .count()
+                            : 0L));
+    try (EcsClient ecs = EmulatedFargate.ecsClient(emulator)) {
+      assertThat(ecs.listTasks(r -> r.cluster("default").startedBy("vk-faults")).taskArns())
+          .as("one task per pod, no duplicates")
+          .hasSize(pods.size());
     }
   }
 

@@ -19,6 +19,7 @@ import dev.vk.emulator.aci.AciEmulator;
 import dev.vk.emulator.aci.AciEmulatorOptions;
 import dev.vk.emulator.aci.faults.Call;
 import dev.vk.emulator.aci.faults.FaultRule;
+import dev.vk.provider.testkit.EmulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -30,11 +31,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The unmodified Azure SDK (ContainerInstanceManager + ClientSecretCredential) against the
@@ -45,23 +46,21 @@ class AciSdkIT {
 
   private static final String RG = "vk-rg";
 
-  private static AciEmulator emulator;
+  @RegisterExtension
+  static final EmulatorExtension<AciEmulator> emulator =
+      new EmulatorExtension<>(
+          () ->
+              AciEmulator.start(
+                  AciEmulatorOptions.defaults()
+                      .withPullTime(Duration.ofMillis(400))
+                      .withPageSize(2)
+                      .withResourceGroups(RG)));
+
   private static ContainerInstanceManager manager;
 
   @BeforeAll
   static void start() throws Exception {
-    emulator =
-        AciEmulator.start(
-            AciEmulatorOptions.defaults()
-                .withPullTime(Duration.ofMillis(400))
-                .withPageSize(2)
-                .withResourceGroups(RG));
-    manager = SdkClients.manager(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
+    manager = SdkClients.manager(emulator.get());
   }
 
   @Test
@@ -86,7 +85,7 @@ class AciSdkIT {
             .map(ContainerGroupInner::name)
             .toList();
     assertThat(names).containsExactly("default-b", "default-c", "default-web");
-    assertThat(emulator.calls().count("containerGroups.listByResourceGroup")).isEqualTo(2);
+    assertThat(emulator.get().calls().count("containerGroups.listByResourceGroup")).isEqualTo(2);
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -118,21 +117,22 @@ class AciSdkIT {
   @Test
   @DisplayName("ClientSecretCredential gets its token from the emulator's AAD endpoint, once")
   void authenticatesAgainstTheEmulatorsTokenEndpoint() throws Exception {
-    ContainerInstanceManager fresh = SdkClients.manager(emulator);
-    long before = emulator.calls().count("aad.token");
+    ContainerInstanceManager fresh = SdkClients.manager(emulator.get());
+    long before = emulator.get().calls().count("aad.token");
 
     fresh.serviceClient().getContainerGroups().list().stream().count();
     fresh.serviceClient().getContainerGroups().list().stream().count();
 
-    assertThat(emulator.calls().count("aad.token") - before).isEqualTo(1);
+    assertThat(emulator.get().calls().count("aad.token") - before).isEqualTo(1);
   }
 
   @Test
   @DisplayName("the SDK honours Retry-After on 429: no retry precedes the time the header allows")
   void throttlingIsRetriedAfterRetryAfter() throws Exception {
     create("throttled", ContainerGroupRestartPolicy.NEVER, 0.5);
-    emulator.calls().reset();
+    emulator.get().calls().reset();
     emulator
+        .get()
         .faults()
         .inject(FaultRule.throttle("containerGroups.get", Duration.ofSeconds(1)).forNextCalls(2));
 
@@ -140,11 +140,11 @@ class AciSdkIT {
         manager.serviceClient().getContainerGroups().getByResourceGroup(RG, "throttled");
 
     assertThat(group.name()).isEqualTo("throttled");
-    List<Call> gets = emulator.calls().timeline("containerGroups.get");
+    List<Call> gets = emulator.get().calls().timeline("containerGroups.get");
     assertThat(gets).extracting(Call::status).containsExactly(429, 429, 200);
     assertThat(Duration.between(gets.get(0).receivedAt(), gets.get(1).receivedAt()))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-    assertThat(emulator.calls().retryAfterViolations()).isEmpty();
+    assertThat(emulator.get().calls().retryAfterViolations()).isEmpty();
   }
 
   @Test
@@ -166,7 +166,7 @@ class AciSdkIT {
     create("crashy", ContainerGroupRestartPolicy.ALWAYS, 0.5);
     await().atMost(Duration.ofSeconds(10)).until(() -> group("crashy").state(), "Running"::equals);
 
-    assertThat(emulator.faults().exitContainer(RG, "crashy", "app", 137)).isTrue();
+    assertThat(emulator.get().faults().exitContainer(RG, "crashy", "app", 137)).isTrue();
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -244,7 +244,8 @@ class AciSdkIT {
             return null;
           }
         };
-    HttpClient client = HttpClient.newBuilder().sslContext(emulator.clientSslContext()).build();
+    HttpClient client =
+        HttpClient.newBuilder().sslContext(emulator.get().clientSslContext()).build();
     WebSocket ws =
         client.newWebSocketBuilder().buildAsync(URI.create(exec.webSocketUri()), listener).join();
     ws.sendText(exec.password(), true).join();

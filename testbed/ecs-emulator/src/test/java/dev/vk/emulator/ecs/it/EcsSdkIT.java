@@ -7,13 +7,14 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.EmulatorOptions;
 import dev.vk.emulator.ecs.exec.DataChannelClient;
+import dev.vk.provider.testkit.EmulatorExtension;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
@@ -33,22 +34,19 @@ import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 @Timeout(60)
 class EcsSdkIT {
   private static final String LOG_GROUP = "/ecs/vk";
-  private static EcsEmulator emulator;
+
+  @RegisterExtension
+  static final EmulatorExtension<EcsEmulator> emulator =
+      new EmulatorExtension<>(
+          () -> EcsEmulator.start(EmulatorOptions.defaults().logGroup(LOG_GROUP)));
+
   private static EcsClient ecs;
   private static CloudWatchLogsClient logs;
 
   @BeforeAll
   static void start() {
-    emulator = EcsEmulator.start(EmulatorOptions.defaults().logGroup(LOG_GROUP));
-    ecs = SdkClients.ecs(emulator);
-    logs = SdkClients.logs(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    ecs.close();
-    logs.close();
-    emulator.close();
+    ecs = emulator.closeAfter(SdkClients.ecs(emulator.get()));
+    logs = emulator.closeAfter(SdkClients.logs(emulator.get()));
   }
 
   private static String registerTaskDefinition() {
@@ -75,7 +73,7 @@ class EcsSdkIT {
                                                 "awslogs-group",
                                                 LOG_GROUP,
                                                 "awslogs-region",
-                                                emulator.region(),
+                                                emulator.get().region(),
                                                 "awslogs-stream-prefix",
                                                 "vk")))
                             .build()))

@@ -6,15 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.EmulatorOptions;
+import dev.vk.provider.testkit.EmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -29,22 +30,17 @@ import software.amazon.awssdk.services.ecs.model.NetworkMode;
 /** The real CloudWatch SDK (Smithy RPC v2 CBOR) reads Container Insights from the emulator. */
 @Timeout(60)
 class MetricDataIT {
-  private static EcsEmulator emulator;
+  @RegisterExtension
+  static final EmulatorExtension<EcsEmulator> emulator =
+      new EmulatorExtension<>(() -> EcsEmulator.start(EmulatorOptions.defaults()));
+
   private static EcsClient ecs;
   private static CloudWatchClient cloudWatch;
 
   @BeforeAll
   static void start() {
-    emulator = EcsEmulator.start(EmulatorOptions.defaults());
-    ecs = SdkClients.ecs(emulator);
-    cloudWatch = SdkClients.cloudWatch(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    ecs.close();
-    cloudWatch.close();
-    emulator.close();
+    ecs = emulator.closeAfter(SdkClients.ecs(emulator.get()));
+    cloudWatch = emulator.closeAfter(SdkClients.cloudWatch(emulator.get()));
   }
 
   private static String runTask() {
