@@ -6,6 +6,7 @@ import dev.vk.node.kube.ApiErrors;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1HostIP;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -130,7 +131,7 @@ public class StatusWriter {
   protected void send(V1Pod pod, V1PodStatus status) throws ApiException {
     String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
-    String body = patchBody(client.getJSON().getGson(), pod, status);
+    String body = patchBody(JSON.getGson(), pod, status);
     try {
       PatchUtils.patch(
           V1Pod.class,

@@ -42,7 +42,7 @@ class StatusWriterTest {
             .podIPs(List.of(new V1PodIP().ip("10.0.0.16")))
             .hostIPs(List.of(new V1HostIP().ip("10.0.0.2")));
     JsonObject body =
-        JsonParser.parseString(StatusWriter.patchBody(new JSON().getGson(), pod, status))
+        JsonParser.parseString(StatusWriter.patchBody(JSON.getGson(), pod, status))
             .getAsJsonObject();
     assertThat(body.getAsJsonObject("metadata").get("uid").getAsString())
         .isEqualTo(pod.getMetadata().getUid());
