@@ -37,23 +37,28 @@ public class ProviderException extends Exception {
   public static final String CONFLICT_REASON = "Conflict";
 
   private final Kind kind;
-  private final Duration retryAfter;
-  private final String reason;
+  private final @Nullable Duration retryAfter;
+  private final @Nullable String reason;
 
   public ProviderException(Kind kind, String message) {
     this(kind, message, null, null);
   }
 
-  public ProviderException(Kind kind, String message, Throwable cause) {
+  public ProviderException(Kind kind, String message, @Nullable Throwable cause) {
     this(kind, message, null, cause);
   }
 
-  public ProviderException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+  public ProviderException(
+      Kind kind, String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
     this(kind, null, message, retryAfter, cause);
   }
 
   private ProviderException(
-      Kind kind, String reason, String message, Duration retryAfter, Throwable cause) {
+      Kind kind,
+      @Nullable String reason,
+      String message,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.reason = reason;

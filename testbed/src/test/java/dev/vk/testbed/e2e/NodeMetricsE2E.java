@@ -82,6 +82,7 @@ class NodeMetricsE2E {
       await("kubectl logs -f is an open stream")
           .atMost(Cluster.PATIENCE)
           .until(() -> scrape().value("vk_kubelet_api_streams_open", logStreams) == 1);
+      assertThat(follow.alive()).as("kubectl logs -f still follows").isTrue();
     }
     await("the stream closes when kubectl goes away")
         .atMost(Cluster.PATIENCE)

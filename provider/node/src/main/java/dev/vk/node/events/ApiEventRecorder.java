@@ -4,6 +4,7 @@ import dev.vk.provider.DaemonThreads;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1EventSource;
@@ -75,7 +76,7 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
       CoreV1Event previous = recent.get(key);
       if (previous != null) {
         int count = previous.getCount() == null ? 2 : previous.getCount() + 1;
-        String body = client.getJSON().serialize(Map.of("count", count, "lastTimestamp", now));
+        String body = JSON.serialize(Map.of("count", count, "lastTimestamp", now));
         CoreV1Event updated =
             PatchUtils.patch(
                 CoreV1Event.class,

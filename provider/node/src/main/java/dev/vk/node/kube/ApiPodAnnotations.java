@@ -5,6 +5,7 @@ import dev.vk.node.pod.NodeWrites;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.util.PatchUtils;
@@ -33,12 +34,9 @@ final class ApiPodAnnotations {
     String namespace = pod.getMetadata().getNamespace();
     // The uid precondition keeps a same-name pod created meanwhile from being annotated.
     String body =
-        client
-            .getJSON()
-            .serialize(
-                Map.of(
-                    "metadata",
-                    Map.of("uid", pod.getMetadata().getUid(), "annotations", annotations)));
+        JSON.serialize(
+            Map.of(
+                "metadata", Map.of("uid", pod.getMetadata().getUid(), "annotations", annotations)));
     try {
       PatchUtils.patch(
           V1Pod.class,

@@ -25,11 +25,10 @@ public final class KubeletEndpoints {
 
   public static KubeletHandlers build(
       String nodeName, PodLifecycle provider, ApiPods pods, PrometheusMeterRegistry meters) {
-    JSON json = new JSON();
     KubeletHandlers.Builder b = KubeletHandlers.builder();
-    b.pods(() -> podList(json, pods.list()));
+    b.pods(() -> podList(pods.list()));
     RunningPods running = new RunningPods(provider, pods);
-    b.runningPods(() -> podList(json, running.list()));
+    b.runningPods(() -> podList(running.list()));
     b.nodeMetrics(meters::scrape);
     if (provider instanceof ContainerLogSource logs) {
       b.containerLogs(logs);
@@ -51,10 +50,10 @@ public final class KubeletEndpoints {
     return b.build();
   }
 
-  private static JsonBody podList(JSON json, List<V1Pod> items) {
+  private static JsonBody podList(List<V1Pod> items) {
     V1PodList list =
         new V1PodList().apiVersion("v1").kind("PodList").metadata(new V1ListMeta()).items(items);
-    return JsonBody.raw(json.serialize(list));
+    return JsonBody.raw(JSON.serialize(list));
   }
 
   private static String uid(ApiPods pods, String namespace, String name) {

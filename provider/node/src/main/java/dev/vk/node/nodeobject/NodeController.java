@@ -6,6 +6,7 @@ import dev.vk.provider.NodeConfigurer;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeCondition;
@@ -151,7 +152,7 @@ public final class NodeController {
 
   private void sendStatus(V1Node desired) throws ApiException {
     String name = desired.getMetadata().getName();
-    String body = client.getJSON().serialize(Map.of("status", desired.getStatus()));
+    String body = JSON.serialize(Map.of("status", desired.getStatus()));
     try {
       registered = patch(name, body, true);
       statusSent.incrementAndGet();
@@ -199,7 +200,7 @@ public final class NodeController {
     Map<String, Object> patch = new HashMap<>();
     patch.put("metadata", Map.of("labels", desired.getMetadata().getLabels()));
     patch.put("spec", Map.of("taints", taints));
-    return client.getJSON().serialize(patch);
+    return JSON.serialize(patch);
   }
 
   /** The status without heartbeat times, to tell a real change from a heartbeat. */

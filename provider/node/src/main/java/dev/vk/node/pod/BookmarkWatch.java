@@ -27,7 +27,6 @@ final class BookmarkWatch<T> extends Watch<T> {
   /** The type comes first in the API server's encoding; a bookmark says so within these chars. */
   private static final int TYPE_PREFIX = 40;
 
-  private final JSON json;
   private final Function<V1ObjectMeta, T> bookmarkObject;
 
   BookmarkWatch(
@@ -37,7 +36,6 @@ final class BookmarkWatch<T> extends Watch<T> {
       Call call,
       Function<V1ObjectMeta, T> bookmarkObject) {
     super(json, body, watchType, call);
-    this.json = json;
     this.bookmarkObject = bookmarkObject;
   }
 
@@ -78,7 +76,7 @@ final class BookmarkWatch<T> extends Watch<T> {
     }
     JsonObject object = event.getAsJsonObject("object");
     V1ObjectMeta metadata =
-        json.getGson().fromJson(object == null ? null : object.get("metadata"), V1ObjectMeta.class);
+        JSON.getGson().fromJson(object == null ? null : object.get("metadata"), V1ObjectMeta.class);
     return new Response<>(BOOKMARK, bookmarkObject.apply(metadata));
   }
 }

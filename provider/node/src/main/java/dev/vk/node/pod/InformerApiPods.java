@@ -7,6 +7,7 @@ import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.informer.cache.Indexer;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1DeleteOptions;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -81,7 +82,7 @@ public final class InformerApiPods implements ApiPods {
   public void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException {
     String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
-    String body = patchBody(client.getJSON().getGson(), pod, status);
+    String body = patchBody(JSON.getGson(), pod, status);
     try {
       PatchUtils.patch(
           V1Pod.class,

@@ -28,7 +28,7 @@ class InformerApiPodsTest {
             .podIPs(List.of(new V1PodIP().ip("10.0.0.16")))
             .hostIPs(List.of(new V1HostIP().ip("10.0.0.2")));
     JsonObject body =
-        JsonParser.parseString(InformerApiPods.patchBody(new JSON().getGson(), pod, status))
+        JsonParser.parseString(InformerApiPods.patchBody(JSON.getGson(), pod, status))
             .getAsJsonObject();
     assertThat(body.getAsJsonObject("metadata").get("uid").getAsString())
         .isEqualTo(pod.getMetadata().getUid());

@@ -2,6 +2,7 @@ package dev.vk.provider.identity;
 
 import dev.vk.provider.settings.SettingException;
 import dev.vk.provider.settings.SettingReader;
+import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,7 +60,7 @@ public final class IdentityAllowlist {
    * @throws IllegalArgumentException one line naming the first bad entry
    */
   public static IdentityAllowlist parse(
-      String value, Predicate<String> identity, String identityKind) {
+      @Nullable String value, Predicate<String> identity, String identityKind) {
     if (value == null || value.isBlank()) {
       return EMPTY;
     }

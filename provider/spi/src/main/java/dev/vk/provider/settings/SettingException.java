@@ -1,5 +1,7 @@
 package dev.vk.provider.settings;
 
+import jakarta.annotation.Nullable;
+
 /**
  * A setting the process cannot start with. The message is one line, {@code <setting>: '<value>' is
  * invalid; expected <what is accepted>}, which the node prints as its startup error. It is an
@@ -16,7 +18,7 @@ public final class SettingException extends IllegalArgumentException {
    * @param value the refused value; null when the setting is required but not set
    * @param expected what would be accepted, such as {@code a whole number from 1 to 65535}
    */
-  public SettingException(String setting, String value, String expected) {
+  public SettingException(String setting, @Nullable String value, String expected) {
     super(
         setting
             + ": "

@@ -2,6 +2,7 @@ package dev.vk.provider.settings;
 
 import dev.vk.provider.ProviderContext;
 import io.kubernetes.client.custom.Quantity;
+import jakarta.annotation.Nullable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,17 +165,14 @@ public final class SettingReader {
     return optional(name)
         .map(
             v ->
-                parsed(
+                present(
                     name,
-                    null,
-                    u -> {
-                      URI uri = URI.create(u);
-                      boolean ok =
-                          uri.getHost() != null
-                              && Arrays.stream(schemes)
-                                  .anyMatch(s -> s.equalsIgnoreCase(uri.getScheme()));
-                      return ok ? uri : null;
-                    },
+                    v,
+                    URI::create,
+                    uri ->
+                        uri.getHost() != null
+                            && Arrays.stream(schemes)
+                                .anyMatch(s -> s.equalsIgnoreCase(uri.getScheme())),
                     expected));
   }
 
@@ -207,16 +205,22 @@ public final class SettingReader {
       }
       return fallback;
     }
+    return present(name, raw.get(), parser, valid, expected);
+  }
+
+  /** {@code raw}, a value that is set, turned into a {@code T}. */
+  private <T> T present(
+      String name, String raw, Function<String, T> parser, Predicate<T> valid, String expected) {
     T value;
     try {
-      value = parser.apply(raw.get());
+      value = parser.apply(raw);
     } catch (SettingException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw invalid(name, raw.get(), expected);
+      throw invalid(name, raw, expected);
     }
     if (value == null || !valid.test(value)) {
-      throw invalid(name, raw.get(), expected);
+      throw invalid(name, raw, expected);
     }
     return value;
   }
@@ -227,7 +231,7 @@ public final class SettingReader {
   }
 
   /** The exception for a bad value ({@code null} when missing) of {@code name}. */
-  public SettingException invalid(String name, String value, String expected) {
+  public SettingException invalid(String name, @Nullable String value, String expected) {
     return new SettingException(fullName(name), value, expected);
   }
 

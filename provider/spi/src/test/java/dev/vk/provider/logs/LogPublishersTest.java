@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.ProviderException;
+import jakarta.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class LogPublishersTest {
     assertThat(log.texts()).containsExactly("line 0", "line 1");
     assertThat(log.completed).isFalse();
 
-    log.subscription.request(10);
+    log.subscription().request(10);
 
     await().until(() -> log.completed);
     assertThat(log.texts()).hasSize(5);
@@ -87,7 +88,7 @@ class LogPublishersTest {
     await().until(() -> log.texts().size() == 1);
     assertThat(publishers.running()).isEqualTo(1);
 
-    log.subscription.cancel();
+    log.subscription().cancel();
 
     await().until(() -> reader.closed.get());
     assertThat(publishers.running()).isZero();
@@ -102,7 +103,7 @@ class LogPublishersTest {
         Collector.requesting(1, publishers.publisher(LogOptions.DEFAULTS, () -> reader));
     await().until(() -> log.texts().size() == 1);
 
-    log.subscription.cancel();
+    log.subscription().cancel();
 
     await().until(() -> reader.closed.get());
     assertThat(publishers.running()).isZero();
@@ -188,12 +189,16 @@ class LogPublishersTest {
   private static final class Collector implements Flow.Subscriber<LogLine> {
     final List<LogLine> lines = new CopyOnWriteArrayList<>();
     final long initial;
-    volatile Flow.Subscription subscription;
+    volatile @Nullable Flow.Subscription subscription;
     volatile boolean completed;
-    volatile Throwable error;
+    volatile @Nullable Throwable error;
 
     private Collector(long initial) {
       this.initial = initial;
+    }
+
+    Flow.Subscription subscription() {
+      return java.util.Objects.requireNonNull(subscription, "not subscribed yet");
     }
 
     static Collector requesting(long initial, Flow.Publisher<LogLine> publisher) {

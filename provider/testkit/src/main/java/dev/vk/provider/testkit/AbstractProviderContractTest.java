@@ -246,10 +246,18 @@ public abstract class AbstractProviderContractTest extends ProviderContractFixtu
 
   /** A second provider over the same cloud, as a restarted node builds it; closed after use. */
   private record Restarted(PodLifecycle provider) implements AutoCloseable {
+    // Declares no InterruptedException (lint `try`): an interrupt is restored, not lost in the try.
     @Override
-    public void close() throws Exception {
+    public void close() {
       if (provider instanceof AutoCloseable closeable) {
-        closeable.close();
+        try {
+          closeable.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted closing the restarted provider", e);
+        } catch (Exception e) {
+          throw new IllegalStateException("closing the restarted provider", e);
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.vk.provider.fargate.ecs;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ProviderException.Kind;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -97,7 +98,7 @@ public final class EcsErrors {
         && s.awsErrorDetails() != null
         && "ClientException".equals(s.awsErrorDetails().errorCode())
         && String.valueOf(s.awsErrorDetails().errorMessage())
-            .toLowerCase()
+            .toLowerCase(Locale.ROOT)
             .contains("task definition");
   }
 

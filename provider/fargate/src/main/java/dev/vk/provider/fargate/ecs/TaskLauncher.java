@@ -7,6 +7,7 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -51,7 +52,7 @@ public final class TaskLauncher {
     try {
       return launch(pod, definitions.resolve(plan), plan.capacityProvider(), 0, plan.overrides());
     } catch (ProviderException e) {
-      if (!String.valueOf(e.getMessage()).toLowerCase().contains("inactive")) {
+      if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("inactive")) {
         throw e;
       }
       // Someone deregistered the revision we cached; register the family again, once.

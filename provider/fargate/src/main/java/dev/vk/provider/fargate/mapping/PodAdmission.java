@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -117,7 +118,7 @@ public final class PodAdmission {
           "privileged containers");
       V1Capabilities caps = sc.getCapabilities();
       for (String cap : caps == null || caps.getAdd() == null ? List.<String>of() : caps.getAdd()) {
-        String name = cap.toUpperCase().replaceFirst("^CAP_", "");
+        String name = cap.toUpperCase(Locale.ROOT).replaceFirst("^CAP_", "");
         refuseIf(
             !SYS_PTRACE.equals(name),
             field + ".securityContext.capabilities.add",

@@ -8,6 +8,7 @@ import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -165,7 +166,7 @@ public final class TaskDefinitionMapper {
     if (value == null) {
       return config.defaultCapacityProvider();
     }
-    String upper = value.toUpperCase();
+    String upper = value.toUpperCase(Locale.ROOT);
     if (!upper.equals("FARGATE") && !upper.equals("FARGATE_SPOT")) {
       throw ProviderException.invalid(
           "metadata.annotations["
