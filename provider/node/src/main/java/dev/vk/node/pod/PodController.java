@@ -60,17 +60,7 @@ public final class PodController implements AutoCloseable {
     this.statusPollInterval = w.statusPollInterval;
     this.statusWriter = new StatusWriter(w.apiPods, w.hostIp);
     this.placed = new PlacedPods(w.nodeWrites);
-    this.syncer =
-        new PodSyncer(
-            provider,
-            w.apiPods,
-            w.environment,
-            w.runtime,
-            w.events,
-            statusWriter,
-            placed,
-            w.clock,
-            w.served);
+    this.syncer = new PodSyncer(w, statusWriter, placed);
     this.podQueue =
         new KeyedWorkQueue(
             "pod-sync", w.workers, syncer, Duration.ofMillis(500), Duration.ofMinutes(2));

@@ -44,41 +44,22 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   // (status echoes, a stale cache) must not send a second DELETE.
   private final Set<String> removedFromApi = ConcurrentHashMap.newKeySet();
 
-  public PodSyncer(
-      PodLifecycle provider,
-      ApiPods pods,
-      EnvironmentResolver resolver,
-      Function<V1Pod, PodRuntime> runtime,
-      EventRecorder events,
-      StatusWriter status,
-      PlacedPods placed,
-      Clock clock) {
-    this(provider, pods, resolver, runtime, events, status, placed, clock, ServedNamespaces.ALL);
-  }
-
   /**
-   * @param served the namespaces whose pods run here; a pod of another one is refused without a
-   *     provider call or a read of what it references
+   * @param parts the provider, API pods, environment, runtime, events, clock and served namespaces,
+   *     each set by name
+   * @param status the one writer of this node's pod statuses
+   * @param placed the pods this node placed in the provider
    */
-  public PodSyncer(
-      PodLifecycle provider,
-      ApiPods pods,
-      EnvironmentResolver resolver,
-      Function<V1Pod, PodRuntime> runtime,
-      EventRecorder events,
-      StatusWriter status,
-      PlacedPods placed,
-      Clock clock,
-      ServedNamespaces served) {
-    this.served = served;
-    this.provider = provider;
-    this.pods = pods;
-    this.resolver = resolver;
-    this.runtime = runtime;
-    this.events = events;
+  PodSyncer(PodWiring parts, StatusWriter status, PlacedPods placed) {
+    this.provider = parts.provider;
+    this.pods = parts.apiPods;
+    this.resolver = parts.environment;
+    this.runtime = parts.runtime;
+    this.events = parts.events;
+    this.clock = parts.clock;
+    this.served = parts.served;
     this.status = status;
     this.placed = placed;
-    this.clock = clock;
   }
 
   /** Remembers a pod the API server deleted, so its provider copy can still be removed. */

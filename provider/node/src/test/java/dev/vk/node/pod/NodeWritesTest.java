@@ -33,14 +33,15 @@ class NodeWritesTest {
   private final PlacedPods placed = new PlacedPods(writes);
   private final PodSyncer syncer =
       new PodSyncer(
-          provider,
-          api,
-          new EnvironmentResolver(new InMemoryObjectLookup()),
-          pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
-          events,
+          PodController.wiring()
+              .provider(provider)
+              .apiPods(api)
+              .environment(new EnvironmentResolver(new InMemoryObjectLookup()))
+              .runtime(pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()))
+              .events(events)
+              .clock(clock),
           new StatusWriter(api, "10.0.0.2"),
-          placed,
-          clock);
+          placed);
 
   @AfterEach
   void close() {

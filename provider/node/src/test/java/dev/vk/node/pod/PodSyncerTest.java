@@ -42,14 +42,15 @@ class PodSyncerTest {
 
   private PodSyncer syncer(PodLifecycle lifecycle) {
     return new PodSyncer(
-        lifecycle,
-        api,
-        new EnvironmentResolver(objects),
-        pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
-        events,
+        PodController.wiring()
+            .provider(lifecycle)
+            .apiPods(api)
+            .environment(new EnvironmentResolver(objects))
+            .runtime(pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()))
+            .events(events)
+            .clock(clock),
         new StatusWriter(api, "10.0.0.2"),
-        placed,
-        clock);
+        placed);
   }
 
   @AfterEach
@@ -87,15 +88,16 @@ class PodSyncerTest {
   void namespaceNotServed() throws Exception {
     PodSyncer namespaced =
         new PodSyncer(
-            provider,
-            api,
-            new EnvironmentResolver(objects),
-            pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()),
-            events,
+            PodController.wiring()
+                .provider(provider)
+                .apiPods(api)
+                .environment(new EnvironmentResolver(objects))
+                .runtime(pod -> new PodRuntime("node", "10.0.0.2", null, Map.of()))
+                .events(events)
+                .clock(clock)
+                .served(ServedNamespaces.from(Settings.of(Map.of("namespaces", "team-a,team-b")))),
             new StatusWriter(api, "10.0.0.2"),
-            placed,
-            clock,
-            ServedNamespaces.from(Settings.of(Map.of("namespaces", "team-a,team-b"))));
+            placed);
     apiPod("web");
     assertThat(namespaced.handle("default/web")).isEqualTo(Outcome.DONE);
     V1PodStatus status = api.get("default/web").getStatus();
