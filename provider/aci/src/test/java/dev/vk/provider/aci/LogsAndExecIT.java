@@ -9,18 +9,15 @@ import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.testkit.EmulatorExtension;
+import dev.vk.provider.testkit.RecordingLogSubscriber;
 import dev.vk.provider.testkit.TestStreams;
 import dev.vk.provider.testkit.Volumes;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logs (tail, follow) and exec over ACI's WebSocket, against the emulator. */
 class LogsAndExecIT {
+  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
   @RegisterExtension static final EmulatorExtension<AciEmulator> aci = Emulators.extension();
   private static AciProvider provider;
@@ -45,12 +43,12 @@ class LogsAndExecIT {
     provider.createPod(pod);
     Instant created = Instant.now();
 
-    Collected logs = collect(ref(pod), options(OptionalLong.empty(), true));
+    RecordingLogSubscriber logs = collect(ref(pod), options(OptionalLong.empty(), true));
 
-    logs.done.get(30, TimeUnit.SECONDS);
+    List<LogLine> lines = logs.awaitLines(Duration.ofSeconds(30));
     assertThat(logs.texts()).containsExactly("one", "two", "three");
-    assertThat(logs.lines.get(0).timestamp()).isAfter(created.minusSeconds(5));
-    assertThat(logs.lines.get(2).timestamp()).isAfter(logs.lines.get(0).timestamp());
+    assertThat(lines.get(0).timestamp()).isAfter(created.minusSeconds(5));
+    assertThat(lines.get(2).timestamp()).isAfter(lines.get(0).timestamp());
   }
 
   @Test
@@ -59,9 +57,14 @@ class LogsAndExecIT {
     provider.createPod(pod);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
-        .until(() -> collect(ref(pod), options(OptionalLong.empty(), false)).await().size() == 3);
+        .until(
+            () ->
+                collect(ref(pod), options(OptionalLong.empty(), false))
+                        .awaitTexts(TEN_SECONDS)
+                        .size()
+                    == 3);
 
-    assertThat(collect(ref(pod), options(OptionalLong.of(2), false)).await())
+    assertThat(collect(ref(pod), options(OptionalLong.of(2), false)).awaitTexts(TEN_SECONDS))
         .containsExactly("b", "c");
   }
 
@@ -71,13 +74,22 @@ class LogsAndExecIT {
     provider.createPod(pod);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
-        .until(() -> collect(ref(pod), options(OptionalLong.empty(), false)).await().size() == 2);
-    List<LogLine> all = collect(ref(pod), options(OptionalLong.empty(), false)).awaitLines();
+        .until(
+            () ->
+                collect(ref(pod), options(OptionalLong.empty(), false))
+                        .awaitTexts(TEN_SECONDS)
+                        .size()
+                    == 2);
+    List<LogLine> all =
+        collect(ref(pod), options(OptionalLong.empty(), false)).awaitLines(TEN_SECONDS);
     Instant late = all.get(1).timestamp();
     assertThat(late).isAfter(all.get(0).timestamp());
 
-    assertThat(collect(ref(pod), LogOptions.DEFAULTS.since(late)).await()).containsExactly("late");
-    assertThat(collect(ref(pod), LogOptions.DEFAULTS.since(Duration.ofHours(1))).await())
+    assertThat(collect(ref(pod), LogOptions.DEFAULTS.since(late)).awaitTexts(TEN_SECONDS))
+        .containsExactly("late");
+    assertThat(
+            collect(ref(pod), LogOptions.DEFAULTS.since(Duration.ofHours(1)))
+                .awaitTexts(TEN_SECONDS))
         .containsExactly("early", "late");
     // Once "late" is over a second old, --since=1s shows nothing.
     Awaitility.await()
@@ -85,7 +97,7 @@ class LogsAndExecIT {
         .until(
             () ->
                 collect(ref(pod), LogOptions.DEFAULTS.since(Duration.ofSeconds(1)))
-                    .await()
+                    .awaitTexts(TEN_SECONDS)
                     .isEmpty());
   }
 
@@ -176,51 +188,8 @@ class LogsAndExecIT {
     return tail.isPresent() ? options.tail(tail.getAsLong()) : options;
   }
 
-  private static Collected collect(ContainerRef ref, LogOptions options) throws ProviderException {
-    Collected c = new Collected();
-    provider.logs(ref, options).subscribe(c);
-    return c;
-  }
-
-  /** Collects a log publisher's lines and its end. */
-  private static final class Collected implements Flow.Subscriber<LogLine> {
-    final List<LogLine> lines = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(LogLine line) {
-      lines.add(line);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      done.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      done.complete(null);
-    }
-
-    List<String> texts() {
-      return lines.stream()
-          .map(l -> new String(l.content(), StandardCharsets.UTF_8).strip())
-          .toList();
-    }
-
-    List<LogLine> awaitLines() throws Exception {
-      done.get(10, TimeUnit.SECONDS);
-      return lines;
-    }
-
-    List<String> await() throws Exception {
-      done.get(10, TimeUnit.SECONDS);
-      return texts();
-    }
+  private static RecordingLogSubscriber collect(ContainerRef ref, LogOptions options)
+      throws ProviderException {
+    return RecordingLogSubscriber.everything(provider.logs(ref, options));
   }
 }

@@ -2,9 +2,12 @@ package dev.vk.provider.testkit;
 
 import dev.vk.kubelet.types.LogLine;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,10 +22,30 @@ public final class RecordingLogSubscriber implements Flow.Subscriber<LogLine> {
   private volatile Flow.Subscription subscription;
   private volatile boolean completed;
   private volatile Throwable error;
+  private final CompletableFuture<Void> end = new CompletableFuture<>();
 
   /** A subscriber that requests {@code initialRequest} lines on subscription (0 for none). */
   public RecordingLogSubscriber(long initialRequest) {
     this.initialRequest = initialRequest;
+  }
+
+  /** Subscribes a recorder that asks for every line of {@code publisher}. */
+  public static RecordingLogSubscriber everything(Flow.Publisher<LogLine> publisher) {
+    RecordingLogSubscriber subscriber = new RecordingLogSubscriber(Long.MAX_VALUE);
+    publisher.subscribe(subscriber);
+    return subscriber;
+  }
+
+  /** Waits until the publisher completes, then the lines; rethrows its failure. Blocks. */
+  public List<LogLine> awaitLines(Duration timeout) throws Exception {
+    end.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return lines();
+  }
+
+  /** Like {@link #awaitLines}, as text without the newline. Blocks. */
+  public List<String> awaitTexts(Duration timeout) throws Exception {
+    end.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return texts();
   }
 
   /** Asks for {@code n} more lines. */
@@ -86,10 +109,12 @@ public final class RecordingLogSubscriber implements Flow.Subscriber<LogLine> {
   @Override
   public void onError(Throwable t) {
     error = t;
+    end.completeExceptionally(t);
   }
 
   @Override
   public void onComplete() {
     completed = true;
+    end.complete(null);
   }
 }

@@ -6,23 +6,19 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.kubelet.types.ContainerRef;
-import dev.vk.kubelet.types.LogLine;
 import dev.vk.kubelet.types.LogOptions;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.fargate.FargateProvider;
 import dev.vk.provider.testkit.EmulatorExtension;
 import dev.vk.provider.testkit.PodStatuses;
 import dev.vk.provider.testkit.Pods;
+import dev.vk.provider.testkit.RecordingLogSubscriber;
 import dev.vk.provider.testkit.TestStreams;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +49,10 @@ class LogsIT {
                     .filter(p -> PodStatuses.isTrue(p, "Ready"))
                     .isPresent());
 
-    Collector follow = Collector.of(provider.logs(ref, options(OptionalLong.empty(), true)));
+    RecordingLogSubscriber follow =
+        RecordingLogSubscriber.everything(provider.logs(ref, options(OptionalLong.empty(), true)));
 
-    follow.done.get(30, TimeUnit.SECONDS);
-    assertThat(follow.lines).containsExactly("one\n", "two\n", "three\n");
+    assertThat(follow.awaitTexts(Duration.ofSeconds(30))).containsExactly("one", "two", "three");
   }
 
   @Test
@@ -72,10 +68,10 @@ class LogsIT {
                     .isPresent());
     ContainerRef ref = ContainerRef.of("ns", pod.getMetadata().getName(), "app");
 
-    Collector tail = Collector.of(provider.logs(ref, options(OptionalLong.of(2), false)));
+    RecordingLogSubscriber tail =
+        RecordingLogSubscriber.everything(provider.logs(ref, options(OptionalLong.of(2), false)));
 
-    tail.done.get(10, TimeUnit.SECONDS);
-    assertThat(tail.lines).containsExactly("b\n", "c\n");
+    assertThat(tail.awaitTexts(Duration.ofSeconds(10))).containsExactly("b", "c");
   }
 
   @Test
@@ -86,10 +82,10 @@ class LogsIT {
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> {
-              Collector all =
-                  Collector.of(provider.logs(ref, options(OptionalLong.empty(), false)));
-              all.done.get(10, TimeUnit.SECONDS);
-              return all.lines.contains("before\n");
+              return RecordingLogSubscriber.everything(
+                      provider.logs(ref, options(OptionalLong.empty(), false)))
+                  .awaitTexts(Duration.ofSeconds(10))
+                  .contains("before");
             });
     TestStreams io = TestStreams.outputOnly();
 
@@ -123,37 +119,5 @@ class LogsIT {
   private static LogOptions options(OptionalLong tail, boolean follow) {
     LogOptions options = follow ? LogOptions.DEFAULTS.following() : LogOptions.DEFAULTS;
     return tail.isPresent() ? options.tail(tail.getAsLong()) : options;
-  }
-
-  /** Collects lines until completion. */
-  static final class Collector implements Flow.Subscriber<LogLine> {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-
-    static Collector of(Flow.Publisher<LogLine> publisher) {
-      Collector c = new Collector();
-      publisher.subscribe(c);
-      return c;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(LogLine line) {
-      lines.add(new String(line.content(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      done.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      done.complete(null);
-    }
   }
 }
