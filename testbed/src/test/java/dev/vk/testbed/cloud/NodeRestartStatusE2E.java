@@ -134,10 +134,10 @@ class NodeRestartStatusE2E {
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  /** The second start's startup reconciliation finished (the log keeps both runs). */
+  /** The second start's startup reconcile finished (the log keeps both runs). */
   private static boolean reconciledAgain(CloudNode node) throws Exception {
     return Files.readAllLines(node.process.log()).stream()
-            .filter(l -> l.contains("Startup reconciliation done"))
+            .filter(l -> l.contains("Startup reconcile done"))
             .count()
         >= 2;
   }
