@@ -29,6 +29,7 @@ final class NodeLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions());
+    cmd.addAll(extraJvmOptions());
     cmd.addAll(List.of("-jar", NodeProcess.jar().toString()));
     cmd.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--node-name", nodeName));
     cmd.addAll(List.of("--internal-ip", cluster.nodeAddress(), "--kubelet-port", "" + port));
@@ -143,6 +144,15 @@ final class NodeLauncher {
       }
     }
     return out;
+  }
+
+  /**
+   * Options added after the image's for one benchmark invocation, e.g. a flight recording: the
+   * environment variable {@code VK_BENCH_JAVA_OPTS}, split at spaces.
+   */
+  static List<String> extraJvmOptions() {
+    String extra = System.getenv().getOrDefault("VK_BENCH_JAVA_OPTS", "").strip();
+    return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
   }
 
   private static Process launch(ProcessBuilder pb, Path workDir) {

@@ -157,7 +157,7 @@ public final class InMemoryProvider
     if (ticker != null) {
       throw new IllegalStateException("notifyPods was already called");
     }
-    ticker = new StatusTicker(this::snapshot, onStatusChange);
+    ticker = new StatusTicker(this::views, InMemoryProvider::detach, onStatusChange);
     ticker.start();
   }
 
@@ -268,6 +268,28 @@ public final class InMemoryProvider
 
   private synchronized List<V1Pod> snapshot() {
     return state.pods().stream().map(this::current).toList();
+  }
+
+  /**
+   * Every pod with its status now, sharing metadata and spec with the records: the ticker reads
+   * them every tick and detaches only those it delivers (a deep copy is a JSON round trip).
+   */
+  private synchronized List<V1Pod> views() {
+    Instant now = now();
+    return state.pods().stream()
+        .map(
+            r ->
+                new V1Pod()
+                    .apiVersion(r.pod().getApiVersion())
+                    .kind(r.pod().getKind())
+                    .metadata(r.pod().getMetadata())
+                    .spec(r.pod().getSpec())
+                    .status(calculator.statusAt(r, now)))
+        .toList();
+  }
+
+  private static V1Pod detach(V1Pod view) {
+    return PodRecord.copy(view);
   }
 
   private V1Pod current(PodRecord record) {
