@@ -38,6 +38,9 @@ final class NodeLauncher {
     cmd.addAll(List.of("--health-port", "" + (port + NodeProcess.HEALTH_PORT_OFFSET)));
     // No --mock-state-file: it rewrites every pod to disk on each provider call (O(N) per call,
     // there for restart tests), which the Go mock, kept in memory, does not pay either.
+    // The Go mock reports a pod Running as soon as it is created; the Java mock's default start
+    // delay (1 s Pending, ContainerCreating) would cost a status write per pod the Go one skips.
+    cmd.addAll(List.of("--mock-start-delay", "0s"));
     // The capacity the Go node is given below: the default 110 pods would leave pods unschedulable.
     cmd.addAll(List.of("--capacity-cpu", "1000", "--capacity-memory", "4Ti"));
     cmd.addAll(List.of("--capacity-pods", "20000"));

@@ -1,7 +1,5 @@
 package dev.vk.node.pod;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import dev.vk.node.kube.ApiErrors;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.informer.cache.Indexer;
@@ -55,33 +53,11 @@ public final class InformerApiPods implements ApiPods {
     }
   }
 
-  /**
-   * A strategic-merge patch with the UID as precondition. {@code podIPs} is a list merged by IP, so
-   * a new address (a replacement task) would be added beside the old one, which the API server
-   * refuses; the {@code $patch: replace} element makes the list replace the old one.
-   */
-  static String patchBody(Gson gson, V1Pod pod, V1PodStatus status) {
-    JsonObject body = new JsonObject();
-    JsonObject metadata = new JsonObject();
-    metadata.addProperty("uid", pod.getMetadata().getUid());
-    body.add("metadata", metadata);
-    JsonObject json = gson.toJsonTree(status).getAsJsonObject();
-    for (String list : List.of("podIPs", "hostIPs")) {
-      if (json.has(list) && json.get(list).isJsonArray()) {
-        JsonObject replace = new JsonObject();
-        replace.addProperty("$patch", "replace");
-        json.getAsJsonArray(list).add(replace);
-      }
-    }
-    body.add("status", json);
-    return gson.toJson(body);
-  }
-
   @Override
   public void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException {
     String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
-    String body = patchBody(client.getJSON().getGson(), pod, status);
+    String body = StatusPatch.body(client.getJSON().getGson(), pod, status);
     try {
       PatchUtils.patch(
           V1Pod.class,
