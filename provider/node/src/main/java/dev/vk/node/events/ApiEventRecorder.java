@@ -76,24 +76,21 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
       if (previous != null) {
         int count = previous.getCount() == null ? 2 : previous.getCount() + 1;
         String body = client.getJSON().serialize(Map.of("count", count, "lastTimestamp", now));
-        CoreV1Event updated =
-            PatchUtils.patch(
-                CoreV1Event.class,
-                () ->
-                    api.patchNamespacedEvent(
-                            previous.getMetadata().getName(),
-                            meta.getNamespace(),
-                            new V1Patch(body))
-                        .buildCall(null),
-                V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
-                client);
-        recent.put(key, updated);
+        // Responses are not parsed (no result type): what is remembered is what was sent.
+        PatchUtils.patch(
+            (Class<CoreV1Event>) null,
+            () ->
+                api.patchNamespacedEvent(
+                        previous.getMetadata().getName(), meta.getNamespace(), new V1Patch(body))
+                    .buildCall(null),
+            V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
+            client);
+        recent.put(key, previous.count(count).lastTimestamp(now));
         return;
       }
-      recent.put(
-          key,
-          api.createNamespacedEvent(meta.getNamespace(), event(pod, type, reason, message, now))
-              .execute());
+      CoreV1Event created = event(pod, type, reason, message, now);
+      client.execute(api.createNamespacedEvent(meta.getNamespace(), created).buildCall(null));
+      recent.put(key, created);
     } catch (ApiException e) {
       recent.remove(key);
       logger.warn(

@@ -42,10 +42,12 @@ public final class InformerApiPods implements ApiPods {
             .gracePeriodSeconds(0L)
             .preconditions(new V1Preconditions().uid(pod.getMetadata().getUid()));
     try {
-      api.deleteNamespacedPod(pod.getMetadata().getName(), pod.getMetadata().getNamespace())
-          .gracePeriodSeconds(0)
-          .body(options)
-          .execute();
+      // Executed without a return type: the deleted pod in the response is not parsed.
+      client.execute(
+          api.deleteNamespacedPod(pod.getMetadata().getName(), pod.getMetadata().getNamespace())
+              .gracePeriodSeconds(0)
+              .body(options)
+              .buildCall(null));
     } catch (ApiException e) {
       if (!ApiErrors.goneOrReplaced(e)) {
         throw e;
@@ -59,8 +61,10 @@ public final class InformerApiPods implements ApiPods {
     String namespace = pod.getMetadata().getNamespace();
     String body = StatusPatch.body(client.getJSON().getGson(), pod, status);
     try {
+      // No result type: the patched pod in the response (a few KB of JSON per write) is not
+      // parsed; the informer delivers it anyway.
       PatchUtils.patch(
-          V1Pod.class,
+          (Class<V1Pod>) null,
           () -> api.patchNamespacedPodStatus(name, namespace, new V1Patch(body)).buildCall(null),
           V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
           client);
