@@ -57,13 +57,14 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
   @Override
   public void record(V1Pod pod, String type, String reason, String message) {
     V1ObjectMeta meta = pod.getMetadata();
-    logger.info(
-        "Event {} {} for pod {}/{}: {}",
-        type,
-        reason,
-        meta.getNamespace(),
-        meta.getName(),
-        message);
+    // Warnings in the log at the default level; Normal ones (a pod created, a pod stopping) only
+    // at debug: they are in the API already, and were two log lines for every pod created.
+    Object[] args = {type, reason, meta.getNamespace(), meta.getName(), message};
+    if (EventRecorder.WARNING.equals(type)) {
+      logger.info("Event {} {} for pod {}/{}: {}", args);
+    } else {
+      logger.debug("Event {} {} for pod {}/{}: {}", args);
+    }
     executor.execute(() -> write(pod, type, reason, message));
   }
 
