@@ -110,7 +110,8 @@ public final class NodeBenchmark {
             + NodeLauncher.CONTAINER_MIB
             + " MiB container ("
             + String.join(" ", NodeLauncher.jvmOptions())
-            + "). Go node: virtual-kubelet v1.13.0"
+            + "), mock provider with --mock-start-delay 0s (the Go mock reports a pod Running as"
+            + " soon as it is created). Go node: virtual-kubelet v1.13.0"
             + " (benchmarks/reference/build.sh), mock provider. Pods: one Deployment of pause"
             + " containers with a nodeSelector and a toleration. Times from a client-side watch;"
             + " RSS from /proc VmRSS every 200 ms; CPU from /proc stat; API calls from the API"

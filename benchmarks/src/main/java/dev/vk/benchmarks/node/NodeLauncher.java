@@ -29,6 +29,7 @@ final class NodeLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions());
+    cmd.addAll(extraJvmOptions());
     cmd.addAll(List.of("-jar", NodeProcess.jar().toString()));
     cmd.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--node-name", nodeName));
     cmd.addAll(List.of("--internal-ip", cluster.nodeAddress(), "--kubelet-port", "" + port));
@@ -37,6 +38,9 @@ final class NodeLauncher {
     cmd.addAll(List.of("--health-port", "" + (port + NodeProcess.HEALTH_PORT_OFFSET)));
     // No --mock-state-file: it rewrites every pod to disk on each provider call (O(N) per call,
     // there for restart tests), which the Go mock, kept in memory, does not pay either.
+    // The Go mock reports a pod Running as soon as it is created; the Java mock's default start
+    // delay (1 s Pending, ContainerCreating) would cost a status write per pod the Go one skips.
+    cmd.addAll(List.of("--mock-start-delay", "0s"));
     // The capacity the Go node is given below: the default 110 pods would leave pods unschedulable.
     cmd.addAll(List.of("--capacity-cpu", "1000", "--capacity-memory", "4Ti"));
     cmd.addAll(List.of("--capacity-pods", "20000"));
@@ -143,6 +147,15 @@ final class NodeLauncher {
       }
     }
     return out;
+  }
+
+  /**
+   * Options added after the image's for one benchmark invocation, e.g. a flight recording: the
+   * environment variable {@code VK_BENCH_JAVA_OPTS}, split at spaces.
+   */
+  static List<String> extraJvmOptions() {
+    String extra = System.getenv().getOrDefault("VK_BENCH_JAVA_OPTS", "").strip();
+    return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
   }
 
   private static Process launch(ProcessBuilder pb, Path workDir) {

@@ -57,8 +57,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -229,10 +231,19 @@ public final class VirtualKubelet implements AutoCloseable {
     NodeWatch watch =
         new NodeWatch(informers, clients.watches(), config.nodeName(), this::reregister);
     informers.startAllRegisteredInformers();
-    awaitSynced("pod cache", podInformer::hasSynced);
-    awaitSynced("service cache", services::hasSynced);
-    pods.start();
-    apiServer = startApiServer(apiPods);
+    // The serving certificate and the server's classes take most of a second: they load while the
+    // caches fill, so the node registers sooner. The Node is still registered only after both.
+    FutureTask<KubeletApiServer> serving = new FutureTask<>(() -> startApiServer(apiPods));
+    Thread starter = new Thread(serving, "kubelet-api-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      awaitSynced("pod cache", podInformer::hasSynced);
+      awaitSynced("service cache", services::hasSynced);
+      pods.start();
+    } finally {
+      apiServer = started(serving); // set even when the start failed, so close() stops it
+    }
     node.register();
     watch.start();
     if (existing == null) {
@@ -299,6 +310,22 @@ public final class VirtualKubelet implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot serve the kubelet API on port " + config.kubeletPort(), e);
+    }
+  }
+
+  /** Waits for the kubelet API server's start and rethrows what made it fail. */
+  private static KubeletApiServer started(FutureTask<KubeletApiServer> serving)
+      throws InterruptedException {
+    try {
+      return serving.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof InterruptedException i) {
+        throw i;
+      }
+      throw new IllegalStateException("kubelet API server did not start", e.getCause());
     }
   }
 

@@ -97,6 +97,18 @@ class VirtualNodeE2E {
                         assertThat(p.getSpec().getNodeName()).isEqualTo(NODE);
                         assertThat(p.getStatus().getPhase()).isEqualTo("Running");
                         assertThat(p.getStatus().getPodIP()).isNotBlank();
+                        // Nothing left over from Pending: no reason on a Ready condition that
+                        // is True, no waiting state beside the running one.
+                        assertThat(p.getStatus().getConditions())
+                            .filteredOn(c -> c.getType().equals("Ready"))
+                            .singleElement()
+                            .satisfies(
+                                c -> {
+                                  assertThat(c.getStatus()).isEqualTo("True");
+                                  assertThat(c.getReason()).isNull();
+                                });
+                        assertThat(p.getStatus().getContainerStatuses())
+                            .allSatisfy(c -> assertThat(c.getState().getWaiting()).isNull());
                       });
             });
     assertThat(MockCloud.podKeys(node.process.stateFile())).hasSize(3);

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +73,7 @@ public final class InMemoryProvider
   private final MockSettings settings;
   private final Clock clock;
   private final PodStatusCalculator calculator;
+  private final SettledStatuses settled; // guarded by this
   private final StateStore store;
   private final MockState state; // guarded by this
   private final MockThreads threads = new MockThreads();
@@ -93,6 +95,7 @@ public final class InMemoryProvider
     this.settings = MockSettings.from(context);
     this.clock = clock;
     this.calculator = new PodStatusCalculator(settings.startDelay());
+    this.settled = new SettledStatuses(calculator);
     this.store = new StateStore(settings.stateFile());
     this.state = store.load();
     this.lookup = new ContainerLookup(this::record, calculator, settings.startDelay(), clock);
@@ -157,7 +160,7 @@ public final class InMemoryProvider
     if (ticker != null) {
       throw new IllegalStateException("notifyPods was already called");
     }
-    ticker = new StatusTicker(this::snapshot, onStatusChange);
+    ticker = new StatusTicker(this::views, InMemoryProvider::detach, onStatusChange);
     ticker.start();
   }
 
@@ -268,6 +271,31 @@ public final class InMemoryProvider
 
   private synchronized List<V1Pod> snapshot() {
     return state.pods().stream().map(this::current).toList();
+  }
+
+  /**
+   * Every pod with its status now, sharing metadata and spec with the records: the ticker reads
+   * them every tick and detaches only those it delivers (a deep copy is a JSON round trip).
+   */
+  private synchronized List<V1Pod> views() {
+    List<PodRecord> records = List.copyOf(state.pods());
+    List<V1PodStatus> statuses = settled.statusesAt(records, now());
+    List<V1Pod> views = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      V1Pod pod = records.get(i).pod();
+      views.add(
+          new V1Pod()
+              .apiVersion(pod.getApiVersion())
+              .kind(pod.getKind())
+              .metadata(pod.getMetadata())
+              .spec(pod.getSpec())
+              .status(statuses.get(i)));
+    }
+    return views;
+  }
+
+  private static V1Pod detach(V1Pod view) {
+    return PodRecord.copy(view);
   }
 
   private V1Pod current(PodRecord record) {

@@ -26,13 +26,32 @@ final class PodStatusCalculator {
     this.startDelay = startDelay;
   }
 
+  /**
+   * From when this pod's status stays the same: its app containers have started and none of them
+   * exits. Null when the status keeps changing (the main container exits, and may restart).
+   */
+  Instant settledFrom(PodRecord record) {
+    if (record.behaviour().exits()) {
+      return null;
+    }
+    return appStart(record);
+  }
+
+  private Instant appStart(PodRecord record) {
+    int inits = orEmpty(record.pod().getSpec().getInitContainers()).size();
+    return record
+        .createdAt()
+        .plus(startDelay)
+        .plus(record.behaviour().initDuration().multipliedBy(inits));
+  }
+
   V1PodStatus statusAt(PodRecord record, Instant now) {
     V1PodSpec spec = record.pod().getSpec();
     ContainerStates states = new ContainerStates(record.uid());
     Instant sandbox = record.createdAt().plus(startDelay);
     List<V1Container> inits = orEmpty(spec.getInitContainers());
     Duration initDuration = record.behaviour().initDuration();
-    Instant appStart = sandbox.plus(initDuration.multipliedBy(inits.size()));
+    Instant appStart = appStart(record);
 
     List<V1ContainerStatus> initStatuses = new ArrayList<>();
     for (int i = 0; i < inits.size(); i++) {

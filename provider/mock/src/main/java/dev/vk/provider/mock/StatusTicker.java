@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * Pushes each pod whose computed status changed since it was last pushed, from one daemon thread.
  * Statuses are a function of time, so the thread recomputes them every {@link #INTERVAL} and
  * compares: the mock sets no heartbeat-like fields, so plain equality means "nothing happened".
+ * Each tick reads views of every pod; only a pod whose status changed is detached (deep-copied) for
+ * delivery, so a quiet tick costs no copies.
  */
 final class StatusTicker implements AutoCloseable {
 
@@ -29,6 +32,7 @@ final class StatusTicker implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(StatusTicker.class);
 
   private final Supplier<List<V1Pod>> pods;
+  private final UnaryOperator<V1Pod> detach;
   private final Consumer<V1Pod> callback;
   private final Map<String, V1PodStatus> delivered = new HashMap<>(); // by UID; guarded by this
   private final ScheduledExecutorService scheduler =
@@ -36,10 +40,13 @@ final class StatusTicker implements AutoCloseable {
 
   /**
    * @param pods every current pod with its status; must not hold a lock that {@link #deliverFinal}
-   *     callers hold, since ticks call it while holding this ticker's lock
+   *     callers hold, since ticks call it while holding this ticker's lock; they may share model
+   *     objects with the mock's state
+   * @param detach turns such a view into a pod that shares nothing with the mock's state
    */
-  StatusTicker(Supplier<List<V1Pod>> pods, Consumer<V1Pod> callback) {
+  StatusTicker(Supplier<List<V1Pod>> pods, UnaryOperator<V1Pod> detach, Consumer<V1Pod> callback) {
     this.pods = pods;
+    this.detach = detach;
     this.callback = callback;
   }
 
@@ -56,7 +63,7 @@ final class StatusTicker implements AutoCloseable {
       present.add(uid);
       if (!pod.getStatus().equals(delivered.get(uid))) {
         delivered.put(uid, pod.getStatus());
-        callback.accept(pod);
+        callback.accept(detach.apply(pod));
       }
     }
     // Forget deleted pods, so memory does not grow with every pod ever run.

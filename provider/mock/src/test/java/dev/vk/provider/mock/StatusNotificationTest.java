@@ -33,7 +33,7 @@ class StatusNotificationTest {
   @DisplayName("a tick pushes a pod only when its computed status changed since the last push")
   void pushesOnlyChanges() throws Exception {
     provider.createPod(Pods.pod("ns", "web"));
-    StatusTicker ticker = new StatusTicker(this::pods, pushed::add);
+    StatusTicker ticker = new StatusTicker(this::pods, p -> p, pushed::add);
 
     ticker.tick();
     ticker.tick();

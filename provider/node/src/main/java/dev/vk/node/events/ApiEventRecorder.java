@@ -58,13 +58,14 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
   @Override
   public void record(V1Pod pod, String type, String reason, String message) {
     V1ObjectMeta meta = pod.getMetadata();
-    logger.info(
-        "Event {} {} for pod {}/{}: {}",
-        type,
-        reason,
-        meta.getNamespace(),
-        meta.getName(),
-        message);
+    // Warnings in the log at the default level; Normal ones (a pod created, a pod stopping) only
+    // at debug: they are in the API already, and were two log lines for every pod created.
+    Object[] args = {type, reason, meta.getNamespace(), meta.getName(), message};
+    if (EventRecorder.WARNING.equals(type)) {
+      logger.info("Event {} {} for pod {}/{}: {}", args);
+    } else {
+      logger.debug("Event {} {} for pod {}/{}: {}", args);
+    }
     executor.execute(() -> write(pod, type, reason, message));
   }
 
@@ -77,24 +78,21 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
       if (previous != null) {
         int count = previous.getCount() == null ? 2 : previous.getCount() + 1;
         String body = JSON.serialize(Map.of("count", count, "lastTimestamp", now));
-        CoreV1Event updated =
-            PatchUtils.patch(
-                CoreV1Event.class,
-                () ->
-                    api.patchNamespacedEvent(
-                            previous.getMetadata().getName(),
-                            meta.getNamespace(),
-                            new V1Patch(body))
-                        .buildCall(null),
-                V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
-                client);
-        recent.put(key, updated);
+        // Responses are not parsed (no result type): what is remembered is what was sent.
+        PatchUtils.patch(
+            (Class<CoreV1Event>) null,
+            () ->
+                api.patchNamespacedEvent(
+                        previous.getMetadata().getName(), meta.getNamespace(), new V1Patch(body))
+                    .buildCall(null),
+            V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
+            client);
+        recent.put(key, previous.count(count).lastTimestamp(now));
         return;
       }
-      recent.put(
-          key,
-          api.createNamespacedEvent(meta.getNamespace(), event(pod, type, reason, message, now))
-              .execute());
+      CoreV1Event created = event(pod, type, reason, message, now);
+      client.execute(api.createNamespacedEvent(meta.getNamespace(), created).buildCall(null));
+      recent.put(key, created);
     } catch (ApiException e) {
       recent.remove(key);
       logger.warn(

@@ -1,7 +1,5 @@
 package dev.vk.node.pod;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import dev.vk.node.kube.ApiErrors;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.informer.cache.Indexer;
@@ -45,10 +43,12 @@ public final class InformerApiPods implements ApiPods {
             .gracePeriodSeconds(0L)
             .preconditions(new V1Preconditions().uid(pod.getMetadata().getUid()));
     try {
-      api.deleteNamespacedPod(pod.getMetadata().getName(), pod.getMetadata().getNamespace())
-          .gracePeriodSeconds(0)
-          .body(options)
-          .execute();
+      // Executed without a return type: the deleted pod in the response is not parsed.
+      client.execute(
+          api.deleteNamespacedPod(pod.getMetadata().getName(), pod.getMetadata().getNamespace())
+              .gracePeriodSeconds(0)
+              .body(options)
+              .buildCall(null));
     } catch (ApiException e) {
       if (!ApiErrors.goneOrReplaced(e)) {
         throw e;
@@ -56,36 +56,16 @@ public final class InformerApiPods implements ApiPods {
     }
   }
 
-  /**
-   * A strategic-merge patch with the UID as precondition. {@code podIPs} is a list merged by IP, so
-   * a new address (a replacement task) would be added beside the old one, which the API server
-   * refuses; the {@code $patch: replace} element makes the list replace the old one.
-   */
-  static String patchBody(Gson gson, V1Pod pod, V1PodStatus status) {
-    JsonObject body = new JsonObject();
-    JsonObject metadata = new JsonObject();
-    metadata.addProperty("uid", pod.getMetadata().getUid());
-    body.add("metadata", metadata);
-    JsonObject json = gson.toJsonTree(status).getAsJsonObject();
-    for (String list : List.of("podIPs", "hostIPs")) {
-      if (json.has(list) && json.get(list).isJsonArray()) {
-        JsonObject replace = new JsonObject();
-        replace.addProperty("$patch", "replace");
-        json.getAsJsonArray(list).add(replace);
-      }
-    }
-    body.add("status", json);
-    return gson.toJson(body);
-  }
-
   @Override
   public void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException {
     String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
-    String body = patchBody(JSON.getGson(), pod, status);
+    String body = StatusPatch.body(JSON.getGson(), pod, status);
     try {
+      // No result type: the patched pod in the response (a few KB of JSON per write) is not
+      // parsed; the informer delivers it anyway.
       PatchUtils.patch(
-          V1Pod.class,
+          (Class<V1Pod>) null,
           () -> api.patchNamespacedPodStatus(name, namespace, new V1Patch(body)).buildCall(null),
           V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
           client);
