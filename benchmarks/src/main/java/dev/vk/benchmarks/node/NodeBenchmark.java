@@ -20,12 +20,14 @@ import java.util.List;
  * <p>System properties: {@code vk.bench.n} pod counts, each optionally {@code :java} or {@code :go}
  * to run one node only (default {@code 100,1000}; empty: only re-render the report from the stored
  * runs); {@code vk.bench.repeat} (default 3); {@code vk.bench.go} path of the Go binary (default:
- * what benchmarks/reference/build.sh prints). Needs root. API calls are counted from the audit log
- * {@code <state>/logs/audit.log} when the API server writes one (make bench turns it on).
+ * what benchmarks/reference/build.sh prints); {@code vk.bench.netns} and {@code vk.bench.subnet}
+ * (default {@code vk-bench}, {@code 10.249.0}). Needs root. API calls are counted from the audit
+ * log {@code <state>/logs/audit.log} when the API server writes one (make bench turns it on).
  */
 public final class NodeBenchmark {
-  private static final String NETNS = "vk-bench";
-  private static final String SUBNET = "10.249.0";
+  // Another netns and subnet let two benchmarks (or a benchmark and the E2E tests) run at once.
+  private static final String NETNS = System.getProperty("vk.bench.netns", "vk-bench");
+  private static final String SUBNET = System.getProperty("vk.bench.subnet", "10.249.0");
   private static final int JAVA_PORT = 10350;
   private static final int GO_PORT = 10351;
 
