@@ -206,38 +206,40 @@ public final class VirtualKubelet implements AutoCloseable {
     podInformer.setTransform(CacheTrim.MANAGED_FIELDS);
     check("pod-informer", activity::failure, Probe.LIVENESS);
     InformerApiPods apiPods = new InformerApiPods(podInformer.getIndexer(), clients.calls());
-    var allocatable = template.allocatable();
-    pods =
-        PodController.wiring()
-            .informer(podInformer)
-            .apiPods(apiPods)
-            .provider(provider)
-            .environment(
-                new EnvironmentResolver(
-                    new CachedServicesLookup(new ApiObjectLookup(clients.calls()), services)))
-            .runtime(
-                pod -> new PodRuntime(config.nodeName(), config.internalIp(), null, allocatable))
-            .events(events)
-            .nodeWrites(writes)
-            .served(served)
-            .hostIp(config.internalIp())
-            .clock(clock)
-            .workers(config.podSyncWorkers())
-            .statusPollInterval(config.statusPollInterval())
-            .reconcileInterval(config.reconcileInterval())
-            .build();
-    check("pod-workers", pods::deadWork, Probe.LIVENESS);
-    check("node-loops", this::stoppedLoop, Probe.LIVENESS);
-    NodeWatch watch =
-        new NodeWatch(informers, clients.watches(), config.nodeName(), this::reregister);
-    informers.startAllRegisteredInformers();
-    // The serving certificate and the server's classes take most of a second: they load while the
-    // caches fill, so the node registers sooner. The Node is still registered only after both.
+    // The serving certificate and the server's classes (Netty, TLS, Bouncy Castle) take most of a
+    // second of CPU: they load on their own thread from here on, while the controllers are built
+    // and the caches fill. The Node is still registered only after both, so a Ready node always
+    // answers logs and exec.
     FutureTask<KubeletApiServer> serving = new FutureTask<>(() -> startApiServer(apiPods));
     Thread starter = new Thread(serving, "kubelet-api-start");
     starter.setDaemon(true);
     starter.start();
+    NodeWatch watch;
     try {
+      var allocatable = template.allocatable();
+      pods =
+          PodController.wiring()
+              .informer(podInformer)
+              .apiPods(apiPods)
+              .provider(provider)
+              .environment(
+                  new EnvironmentResolver(
+                      new CachedServicesLookup(new ApiObjectLookup(clients.calls()), services)))
+              .runtime(
+                  pod -> new PodRuntime(config.nodeName(), config.internalIp(), null, allocatable))
+              .events(events)
+              .nodeWrites(writes)
+              .served(served)
+              .hostIp(config.internalIp())
+              .clock(clock)
+              .workers(config.podSyncWorkers())
+              .statusPollInterval(config.statusPollInterval())
+              .reconcileInterval(config.reconcileInterval())
+              .build();
+      check("pod-workers", pods::deadWork, Probe.LIVENESS);
+      check("node-loops", this::stoppedLoop, Probe.LIVENESS);
+      watch = new NodeWatch(informers, clients.watches(), config.nodeName(), this::reregister);
+      informers.startAllRegisteredInformers();
       awaitSynced("pod cache", podInformer::hasSynced);
       awaitSynced("service cache", services::hasSynced);
       pods.start();
