@@ -15,6 +15,7 @@ import dev.vk.kubelet.types.StreamIO;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.ProviderContext;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.io.IOException;
@@ -294,8 +295,21 @@ public final class InMemoryProvider
     return views;
   }
 
+  /**
+   * What the node needs of a pushed pod, sharing nothing with the mock's state: its identity and a
+   * copy of its status. A whole copy of the pod (spec and all) was the largest garbage per tick.
+   */
   private static V1Pod detach(V1Pod view) {
-    return PodRecord.copy(view);
+    V1ObjectMeta meta = view.getMetadata();
+    return new V1Pod()
+        .apiVersion(view.getApiVersion())
+        .kind(view.getKind())
+        .metadata(
+            new V1ObjectMeta()
+                .namespace(meta.getNamespace())
+                .name(meta.getName())
+                .uid(meta.getUid()))
+        .status(view.getStatus() == null ? null : PodRecord.copy(view.getStatus()));
   }
 
   private V1Pod current(PodRecord record) {

@@ -3,6 +3,7 @@ package dev.vk.provider.mock;
 import dev.vk.kubelet.types.ProviderException;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.time.Instant;
 
 /**
@@ -41,5 +42,9 @@ record PodRecord(V1Pod pod, Instant createdAt, String podIp, PodBehaviour behavi
   /** A deep copy, so that no caller shares mutable model objects with the mock's state. */
   static V1Pod copy(V1Pod pod) {
     return JSON.deserialize(JSON.serialize(pod), V1Pod.class);
+  }
+
+  static V1PodStatus copy(V1PodStatus status) {
+    return JSON.deserialize(JSON.serialize(status), V1PodStatus.class);
   }
 }

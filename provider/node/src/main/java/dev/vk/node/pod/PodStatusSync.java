@@ -5,6 +5,7 @@ import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -13,11 +14,15 @@ import java.util.function.Consumer;
  * Carries pod status from the provider to the API server. Status arrives from the provider's push,
  * the status poll or the reconcile; only the newest per pod is kept, and it is written only if it
  * changed. The status work queue runs {@link #handle}; whoever offers a status queues its key.
+ *
+ * <p>What is kept is the UID and the status alone, and only until it is handled: a provider's pod
+ * is a whole copy of the pod, and holding one per pod was a third copy beside the informer's and
+ * the cloud's.
  */
 public final class PodStatusSync implements KeyedWorkQueue.Handler {
   private final ApiPods pods;
   private final StatusWriter writer;
-  private final Map<String, V1Pod> latest = new ConcurrentHashMap<>();
+  private final Map<String, Offered> latest = new ConcurrentHashMap<>();
   private final Consumer<String> podQueue;
 
   /**
@@ -41,7 +46,7 @@ public final class PodStatusSync implements KeyedWorkQueue.Handler {
       return Optional.empty();
     }
     String key = PodFacts.key(providerPod);
-    latest.put(key, providerPod);
+    latest.put(key, new Offered(providerPod.getMetadata().getUid(), providerPod.getStatus()));
     return Optional.of(key);
   }
 
@@ -51,22 +56,29 @@ public final class PodStatusSync implements KeyedWorkQueue.Handler {
 
   @Override
   public Outcome handle(String key) throws Exception {
-    V1Pod providerPod = latest.get(key);
+    Offered offered = latest.get(key);
     V1Pod pod = pods.get(key);
-    if (providerPod == null || pod == null || !PodFacts.sameUid(pod, providerPod)) {
-      return Outcome.DONE;
+    if (offered == null || pod == null || !Objects.equals(offered.uid(), PodFacts.uid(pod))) {
+      return Outcome.DONE; // kept: the informer may not have this pod yet
     }
     if (PodFacts.deleting(pod)) {
       podQueue.accept(key);
     }
-    V1PodStatus status = providerPod.getStatus();
     // A pod that finished stays finished; the API server also rejects leaving a terminal phase.
-    if (status == null || PodFacts.terminal(pod)) {
-      return Outcome.DONE;
+    if (!PodFacts.terminal(pod)) {
+      writer.write(pod, copy(offered.status()));
     }
-    writer.write(pod, copy(status));
+    latest.remove(key, offered); // a newer offer stays for its own turn
     return Outcome.DONE;
   }
+
+  /** Statuses offered and not yet handled; tests check that handled ones are let go. */
+  int held() {
+    return latest.size();
+  }
+
+  /** A provider's status for the pod with this UID. */
+  private record Offered(String uid, V1PodStatus status) {}
 
   /** The writer fills fields in; never touch the provider's own object. */
   private static V1PodStatus copy(V1PodStatus status) {
