@@ -19,6 +19,7 @@ import dev.vk.node.health.HealthChecks;
 import dev.vk.node.health.HealthServer;
 import dev.vk.node.kube.ApiKubernetesAccess;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.kube.StreamingJson;
 import dev.vk.node.metrics.NodeMeters;
 import dev.vk.node.metrics.RateLimitMeters;
 import dev.vk.node.pod.NodeWrites;
@@ -62,6 +63,8 @@ public final class Main {
       System.out.println(SettingCatalog.help(providers));
       return;
     }
+    // Before any client reads or writes a model: one streaming pass instead of the client's trees.
+    StreamingJson.install();
     Parts parts;
     LeaderElectionSettings election;
     try {

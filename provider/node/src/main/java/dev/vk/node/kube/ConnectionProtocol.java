@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records which protocol the API server connection actually negotiated (ALPN), and logs it when it
- * changes: with HTTP/2 the client's pings find a dead connection; with HTTP/1.1 only the read
- * timeout does.
+ * Records which protocol the API server connection actually negotiated (ALPN), and logs it with the
+ * TLS cipher suite when it changes: with HTTP/2 the client's pings find a dead connection; with
+ * HTTP/1.1 only the read timeout does.
  */
 final class ConnectionProtocol implements Interceptor {
   private static final Logger logger = LoggerFactory.getLogger(ConnectionProtocol.class);
@@ -35,9 +35,12 @@ final class ConnectionProtocol implements Interceptor {
       Protocol p = connection.protocol();
       if (last.getAndSet(p) != p) {
         logger.info(
-            "API server connection for {}: {} ({})",
+            "API server connection for {}: {}{} ({})",
             client,
             p,
+            connection.handshake() == null
+                ? ""
+                : ", " + connection.handshake().cipherSuite().javaName(),
             p == Protocol.HTTP_2 ? onHttp2 : onHttp1);
       }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
@@ -49,9 +50,7 @@ public final class KubeClients {
   public static KubeClients connect(Optional<Path> kubeconfig, Duration callTimeout) {
     ApiClient calls = build(kubeconfig);
     calls.setHttpClient(
-        calls
-            .getHttpClient()
-            .newBuilder()
+        chaChaFirst(calls.getHttpClient())
             .readTimeout(callTimeout)
             .callTimeout(callTimeout)
             .pingInterval(PING_INTERVAL)
@@ -59,9 +58,7 @@ public final class KubeClients {
     ApiClient factory = build(kubeconfig);
     // client-java's SharedInformerFactory refuses a client with a read timeout.
     OkHttpClient watchHttp =
-        factory
-            .getHttpClient()
-            .newBuilder()
+        chaChaFirst(factory.getHttpClient())
             .readTimeout(Duration.ZERO)
             .pingInterval(PING_INTERVAL)
             .addNetworkInterceptor(
@@ -77,6 +74,18 @@ public final class KubeClients {
     // Same connection pool and pings; the read timeout also covers HTTP/1.1, which has no pings.
     watches.setHttpClient(watchHttp.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build());
     return new KubeClients(calls, watches, factory);
+  }
+
+  /**
+   * A builder from {@code client} whose TLS connections offer ChaCha20 first ({@link ChaChaFirst}).
+   */
+  private static OkHttpClient.Builder chaChaFirst(OkHttpClient client) {
+    OkHttpClient.Builder b = client.newBuilder();
+    X509TrustManager trust = client.x509TrustManager();
+    if (trust != null) { // null: no TLS of its own (plain HTTP)
+      b.sslSocketFactory(new ChaChaFirst(client.sslSocketFactory()), trust);
+    }
+    return b;
   }
 
   public ApiClient calls() {
