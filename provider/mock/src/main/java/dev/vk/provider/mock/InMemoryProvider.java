@@ -73,7 +73,7 @@ public final class InMemoryProvider
   private final MockSettings settings;
   private final Clock clock;
   private final PodStatusCalculator calculator;
-  private final SettledStatuses settled; // guarded by this
+  private final ChangingStatuses changing; // guarded by this
   private final StateStore store;
   private final MockState state; // guarded by this
   private final MockThreads threads = new MockThreads();
@@ -95,9 +95,10 @@ public final class InMemoryProvider
     this.settings = MockSettings.from(context);
     this.clock = clock;
     this.calculator = new PodStatusCalculator(settings.startDelay());
-    this.settled = new SettledStatuses(calculator);
+    this.changing = new ChangingStatuses(calculator);
     this.store = new StateStore(settings.stateFile());
     this.state = store.load();
+    state.pods().forEach(changing::track);
     this.lookup = new ContainerLookup(this::record, calculator, settings.startDelay(), clock);
     this.logs = new MockLogs(lookup, clock);
   }
@@ -126,7 +127,9 @@ public final class InMemoryProvider
         "update",
         () -> {
           PodRecord old = find(pod).orElseThrow(() -> ProviderException.notFound(describe(pod)));
-          state.put(PodRecord.of(pod, old.createdAt(), old.podIp()));
+          PodRecord updated = PodRecord.of(pod, old.createdAt(), old.podIp());
+          state.put(updated);
+          changing.track(updated);
           return null;
         });
   }
@@ -138,7 +141,11 @@ public final class InMemoryProvider
             "delete",
             () -> {
               Optional<PodRecord> record = find(pod);
-              record.ifPresent(r -> state.remove(r.key()));
+              record.ifPresent(
+                  r -> {
+                    state.remove(r.key());
+                    changing.forget(r.key());
+                  });
               return record.map(r -> withStatus(r, calculator.stoppedAt(r, now())));
             });
     deleted.ifPresent(this::deliverFinal);
@@ -252,7 +259,9 @@ public final class InMemoryProvider
     // Same name, other UID: the old pod is gone for good, as when a cloud overwrites a group.
     existing.ifPresent(old -> state.remove(key));
     Instant createdAt = now().truncatedTo(ChronoUnit.MILLIS);
-    state.put(PodRecord.of(pod, createdAt, state.allocateAddress()));
+    PodRecord created = PodRecord.of(pod, createdAt, state.allocateAddress());
+    state.put(created);
+    changing.track(created); // replaces the old pod's record, if any
     logger.debug("Created pod {} ({})", key, pod.getMetadata().getUid());
     return existing.map(old -> withStatus(old, calculator.stoppedAt(old, now())));
   }
@@ -274,23 +283,24 @@ public final class InMemoryProvider
   }
 
   /**
-   * Every pod with its status now, sharing metadata and spec with the records: the ticker reads
-   * them every tick and detaches only those it delivers (a deep copy is a JSON round trip).
+   * Each pod whose status may have changed, with its status now, sharing metadata and spec with the
+   * records: the ticker reads them every tick and detaches only those it delivers (a deep copy is a
+   * JSON round trip). A pod whose status settled is listed once more, then no longer.
    */
   private synchronized List<V1Pod> views() {
-    List<PodRecord> records = List.copyOf(state.pods());
-    List<V1PodStatus> statuses = settled.statusesAt(records, now());
-    List<V1Pod> views = new ArrayList<>(records.size());
-    for (int i = 0; i < records.size(); i++) {
-      V1Pod pod = records.get(i).pod();
-      views.add(
-          new V1Pod()
-              .apiVersion(pod.getApiVersion())
-              .kind(pod.getKind())
-              .metadata(pod.getMetadata())
-              .spec(pod.getSpec())
-              .status(statuses.get(i)));
-    }
+    List<V1Pod> views = new ArrayList<>();
+    changing.statusesAt(
+        now(),
+        (record, status) -> {
+          V1Pod pod = record.pod();
+          views.add(
+              new V1Pod()
+                  .apiVersion(pod.getApiVersion())
+                  .kind(pod.getKind())
+                  .metadata(pod.getMetadata())
+                  .spec(pod.getSpec())
+                  .status(status));
+        });
     return views;
   }
 
