@@ -230,6 +230,31 @@ class PodSyncerTest {
   }
 
   @Test
+  @DisplayName("a sync that read the pod just before its DELETED event sends no second API DELETE")
+  void deletedEventDuringSync() throws Exception {
+    V1Pod pod = apiPod("racy");
+    syncer.handle("default/racy");
+    pod.getMetadata()
+        .deletionTimestamp(
+            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
+        .deletionGracePeriodSeconds(30L);
+    syncer.handle("default/racy");
+    api.put(pod); // the cache has not seen the DELETE yet
+    api.afterGet =
+        () -> {
+          // The informer removes the pod and calls the handler between the read and the check.
+          api.pods.remove("default/racy");
+          syncer.deleted(pod);
+        };
+    syncer.handle("default/racy");
+    api.afterGet = () -> {};
+    syncer.handle("default/racy"); // the key the DELETED event queued
+
+    assertThat(api.deleteCalls).as("API DELETEs").containsExactly("default/racy");
+    assertThat(provider.getPod("default", "racy")).isEmpty();
+  }
+
+  @Test
   @DisplayName("a pod the API server already removed (force delete) is deleted at the provider")
   void forceDeleted() throws Exception {
     V1Pod pod = apiPod("forced");
