@@ -74,7 +74,7 @@ public final class InMemoryProvider
   private final MockSettings settings;
   private final Clock clock;
   private final PodStatusCalculator calculator;
-  private final SettledStatuses settled; // guarded by this
+  private final ChangingStatuses changing; // guarded by this
   private final StateStore store;
   private final MockState state; // guarded by this
   private final MockThreads threads = new MockThreads();
@@ -96,9 +96,10 @@ public final class InMemoryProvider
     this.settings = MockSettings.from(context);
     this.clock = clock;
     this.calculator = new PodStatusCalculator(settings.startDelay());
-    this.settled = new SettledStatuses(calculator);
+    this.changing = new ChangingStatuses(calculator);
     this.store = new StateStore(settings.stateFile());
     this.state = store.load();
+    state.pods().forEach(changing::track);
     this.lookup = new ContainerLookup(this::record, calculator, settings.startDelay(), clock);
     this.logs = new MockLogs(lookup, clock);
   }
@@ -127,7 +128,9 @@ public final class InMemoryProvider
         "update",
         () -> {
           PodRecord old = find(pod).orElseThrow(() -> ProviderException.notFound(describe(pod)));
-          state.put(PodRecord.of(pod, old.createdAt(), old.podIp()));
+          PodRecord updated = PodRecord.of(pod, old.createdAt(), old.podIp());
+          state.put(updated);
+          changing.track(updated);
           return null;
         });
   }
@@ -139,7 +142,11 @@ public final class InMemoryProvider
             "delete",
             () -> {
               Optional<PodRecord> record = find(pod);
-              record.ifPresent(r -> state.remove(r.key()));
+              record.ifPresent(
+                  r -> {
+                    state.remove(r.key());
+                    changing.forget(r.key());
+                  });
               return record.map(r -> withStatus(r, calculator.stoppedAt(r, now())));
             });
     deleted.ifPresent(this::deliverFinal);
@@ -150,6 +157,11 @@ public final class InMemoryProvider
     return counted("getPod", () -> state.get(PodRecord.key(namespace, name)).map(this::current));
   }
 
+  /**
+   * Every pod with its status now. The pods share metadata and spec with the mock's records (which
+   * are replaced, never modified): read them, do not modify them. A deep copy per pod (a JSON round
+   * trip) on each reconcile made the node's CPU per pod grow with its pod count.
+   */
   @Override
   public List<V1Pod> getPods() throws ProviderException {
     return counted("getPods", this::snapshot);
@@ -253,7 +265,9 @@ public final class InMemoryProvider
     // Same name, other UID: the old pod is gone for good, as when a cloud overwrites a group.
     existing.ifPresent(old -> state.remove(key));
     Instant createdAt = now().truncatedTo(ChronoUnit.MILLIS);
-    state.put(PodRecord.of(pod, createdAt, state.allocateAddress()));
+    PodRecord created = PodRecord.of(pod, createdAt, state.allocateAddress());
+    state.put(created);
+    changing.track(created); // replaces the old pod's record, if any
     logger.debug("Created pod {} ({})", key, pod.getMetadata().getUid());
     return existing.map(old -> withStatus(old, calculator.stoppedAt(old, now())));
   }
@@ -271,28 +285,30 @@ public final class InMemoryProvider
   }
 
   private synchronized List<V1Pod> snapshot() {
-    return state.pods().stream().map(this::current).toList();
+    Instant now = now();
+    return state.pods().stream().map(r -> view(r, calculator.statusAt(r, now))).toList();
   }
 
   /**
-   * Every pod with its status now, sharing metadata and spec with the records: the ticker reads
-   * them every tick and detaches only those it delivers (a deep copy is a JSON round trip).
+   * Each pod whose status may have changed, with its status now, sharing metadata and spec with the
+   * records: the ticker reads them every tick and detaches only those it delivers (a deep copy is a
+   * JSON round trip). A pod whose status settled is listed once more, then no longer.
    */
   private synchronized List<V1Pod> views() {
-    List<PodRecord> records = List.copyOf(state.pods());
-    List<V1PodStatus> statuses = settled.statusesAt(records, now());
-    List<V1Pod> views = new ArrayList<>(records.size());
-    for (int i = 0; i < records.size(); i++) {
-      V1Pod pod = records.get(i).pod();
-      views.add(
-          new V1Pod()
-              .apiVersion(pod.getApiVersion())
-              .kind(pod.getKind())
-              .metadata(pod.getMetadata())
-              .spec(pod.getSpec())
-              .status(statuses.get(i)));
-    }
+    List<V1Pod> views = new ArrayList<>();
+    changing.statusesAt(now(), (record, status) -> views.add(view(record, status)));
     return views;
+  }
+
+  /** The record's pod with {@code status}, sharing its metadata and spec: read only. */
+  private static V1Pod view(PodRecord record, V1PodStatus status) {
+    V1Pod pod = record.pod();
+    return new V1Pod()
+        .apiVersion(pod.getApiVersion())
+        .kind(pod.getKind())
+        .metadata(pod.getMetadata())
+        .spec(pod.getSpec())
+        .status(status);
   }
 
   /**

@@ -7,13 +7,13 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Everything the mock must remember: pods by namespace/name, call counters and where pod address
@@ -25,6 +25,8 @@ final class MockState {
   private static final int ADDRESSES = 256 * 254;
 
   private final Map<String, PodRecord> pods = new LinkedHashMap<>();
+  // The current pods' addresses, kept along: collecting them for each creation cost O(pods).
+  private final Set<String> taken = new HashSet<>();
   private final Map<String, Long> callCounts = new TreeMap<>();
   private long nextAddress;
 
@@ -37,11 +39,18 @@ final class MockState {
   }
 
   void put(PodRecord record) {
-    pods.put(record.key(), record);
+    PodRecord old = pods.put(record.key(), record);
+    if (old != null) {
+      taken.remove(old.podIp());
+    }
+    taken.add(record.podIp());
   }
 
   void remove(String key) {
-    pods.remove(key);
+    PodRecord old = pods.remove(key);
+    if (old != null) {
+      taken.remove(old.podIp());
+    }
   }
 
   void count(String operation) {
@@ -54,7 +63,6 @@ final class MockState {
 
   /** The next address no current pod holds; deterministic given the order of creations. */
   String allocateAddress() {
-    Set<String> taken = pods.values().stream().map(PodRecord::podIp).collect(Collectors.toSet());
     for (int tries = 0; tries < ADDRESSES; tries++) {
       long index = nextAddress++ % ADDRESSES;
       String ip = "10.244." + index / 254 + "." + (index % 254 + 1);

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Pushes each pod whose computed status changed since it was last pushed, from one daemon thread.
  * Statuses are a function of time, so the thread recomputes them every {@link #INTERVAL} and
  * compares: the mock sets no heartbeat-like fields, so plain equality means "nothing happened".
- * Each tick reads views of every pod; only a pod whose status changed is detached (deep-copied) for
- * delivery, so a quiet tick costs no copies.
+ * Each tick reads views of the pods whose status may still change (not of settled ones); only a pod
+ * whose status changed is detached (deep-copied) for delivery, so a quiet tick costs no copies.
  */
 final class StatusTicker implements AutoCloseable {
 
@@ -39,9 +39,10 @@ final class StatusTicker implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("mock-provider-status"));
 
   /**
-   * @param pods every current pod with its status; must not hold a lock that {@link #deliverFinal}
-   *     callers hold, since ticks call it while holding this ticker's lock; they may share model
-   *     objects with the mock's state
+   * @param pods the current pods whose status may have changed, with their status (a pod left out
+   *     is settled or gone); must not hold a lock that {@link #deliverFinal} callers hold, since
+   *     ticks call it while holding this ticker's lock; they may share model objects with the
+   *     mock's state
    * @param detach turns such a view into a pod that shares nothing with the mock's state
    */
   StatusTicker(Supplier<List<V1Pod>> pods, UnaryOperator<V1Pod> detach, Consumer<V1Pod> callback) {
@@ -66,7 +67,8 @@ final class StatusTicker implements AutoCloseable {
         callback.accept(detach.apply(pod));
       }
     }
-    // Forget deleted pods, so memory does not grow with every pod ever run.
+    // Forget pods not listed (deleted, or settled after their last push), so memory does not grow
+    // with the pods: a settled pod is listed (and pushed) again only when an update re-tracks it.
     delivered.keySet().retainAll(present);
   }
 

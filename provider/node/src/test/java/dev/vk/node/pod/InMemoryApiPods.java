@@ -13,6 +13,8 @@ final class InMemoryApiPods implements ApiPods {
   final Map<String, V1Pod> pods = new ConcurrentHashMap<>();
   final List<String> deleted = new CopyOnWriteArrayList<>();
   final List<String> deleteCalls = new CopyOnWriteArrayList<>();
+  // Runs right after a read hands out a pod: what the informer does meanwhile (a DELETED event).
+  volatile Runnable afterGet = () -> {};
 
   void put(V1Pod pod) {
     pods.put(PodFacts.key(pod), pod);
@@ -20,7 +22,9 @@ final class InMemoryApiPods implements ApiPods {
 
   @Override
   public V1Pod get(String key) {
-    return pods.get(key);
+    V1Pod pod = pods.get(key);
+    afterGet.run();
+    return pod;
   }
 
   @Override

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class PodStatusSyncTest {
   private final InMemoryApiPods api = new InMemoryApiPods();
   private final List<String> requeued = new ArrayList<>();
-  private final PodStatusSync sync =
-      new PodStatusSync(api, new StatusWriter(api, "10.0.0.2"), requeued::add);
+  private final StatusWriter statusWriter = new StatusWriter(api, "10.0.0.2");
+  private final PodStatusSync sync = new PodStatusSync(api, statusWriter, requeued::add);
 
   @Test
   @DisplayName("a handled status is written and not held on to")
@@ -69,5 +69,43 @@ class PodStatusSyncTest {
                 .name(pod.getMetadata().getName())
                 .uid(pod.getMetadata().getUid()))
         .status(new V1PodStatus().phase(phase));
+  }
+
+  private V1Pod cached(String version) {
+    V1Pod pod = Pods.pod("default", "web", Pods.container("app"));
+    pod.getMetadata().resourceVersion(version);
+    pod.status(new V1PodStatus().phase("Pending"));
+    api.put(pod);
+    return pod;
+  }
+
+  private static V1Pod sharingMetadata(V1Pod apiPod, String phase) {
+    return new V1Pod().metadata(apiPod.getMetadata()).status(new V1PodStatus().phase(phase));
+  }
+
+  @Test
+  @DisplayName("a status offered again while the cached pod is unchanged is not queued again")
+  void handledStatusNotQueuedAgain() throws Exception {
+    V1Pod pod = cached("7");
+    assertThat(sync.offer(sharingMetadata(pod, "Running"))).contains("default/web");
+    sync.handle("default/web");
+    assertThat(statusWriter.writes()).isEqualTo(1);
+
+    assertThat(sync.offer(sharingMetadata(pod, "Running"))).as("same status, same cache").isEmpty();
+    assertThat(sync.offer(sharingMetadata(pod, "Succeeded"))).as("new status").isPresent();
+    pod.getMetadata().resourceVersion("8");
+    assertThat(sync.offer(sharingMetadata(pod, "Running"))).as("the pod changed").isPresent();
+  }
+
+  @Test
+  @DisplayName("a forgotten pod's status is queued again when offered")
+  void forgottenQueuedAgain() throws Exception {
+    V1Pod pod = cached("7");
+    sync.offer(sharingMetadata(pod, "Running"));
+    sync.handle("default/web");
+
+    sync.forget("default/web");
+
+    assertThat(sync.offer(sharingMetadata(pod, "Running"))).isPresent();
   }
 }

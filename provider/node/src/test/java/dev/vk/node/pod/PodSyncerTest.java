@@ -65,6 +65,14 @@ class PodSyncerTest {
     return pod;
   }
 
+  /** What a user's delete (grace period 30 s) does to the pod. */
+  private void startDeletion(V1Pod pod) {
+    pod.getMetadata()
+        .deletionTimestamp(
+            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
+        .deletionGracePeriodSeconds(30L);
+  }
+
   private long creates() {
     return provider.callCounts().getOrDefault("create", 0L);
   }
@@ -200,10 +208,7 @@ class PodSyncerTest {
   void gracefulDeletion() throws Exception {
     V1Pod pod = apiPod("bye");
     syncer.handle("default/bye");
-    pod.getMetadata()
-        .deletionTimestamp(
-            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
-        .deletionGracePeriodSeconds(30L);
+    startDeletion(pod);
     assertThat(syncer.handle("default/bye")).isEqualTo(Outcome.DONE);
     assertThat(provider.getPod("default", "bye")).isEmpty();
     assertThat(api.deleted).containsExactly("default/bye");
@@ -215,10 +220,7 @@ class PodSyncerTest {
   void oneDeletePerPod() throws Exception {
     V1Pod pod = apiPod("late");
     syncer.handle("default/late");
-    pod.getMetadata()
-        .deletionTimestamp(
-            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
-        .deletionGracePeriodSeconds(30L);
+    startDeletion(pod);
     syncer.handle("default/late");
     api.put(pod); // a stale informer view of the same terminating pod
     syncer.handle("default/late");
@@ -227,6 +229,28 @@ class PodSyncerTest {
     syncer.handle("default/late");
     assertThat(provider.callCounts().get("delete")).isEqualTo(1);
     assertThat(api.deleteCalls).as("API DELETEs").containsExactly("default/late");
+  }
+
+  @Test
+  @DisplayName("a sync that read the pod just before its DELETED event sends no second API DELETE")
+  void deletedEventDuringSync() throws Exception {
+    V1Pod pod = apiPod("racy");
+    syncer.handle("default/racy");
+    startDeletion(pod);
+    syncer.handle("default/racy");
+    api.put(pod); // the cache has not seen the DELETE yet
+    api.afterGet =
+        () -> {
+          // The informer removes the pod and calls the handler between the read and the check.
+          api.pods.remove("default/racy");
+          syncer.deleted(pod);
+        };
+    syncer.handle("default/racy");
+    api.afterGet = () -> {};
+    syncer.handle("default/racy"); // the key the DELETED event queued
+
+    assertThat(api.deleteCalls).as("API DELETEs").containsExactly("default/racy");
+    assertThat(provider.getPod("default", "racy")).isEmpty();
   }
 
   @Test
@@ -308,10 +332,7 @@ class PodSyncerTest {
     V1Pod pod = apiPod("slow");
     slow.handle("default/slow");
     clock.advance(Duration.ofSeconds(5));
-    pod.getMetadata()
-        .deletionTimestamp(
-            OffsetDateTime.ofInstant(clock.instant().plusSeconds(30), ZoneOffset.UTC))
-        .deletionGracePeriodSeconds(30L);
+    startDeletion(pod);
     assertThat(slow.handle("default/slow")).isEqualTo(Outcome.again(Duration.ofSeconds(1)));
     assertThat(api.deleted).isEmpty();
     clock.advance(Duration.ofSeconds(31));
