@@ -93,10 +93,12 @@ public final class NodeBenchmark {
 
   private static NodeRun.Result report(NodeRun.Result r) {
     System.out.printf(
-        "bench: %s %d pods: ready %.2f s, Running %.1f s, gone %.1f s, RSS %.0f MiB (peak %.0f), CPU %.1f s%n",
+        "bench: %s %d pods: ready %.2f s (CPU %.2f s), RSS idle %.0f MiB, Running %.1f s, gone %.1f s, RSS %.0f MiB (peak %.0f), CPU %.1f s%n",
         r.node(),
         r.pods(),
         r.startToReady(),
+        r.cpuStartup(),
+        r.rssIdle(),
         r.toRunning(),
         r.toGone(),
         r.rssAtN(),
