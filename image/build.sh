@@ -126,8 +126,9 @@ install -m 0644 "$repo/image/classes.lst" "$mnt/tmp/classes.lst"
 say "dumping the class archive $app/app.jsa with the image's JRE"
 # (a listed class the jar no longer has is skipped with a warning: see make classlist)
 chroot "$mnt" java -Xshare:dump -XX:SharedClassListFile=/tmp/classes.lst \
-  -XX:SharedArchiveFile="$app/app.jsa" -cp "$app/virtual-kubelet.jar" >"$CACHE/cds-dump.log" 2>&1 \
-  || die "the class archive dump failed: $CACHE/cds-dump.log"
+  -XX:SharedArchiveFile="$app/app.jsa" -cp "$app/virtual-kubelet.jar" >"$CACHE/cds-dump.$$.log" 2>&1 \
+  || die "the class archive dump failed: $CACHE/cds-dump.$$.log"
+rm -f "$CACHE/cds-dump.$$.log"
 rm -f "$mnt/tmp/classes.lst"
 chmod 0644 "$mnt$app/app.jsa"
 cat >>"$mnt$app/jvm.options" <<EOF
