@@ -13,6 +13,7 @@ help:
 	@echo "make unit   - unit tests only (fast, no network)"
 	@echo "make build  - the runnable jar: provider/node/target/virtual-kubelet.jar"
 	@echo "make image  - the node's container image (image/Dockerfile) as an OCI layout in target/image"
+	@echo "make classlist - refresh image/classes.lst, the classes in the image's class-data sharing archive"
 	@echo "make bench  - cloud API cost and node benchmarks (BENCH_N=100,1000 BENCH_REPEAT=3), written to docs/benchmarks.md"
 	@echo "make fmt    - format the Java sources"
 
