@@ -4,7 +4,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 STATE ?= $(CURDIR)/.testbed
 
-.PHONY: help build image demo down test unit fmt controlplane bench bench-cloud bench-node
+.PHONY: help build image classlist demo down test unit fmt controlplane bench bench-cloud bench-node
 
 help:
 	@echo "make demo   - control plane + virtual node + sample Deployment (leaves them running)"
@@ -13,6 +13,7 @@ help:
 	@echo "make unit   - unit tests only (fast, no network)"
 	@echo "make build  - the runnable jar: provider/node/target/virtual-kubelet.jar"
 	@echo "make image  - the node's container image (image/Dockerfile) as an OCI layout in target/image"
+	@echo "make classlist - refresh image/classes.lst, the classes in the image's class-data sharing archive"
 	@echo "make bench  - cloud API cost and node benchmarks (BENCH_N=100,1000 BENCH_REPEAT=3), written to docs/benchmarks.md"
 	@echo "make fmt    - format the Java sources"
 
@@ -23,6 +24,15 @@ build:
 # built on it with buildah. Prints the image reference the chart defaults to.
 image: build
 	image/build.sh
+
+# image/classes.lst, the classes make image puts into the image's class archive: those a node loaded
+# through startup and 100 pods in the node benchmark (root; not recorded in docs/benchmarks.md).
+# Refresh it when the node's dependencies or startup path change; a stale list only shares fewer
+# classes (a listed class the jar lacks is skipped at dump time).
+classlist:
+	$(MAKE) bench-node BENCH_N=100:java BENCH_REPEAT=1 BENCH_RECORD=false \
+	  VK_BENCH_JAVA_OPTS="-Xshare:off -XX:DumpLoadedClassList=$(BENCH_STATE)/classes.lst"
+	grep -v '^jdk/proxy[0-9]*/' $(BENCH_STATE)/classes.lst > image/classes.lst
 
 controlplane:
 	testbed/controlplane/build.sh
@@ -54,15 +64,18 @@ bench-cloud:
 
 # The Java node against the Go virtual-kubelet v1.13.0 on a real control plane (root; netns vk-bench,
 # subnet 10.249.0). BENCH_N: pod counts, each optionally :java or :go for one node only.
+# BENCH_RECORD=false prints the runs without storing them or rewriting the report (experiments with
+# VK_BENCH_JAVA_OPTS, which the Java node gets after the image's JVM options).
 BENCH_N ?= 100,1000
 BENCH_REPEAT ?= 3
 BENCH_STATE ?= $(CURDIR)/.bench
 BENCH_NETNS ?= vk-bench
 BENCH_SUBNET ?= 10.249.0
+BENCH_RECORD ?= true
 bench-node: controlplane
 	benchmarks/reference/build.sh >/dev/null
 	APISERVER_EXTRA_ARGS="--audit-policy-file=$(CURDIR)/benchmarks/reference/audit-policy.yaml --audit-log-path=$(BENCH_STATE)/logs/audit.log" \
 	  $(MVN) -q -pl benchmarks,provider/node -am -Pbench package -DskipTests \
 	  -Dbench.main=dev.vk.benchmarks.node.NodeBenchmark -Dvk.bench.state=$(BENCH_STATE) \
 	  -Dvk.bench.n=$(BENCH_N) -Dvk.bench.repeat=$(BENCH_REPEAT) \
-	  -Dvk.bench.netns=$(BENCH_NETNS) -Dvk.bench.subnet=$(BENCH_SUBNET)
+	  -Dvk.bench.netns=$(BENCH_NETNS) -Dvk.bench.subnet=$(BENCH_SUBNET) -Dvk.bench.record=$(BENCH_RECORD)

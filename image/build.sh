@@ -5,7 +5,10 @@
 #      $VK_IMAGE_CACHE (default ~/.cache/vk-image) under a key of its inputs;
 #   2. image/Dockerfile built by buildah with --build-arg BASE_IMAGE=<that base> (the Dockerfile has
 #      no RUN step, so no container is started);
-#   3. the result written as an OCI image layout to $OUT (default target/image), tagged with the
+#   3. a class-data sharing archive of the node (the JDK's classes and the jar's that
+#      image/classes.lst lists) dumped by the image's own JRE in a chroot of the built image, with
+#      the options that map it appended to its jvm.options, committed as one more layer;
+#   4. the result written as an OCI image layout to $OUT (default target/image), tagged with the
 #      chart's appVersion, and its reference printed on stdout: what the chart's image.repository and
 #      image.tag default to.
 #
@@ -107,13 +110,52 @@ buildah "${store[@]}" build --quiet --isolation chroot --pull-never \
   --build-arg "BASE_IMAGE=$base_ref" --build-arg "VERSION=$version" \
   --build-arg "REVISION=$revision" -f "$repo/image/Dockerfile" -t "localhost/$ref" "$repo" >&2
 
-# --- 3. the OCI layout ---------------------------------------------------------------------------------
+# --- 3. the class-data sharing archive -----------------------------------------------------------------
+# Dumped by the image's JRE against the jar at its path in the image (the JVM checks the JRE's build
+# and the jar's path, size and modification time when it maps the archive), so neither the host's JDK
+# nor a cached archive is used. The options naming the archive are appended only here, with it: a
+# missing archive would turn off class sharing altogether, the JDK's default archive included (an
+# image built with plain `docker build` has neither).
+app=/opt/virtual-kubelet
+ctr="$(buildah "${store[@]}" from --quiet --pull-never "localhost/$ref")"
+mnt="$(buildah "${store[@]}" mount "$ctr")"
+[ -n "$mnt" ] && [ -f "$mnt$app/jvm.options" ] || die "cannot mount the built image"
+trap 'umount "$mnt/proc" 2>/dev/null; buildah "${store[@]}" rm "$ctr" >/dev/null 2>&1' EXIT
+mount -t proc proc "$mnt/proc"
+install -m 0644 "$repo/image/classes.lst" "$mnt/tmp/classes.lst"
+say "dumping the class archive $app/app.jsa with the image's JRE"
+# (a listed class the jar no longer has is skipped with a warning: see make classlist)
+chroot "$mnt" java -Xshare:dump -XX:SharedClassListFile=/tmp/classes.lst \
+  -XX:SharedArchiveFile="$app/app.jsa" -cp "$app/virtual-kubelet.jar" >"$CACHE/cds-dump.$$.log" 2>&1 \
+  || die "the class archive dump failed: $CACHE/cds-dump.$$.log"
+rm -f "$CACHE/cds-dump.$$.log"
+rm -f "$mnt/tmp/classes.lst"
+chmod 0644 "$mnt$app/app.jsa"
+cat >>"$mnt$app/jvm.options" <<EOF
+
+# Added by image/build.sh with the archive it dumped: the node's classes, parsed and verified at
+# build time, mapped at startup. auto: a mismatch (another JRE or jar) starts without sharing.
+-XX:SharedArchiveFile=$app/app.jsa
+-Xshare:auto
+EOF
+# The JVM as the image starts it must map the archive: -Xshare:on fails where auto falls back.
+chroot --userspec=65532:65532 "$mnt" java "@$app/jvm.options" -Xshare:on \
+  -cp "$app/virtual-kubelet.jar" -version >/dev/null 2>&1 \
+  || die "the image's JVM cannot map $app/app.jsa"
+umount "$mnt/proc"
+buildah "${store[@]}" umount "$ctr" >/dev/null
+buildah "${store[@]}" commit --quiet --rm "$ctr" "localhost/$ref" >/dev/null
+trap - EXIT
+
+# --- 4. the OCI layout ---------------------------------------------------------------------------------
 # Most of a warm build's time: the base's layer is compressed again.
 rm -rf "$OUT"
 mkdir -p "$(dirname "$OUT")"
 buildah "${store[@]}" push --quiet "localhost/$ref" "oci:$OUT:$version" >&2
 # Keeps the store small: the base's layer stays for the next build, this build's image goes.
 buildah "${store[@]}" rmi "localhost/$ref" >/dev/null
+# (and the image before the archive's layer, left without a tag by the commit)
+buildah "${store[@]}" rmi --prune >/dev/null 2>&1 || true
 echo "$ref" > "$OUT/reference"
 say "done in $(($(date +%s) - started)) s: OCI layout $OUT, tag $version"
 echo "$ref"

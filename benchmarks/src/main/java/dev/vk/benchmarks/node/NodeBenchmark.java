@@ -21,8 +21,9 @@ import java.util.List;
  * to run one node only (default {@code 100,1000}; empty: only re-render the report from the stored
  * runs); {@code vk.bench.repeat} (default 3); {@code vk.bench.go} path of the Go binary (default:
  * what benchmarks/reference/build.sh prints); {@code vk.bench.netns} and {@code vk.bench.subnet}
- * (default {@code vk-bench}, {@code 10.249.0}). Needs root. API calls are counted from the audit
- * log {@code <state>/logs/audit.log} when the API server writes one (make bench turns it on).
+ * (default {@code vk-bench}, {@code 10.249.0}); {@code vk.bench.record} {@code false}: print the
+ * runs only, neither store them nor rewrite the report. Needs root. API calls are counted from the
+ * audit log {@code <state>/logs/audit.log} when the API server writes one (make bench turns it on).
  */
 public final class NodeBenchmark {
   // Another netns and subnet let two benchmarks (or a benchmark and the E2E tests) run at once.
@@ -40,6 +41,7 @@ public final class NodeBenchmark {
     Path repo = ControlPlane.repoRoot();
     List<Plan> plans = plans(System.getProperty("vk.bench.n", "100,1000"));
     int repeat = Integer.getInteger("vk.bench.repeat", 3);
+    boolean record = Boolean.parseBoolean(System.getProperty("vk.bench.record", "true"));
     Path goBinary = plans.stream().anyMatch(Plan::go) ? goBinary(repo) : null;
     Path state = Path.of(System.getProperty("vk.bench.state", repo.resolve(".bench").toString()));
     Path resultsFile = repo.resolve("benchmarks/results/node-runs.json");
@@ -47,6 +49,10 @@ public final class NodeBenchmark {
     if (plans.isEmpty()) { // re-render the report from the stored runs
       write(repo, results);
       return;
+    }
+    Path javaWork = state.resolve("run/java");
+    if (plans.stream().anyMatch(Plan::java)) {
+      CdsArchive.jvmOptions(NodeLauncher.cdsDir(javaWork)); // the dump is not part of a start
     }
     try (ControlPlane cluster = ControlPlane.start(state, NETNS, SUBNET)) {
       NodeRun run = new NodeRun(cluster, new AuditCounter(cluster.logDir().resolve("audit.log")));
@@ -62,9 +68,7 @@ public final class NodeBenchmark {
                     run.run(
                         "java",
                         p.pods(),
-                        () ->
-                            NodeLauncher.java(
-                                cluster, "bench-java", JAVA_PORT, state.resolve("run/java")))));
+                        () -> NodeLauncher.java(cluster, "bench-java", JAVA_PORT, javaWork))));
           }
           if (p.go()) {
             results.add(
@@ -76,19 +80,25 @@ public final class NodeBenchmark {
                             NodeLauncher.go(
                                 cluster, goBinary, "bench-go", GO_PORT, state.resolve("run/go")))));
           }
-          save(resultsFile, results);
+          if (record) {
+            save(resultsFile, results);
+          }
         }
       }
     }
-    write(repo, results);
+    if (record) {
+      write(repo, results);
+    }
   }
 
   private static NodeRun.Result report(NodeRun.Result r) {
     System.out.printf(
-        "bench: %s %d pods: ready %.2f s, Running %.1f s, gone %.1f s, RSS %.0f MiB (peak %.0f), CPU %.1f s%n",
+        "bench: %s %d pods: ready %.2f s (CPU %.2f s), RSS idle %.0f MiB, Running %.1f s, gone %.1f s, RSS %.0f MiB (peak %.0f), CPU %.1f s%n",
         r.node(),
         r.pods(),
         r.startToReady(),
+        r.cpuStartup(),
+        r.rssIdle(),
         r.toRunning(),
         r.toGone(),
         r.rssAtN(),
@@ -112,7 +122,8 @@ public final class NodeBenchmark {
             + NodeLauncher.CONTAINER_MIB
             + " MiB container ("
             + String.join(" ", NodeLauncher.jvmOptions())
-            + "), mock provider with --mock-start-delay 0s (the Go mock reports a pod Running as"
+            + ", plus the class archive make image adds, dumped with the host's JDK from"
+            + " image/classes.lst), mock provider with --mock-start-delay 0s (the Go mock reports a pod Running as"
             + " soon as it is created). Go node: virtual-kubelet v1.13.0"
             + " (benchmarks/reference/build.sh), mock provider. Pods: one Deployment of pause"
             + " containers with a nodeSelector and a toleration. Times from a client-side watch;"

@@ -29,6 +29,9 @@ final class NodeLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions());
+    // The image's class archive (make image adds it to the image's options); VK_BENCH_JAVA_OPTS
+    // after it can turn it off (-Xshare:off) or map the JDK's default archive instead.
+    cmd.addAll(CdsArchive.jvmOptions(cdsDir(workDir)));
     cmd.addAll(extraJvmOptions());
     cmd.addAll(List.of("-jar", NodeProcess.jar().toString()));
     cmd.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--node-name", nodeName));
@@ -147,6 +150,11 @@ final class NodeLauncher {
       }
     }
     return out;
+  }
+
+  /** Where the class archives are kept: beside the nodes' work directories in the state dir. */
+  static Path cdsDir(Path workDir) {
+    return workDir.resolveSibling("cds");
   }
 
   /**

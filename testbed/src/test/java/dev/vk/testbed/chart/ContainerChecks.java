@@ -45,4 +45,19 @@ final class ContainerChecks {
       assertThat(options).as(rootMount).contains("ro");
     }
   }
+
+  /**
+   * The image holds the class-data sharing archive image/build.sh dumps, its JVM options name it,
+   * and the running JVM mapped it: with {@code -Xshare:auto} a JRE or jar that does not match the
+   * archive starts without it, and then only its absence from the process's mappings shows.
+   */
+  static void mapsTheClassArchive(ChrootContainer container, Path rootfs) throws IOException {
+    String archive = "/opt/virtual-kubelet/app.jsa";
+    assertThat(rootfs.resolve(archive.substring(1))).isRegularFile();
+    assertThat(Files.readAllLines(rootfs.resolve("opt/virtual-kubelet/jvm.options")))
+        .contains("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+    long pid = container.command().orElseThrow().pid();
+    List<String> maps = Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"));
+    assertThat(maps).as("mappings of the node's JVM").anyMatch(line -> line.endsWith(archive));
+  }
 }

@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.Yaml;
  * the Deployment's container run from the unpacked image (its entrypoint and the rendered args,
  * env, volumes and service-account token, as the chart's user on a read-only root; see {@link
  * ChrootContainer}). The node must find the API server with in-cluster credentials, become Ready
- * and run a Deployment whose pods answer {@code kubectl logs} and {@code kubectl exec}.
+ * and run a Deployment whose pods answer {@code kubectl logs} and {@code kubectl exec}; its JVM
+ * must have mapped the image's class-data sharing archive.
  */
 @RealCluster
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -134,6 +135,7 @@ class ImageE2E {
           .isEqualTo(cluster.nodeAddress());
       ContainerChecks.runsAsTheContainer(
           node, run.rootfs(), run.command(), run.uid(), run.gid(), template);
+      ContainerChecks.mapsTheClassArchive(node, run.rootfs());
       Probes.pass(template, cluster.nodeAddress());
       SampleWorkload.runsOn(cluster, nodeName, NAMESPACE);
     } finally {
