@@ -1,5 +1,6 @@
 package dev.vk.benchmarks.node;
 
+import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,13 +20,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * was first seen bound to a node and first seen Running, and when each was deleted.
  */
 final class PodWatch implements AutoCloseable {
-  private final Process kubectl;
+  private final ControlPlane cluster;
+  private final String namespace;
+  private final String selector;
+  private volatile Process kubectl;
+  private volatile boolean closed;
   private final Map<String, Long> bound = new ConcurrentHashMap<>();
   private final Map<String, Long> running = new ConcurrentHashMap<>();
   private final Map<String, Long> deleted = new ConcurrentHashMap<>();
   private final Thread reader;
 
   PodWatch(ControlPlane cluster, String namespace, String selector) {
+    this.cluster = cluster;
+    this.namespace = namespace;
+    this.selector = selector;
+    kubectl = start();
+    reader = new Thread(this::read, "pod-watch");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private Process start() {
     List<String> cmd =
         List.of(
             ControlPlane.kubectlBinary(),
@@ -40,19 +57,45 @@ final class PodWatch implements AutoCloseable {
             "jsonpath={.type} {.object.metadata.name} {.object.spec.nodeName}"
                 + " {.object.status.phase}{\"\\n\"}");
     try {
-      kubectl = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    reader = new Thread(this::read, "pod-watch");
-    reader.setDaemon(true);
-    reader.start();
   }
 
+  /**
+   * Reads watch events; when kubectl ends (the API server closed a watch on a loaded machine), the
+   * pods gone meanwhile count as deleted now and a new watch starts, whose first events list the
+   * pods that exist.
+   */
   private void read() {
+    while (!closed) {
+      readAll(kubectl);
+      if (closed) {
+        return;
+      }
+      System.err.println("bench: the pod watch ended; starting it again");
+      CommandResult names =
+          cluster.kubectl("-n", namespace, "get", "pods", "-l", selector, "-o", "name");
+      long now = System.nanoTime();
+      if (names.exitCode() == 0) {
+        Set<String> present = new HashSet<>();
+        for (String n : names.stdout().split("\n")) {
+          present.add(n.strip().replace("pod/", ""));
+        }
+        for (String name : bound.keySet()) {
+          if (!present.contains(name)) {
+            deleted.putIfAbsent(name, now);
+          }
+        }
+      }
+      kubectl = start();
+    }
+  }
+
+  private void readAll(Process watch) {
     try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(kubectl.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         long now = System.nanoTime();
         String[] f = line.strip().split(" ");
@@ -114,6 +157,7 @@ final class PodWatch implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     kubectl.destroy();
   }
 }
