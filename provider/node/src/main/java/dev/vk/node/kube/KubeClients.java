@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
@@ -50,7 +49,7 @@ public final class KubeClients {
   public static KubeClients connect(Optional<Path> kubeconfig, Duration callTimeout) {
     ApiClient calls = build(kubeconfig);
     calls.setHttpClient(
-        chaChaFirst(calls.getHttpClient())
+        ChaChaFirst.apply(calls.getHttpClient())
             .readTimeout(callTimeout)
             .callTimeout(callTimeout)
             .pingInterval(PING_INTERVAL)
@@ -58,7 +57,7 @@ public final class KubeClients {
     ApiClient factory = build(kubeconfig);
     // client-java's SharedInformerFactory refuses a client with a read timeout.
     OkHttpClient watchHttp =
-        chaChaFirst(factory.getHttpClient())
+        ChaChaFirst.apply(factory.getHttpClient())
             .readTimeout(Duration.ZERO)
             .pingInterval(PING_INTERVAL)
             .addNetworkInterceptor(
@@ -74,18 +73,6 @@ public final class KubeClients {
     // Same connection pool and pings; the read timeout also covers HTTP/1.1, which has no pings.
     watches.setHttpClient(watchHttp.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build());
     return new KubeClients(calls, watches, factory);
-  }
-
-  /**
-   * A builder from {@code client} whose TLS connections offer ChaCha20 first ({@link ChaChaFirst}).
-   */
-  private static OkHttpClient.Builder chaChaFirst(OkHttpClient client) {
-    OkHttpClient.Builder b = client.newBuilder();
-    X509TrustManager trust = client.x509TrustManager();
-    if (trust != null) { // null: no TLS of its own (plain HTTP)
-      b.sslSocketFactory(new ChaChaFirst(client.sslSocketFactory()), trust);
-    }
-    return b;
   }
 
   public ApiClient calls() {
