@@ -1,5 +1,6 @@
 package dev.vk.benchmarks.node;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
 import io.kubernetes.client.openapi.ApiException;
@@ -7,6 +8,7 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Node;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,15 @@ final class NodeRun {
   private static final Duration IDLE = Duration.ofSeconds(10);
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(40);
 
-  /** What one run measured; times in seconds, memory in MiB. */
+  /** The window whose cloud calls give the steady rate: all pods Running, nothing changing. */
+  static final Duration STEADY = Duration.ofSeconds(60);
+
+  /**
+   * What one run measured; times in seconds, memory in MiB. {@code cpuSteady} (CPU seconds in the
+   * steady window) and the cloud maps (emulator calls by operation: while creating, per minute in
+   * the steady window, whole run) are null for the mock and Go nodes.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Result(
       String node,
       int pods,
@@ -38,9 +48,13 @@ final class NodeRun {
       double cpuIdle,
       double cpuCreate,
       double cpuDelete,
+      double cpuSteady,
       int errors,
       Map<String, Integer> createCalls,
-      Map<String, Integer> allCalls) {
+      Map<String, Integer> allCalls,
+      Map<String, Integer> cloudCreateCalls,
+      Map<String, Double> cloudSteadyPerMinute,
+      Map<String, Integer> cloudAllCalls) {
 
     /** API calls the node made while the pods were created, per pod. */
     double callsPerPod() {
@@ -67,6 +81,20 @@ final class NodeRun {
   /** Runs {@code pods} pods on the node that {@code start} launches ("java" or "go"). */
   Result run(String kind, int pods, java.util.function.Supplier<NodeLauncher.Started> start)
       throws InterruptedException {
+    return run(kind, pods, start, null);
+  }
+
+  /**
+   * Runs {@code pods} pods on the node that {@code start} launches with a provider backed by {@code
+   * cloud} (null: none); with a cloud, the pods stay Running through its settle time and a steady
+   * window of {@link #STEADY} before they are deleted.
+   */
+  Result run(
+      String kind,
+      int pods,
+      java.util.function.Supplier<NodeLauncher.Started> start,
+      NodeCloud cloud)
+      throws InterruptedException {
     long auditStart = audit.mark();
     long t0 = System.nanoTime();
     NodeLauncher.Started node = start.get();
@@ -81,14 +109,27 @@ final class NodeRun {
       double cpuIdled = proc.cpuSeconds();
 
       long auditCreate = audit.mark();
+      Instant cloudCreate = Instant.now();
       long tCreate = System.nanoTime();
-      kubectlIn(deployment(node.nodeName(), pods), "apply", "-f", "-");
+      kubectlIn(deployment(node.nodeName(), pods, cloud != null), "apply", "-f", "-");
       await(pods + " pods Running", () -> watch.runningCount() >= pods, node);
       double toRunning = (watch.lastRunning() - tCreate) / 1e9;
       double lastBindToRunning = (watch.lastRunning() - watch.lastBind()) / 1e9;
       double rssAtN = proc.rssMib();
       double cpuCreated = proc.cpuSeconds();
       long auditDelete = audit.mark();
+      Instant cloudRunning = Instant.now();
+      Map<String, Double> steady = null;
+      double cpuSteady = 0;
+      if (cloud != null) { // measured, not awaited: nothing changes while the cloud is polled
+        TimeUnit.MILLISECONDS.sleep(cloud.settle().toMillis());
+        Instant from = Instant.now();
+        double cpuFrom = proc.cpuSeconds();
+        TimeUnit.MILLISECONDS.sleep(STEADY.toMillis());
+        steady = CloudCalls.perMinute(cloud.calls(), from, Instant.now());
+        cpuSteady = proc.cpuSeconds() - cpuFrom;
+      }
+      double cpuBeforeDelete = proc.cpuSeconds();
 
       long tDelete = System.nanoTime();
       kubectlIn(null, "delete", "deployment", node.nodeName(), "--wait=false");
@@ -114,10 +155,14 @@ final class NodeRun {
           cpuReady,
           cpuIdled - cpuReady,
           cpuCreated - cpuIdled,
-          cpuDeleted - cpuCreated,
+          cpuDeleted - cpuBeforeDelete,
+          cpuSteady,
           errors,
           audit.count(user, auditCreate, auditDelete),
-          audit.count(user, auditStart, auditEnd));
+          audit.count(user, auditStart, auditEnd),
+          cloud == null ? null : CloudCalls.count(cloud.calls(), cloudCreate, cloudRunning),
+          steady,
+          cloud == null ? null : CloudCalls.count(cloud.calls(), Instant.MIN, Instant.MAX));
     } finally {
       stop(node);
       cluster.kubectl("delete", "node", node.nodeName(), "--ignore-not-found", "--wait=false");
@@ -188,7 +233,11 @@ final class NodeRun {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
   }
 
-  private static String deployment(String nodeName, int replicas) {
+  /**
+   * With {@code command}, the container names its command: the azure provider otherwise reads the
+   * image's entrypoint from its registry, which the benchmark host cannot reach.
+   */
+  private static String deployment(String nodeName, int replicas, boolean command) {
     return """
         apiVersion: apps/v1
         kind: Deployment
@@ -201,8 +250,8 @@ final class NodeRun {
             spec:
               nodeSelector: {kubernetes.io/hostname: %1$s}
               tolerations: [{operator: Exists}]
-              containers: [{name: c, image: registry.k8s.io/pause:3.10}]
+              containers: [{name: c, image: registry.k8s.io/pause:3.10%3$s}]
         """
-        .formatted(nodeName, replicas);
+        .formatted(nodeName, replicas, command ? ", command: [/pause]" : "");
   }
 }
