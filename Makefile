@@ -53,7 +53,8 @@ bench-cloud:
 	$(MVN) -q -pl benchmarks -am -Pbench package -DskipTests
 
 # The Java node against the Go virtual-kubelet v1.13.0 on a real control plane (root; netns vk-bench,
-# subnet 10.249.0). BENCH_N: pod counts, each optionally :java or :go for one node only.
+# subnet 10.249.0). BENCH_N: pod counts, each optionally :java or :go for one node only, or :aci or
+# :fargate for the Java node with that cloud provider against its emulator (e.g. 1000:aci,1000:fargate).
 BENCH_N ?= 100,1000
 BENCH_REPEAT ?= 3
 BENCH_STATE ?= $(CURDIR)/.bench

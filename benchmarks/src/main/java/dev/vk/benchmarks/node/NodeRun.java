@@ -133,7 +133,8 @@ final class NodeRun {
 
       long tDelete = System.nanoTime();
       kubectlIn(null, "delete", "deployment", node.nodeName(), "--wait=false");
-      await("all pods gone", () -> watch.deletedCount() >= pods, node);
+      // The API's own count too: a pod deleted while the watch was being restarted is not seen.
+      await("all pods gone", () -> watch.deletedCount() >= pods || noPodsLeft(node), node);
       double toGone = (watch.lastDeleted() - tDelete) / 1e9;
       double cpuDeleted = proc.cpuSeconds();
       List<Double> lat = watch.bindToRunning();
@@ -166,6 +167,21 @@ final class NodeRun {
     } finally {
       stop(node);
       cluster.kubectl("delete", "node", node.nodeName(), "--ignore-not-found", "--wait=false");
+    }
+  }
+
+  /** Whether the API server lists none of the node's pods: one call for at most one pod. */
+  private boolean noPodsLeft(NodeLauncher.Started node) {
+    try {
+      return new CoreV1Api(cluster.apiClient())
+          .listNamespacedPod(NAMESPACE)
+          .labelSelector("app=" + node.nodeName())
+          .limit(1)
+          .execute()
+          .getItems()
+          .isEmpty();
+    } catch (ApiException e) {
+      return false;
     }
   }
 

@@ -17,14 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * was first seen bound to a node and first seen Running, and when each was deleted.
  */
 final class PodWatch implements AutoCloseable {
-  private final Process kubectl;
+  private final List<String> cmd;
+  private volatile Process kubectl;
+  private volatile boolean closed;
   private final Map<String, Long> bound = new ConcurrentHashMap<>();
   private final Map<String, Long> running = new ConcurrentHashMap<>();
   private final Map<String, Long> deleted = new ConcurrentHashMap<>();
   private final Thread reader;
 
   PodWatch(ControlPlane cluster, String namespace, String selector) {
-    List<String> cmd =
+    cmd =
         List.of(
             ControlPlane.kubectlBinary(),
             "--kubeconfig=" + cluster.kubeconfig(),
@@ -39,17 +41,35 @@ final class PodWatch implements AutoCloseable {
             "-o",
             "jsonpath={.type} {.object.metadata.name} {.object.spec.nodeName}"
                 + " {.object.status.phase}{\"\\n\"}");
-    try {
-      kubectl = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    kubectl = start();
     reader = new Thread(this::read, "pod-watch");
     reader.setDaemon(true);
     reader.start();
   }
 
+  private Process start() {
+    try {
+      return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads kubectl's events; a watch the API server or kubectl ends is started again (its relist
+   * reports what changed in between, seen at the relist).
+   */
   private void read() {
+    while (!closed) {
+      readUntilEnd();
+      if (!closed) {
+        System.err.println("bench: pod watch ended, watching again");
+        kubectl = start();
+      }
+    }
+  }
+
+  private void readUntilEnd() {
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(kubectl.getInputStream(), StandardCharsets.UTF_8))) {
@@ -114,6 +134,7 @@ final class PodWatch implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     kubectl.destroy();
   }
 }
