@@ -52,7 +52,13 @@ final class AciNodeCloud implements NodeCloud {
     s.put("provider", "azure");
     aci.providerSettings(RESOURCE_GROUP).forEach((k, v) -> s.put("azure-" + k, v));
     s.put("azure-subnet-ids", aci.subnetId());
+    tuned().forEach((k, v) -> s.put("azure-" + k, v));
     return s;
+  }
+
+  @Override
+  public Map<String, String> tuned() {
+    return NodeCloud.tuned("aci");
   }
 
   /** The default settle-time (1 min) plus one default status round (10 s) and a margin. */

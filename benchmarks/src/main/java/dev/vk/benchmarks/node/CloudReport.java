@@ -108,6 +108,14 @@ final class CloudReport {
               r.t().check(seen)));
     }
     NodeRun.Result first = cloud.get(0);
+    if (first.cloudTuned() != null) {
+      sb.append("\nProvider settings changed from their defaults in this run: ");
+      sb.append(
+          first.cloudTuned().entrySet().stream()
+              .map(e -> "`" + e.getKey() + " " + e.getValue() + "`")
+              .collect(Collectors.joining(", ")));
+      sb.append(".\n");
+    }
     sb.append("\nCloud calls by operation (first run): while creating, per created pod: ");
     sb.append(perPod(first.cloudCreateCalls(), n)).append("; steady, per minute: ");
     sb.append(join(first.cloudSteadyPerMinute())).append("; whole run: ");

@@ -46,7 +46,13 @@ final class FargateNodeCloud implements NodeCloud {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("provider", "fargate");
     ecs.providerSettings().forEach((k, v) -> s.put("fargate-" + k, v));
+    tuned().forEach((k, v) -> s.put("fargate-" + k, v));
     return s;
+  }
+
+  @Override
+  public Map<String, String> tuned() {
+    return NodeCloud.tuned("fargate");
   }
 
   /** Two default transition rounds (5 s): then only the steady listing runs. */

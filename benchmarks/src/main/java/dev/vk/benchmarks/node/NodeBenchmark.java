@@ -22,9 +22,11 @@ import java.util.List;
  * provider against its emulator in this JVM (default {@code 100,1000}: java and go; empty: only
  * re-render the report from the stored runs); {@code vk.bench.repeat} (default 3); {@code
  * vk.bench.go} path of the Go binary (default: what benchmarks/reference/build.sh prints); {@code
- * vk.bench.netns} and {@code vk.bench.subnet} (default {@code vk-bench}, {@code 10.249.0}). Needs
- * root. API calls are counted from the audit log {@code <state>/logs/audit.log} when the API server
- * writes one (make bench turns it on).
+ * vk.bench.netns} and {@code vk.bench.subnet} (default {@code vk-bench}, {@code 10.249.0}); {@code
+ * vk.bench.results} the runs file; {@code vk.bench.aci.settings}, {@code vk.bench.fargate.settings}
+ * provider settings changed from their defaults (see {@link NodeCloud#tuned}). Needs root. API
+ * calls are counted from the audit log {@code <state>/logs/audit.log} when the API server writes
+ * one (make bench turns it on).
  */
 public final class NodeBenchmark {
   // Another netns and subnet let two benchmarks (or a benchmark and the E2E tests) run at once.
@@ -73,7 +75,11 @@ public final class NodeBenchmark {
     int repeat = Integer.getInteger("vk.bench.repeat", 3);
     Path goBinary = plans.stream().anyMatch(p -> p.kinds().contains("go")) ? goBinary(repo) : null;
     Path state = Path.of(System.getProperty("vk.bench.state", repo.resolve(".bench").toString()));
-    Path resultsFile = repo.resolve("benchmarks/results/node-runs.json");
+    // Another file lets two invocations run at once; their runs are merged into the default one.
+    Path resultsFile =
+        Path.of(
+            System.getProperty(
+                "vk.bench.results", repo.resolve("benchmarks/results/node-runs.json").toString()));
     List<NodeRun.Result> results = load(resultsFile);
     if (plans.isEmpty()) { // re-render the report from the stored runs
       write(repo, results);

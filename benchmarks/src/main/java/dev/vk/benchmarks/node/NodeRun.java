@@ -28,8 +28,9 @@ final class NodeRun {
 
   /**
    * What one run measured; times in seconds, memory in MiB. {@code cpuSteady} (CPU seconds in the
-   * steady window) and the cloud maps (emulator calls by operation: while creating, per minute in
-   * the steady window, whole run) are null for the mock and Go nodes.
+   * steady window), the cloud maps and {@code cloudTuned} (provider settings changed from their
+   * defaults) (emulator calls by operation: while creating, per minute in the steady window, whole
+   * run) are null for the mock and Go nodes.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Result(
@@ -54,7 +55,8 @@ final class NodeRun {
       Map<String, Integer> allCalls,
       Map<String, Integer> cloudCreateCalls,
       Map<String, Double> cloudSteadyPerMinute,
-      Map<String, Integer> cloudAllCalls) {
+      Map<String, Integer> cloudAllCalls,
+      Map<String, String> cloudTuned) {
 
     /** API calls the node made while the pods were created, per pod. */
     double callsPerPod() {
@@ -163,7 +165,8 @@ final class NodeRun {
           audit.count(user, auditStart, auditEnd),
           cloud == null ? null : CloudCalls.count(cloud.calls(), cloudCreate, cloudRunning),
           steady,
-          cloud == null ? null : CloudCalls.count(cloud.calls(), Instant.MIN, Instant.MAX));
+          cloud == null ? null : CloudCalls.count(cloud.calls(), Instant.MIN, Instant.MAX),
+          cloud == null || cloud.tuned().isEmpty() ? null : cloud.tuned());
     } finally {
       stop(node);
       cluster.kubectl("delete", "node", node.nodeName(), "--ignore-not-found", "--wait=false");
