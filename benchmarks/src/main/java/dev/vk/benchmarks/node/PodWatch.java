@@ -20,6 +20,7 @@ final class PodWatch implements AutoCloseable {
   private final List<String> cmd;
   private volatile Process kubectl;
   private volatile boolean closed;
+  private volatile boolean restarted;
   private final Map<String, Long> bound = new ConcurrentHashMap<>();
   private final Map<String, Long> running = new ConcurrentHashMap<>();
   private final Map<String, Long> deleted = new ConcurrentHashMap<>();
@@ -64,6 +65,7 @@ final class PodWatch implements AutoCloseable {
       readUntilEnd();
       if (!closed) {
         System.err.println("bench: pod watch ended, watching again");
+        restarted = true;
         kubectl = start();
       }
     }
@@ -95,6 +97,15 @@ final class PodWatch implements AutoCloseable {
     } catch (IOException ended) {
       // kubectl was stopped
     }
+  }
+
+  /**
+   * Whether kubectl was started again: its relist of pods that exist is not read (kubectl's
+   * jsonpath output of a watch's initial list is the list, not one event a pod), so changes while
+   * it was down are missing.
+   */
+  boolean restarted() {
+    return restarted;
   }
 
   int runningCount() {
