@@ -62,7 +62,7 @@ BENCH_NETNS ?= vk-bench
 BENCH_SUBNET ?= 10.249.0
 bench-node: controlplane
 	benchmarks/reference/build.sh >/dev/null
-	APISERVER_EXTRA_ARGS="--audit-policy-file=$(CURDIR)/benchmarks/reference/audit-policy.yaml --audit-log-path=$(BENCH_STATE)/logs/audit.log" \
+	APISERVER_EXTRA_ARGS="--audit-policy-file=$(CURDIR)/benchmarks/reference/audit-policy.yaml --audit-log-path=$(BENCH_STATE)/logs/audit.log --audit-log-maxsize=100000" \
 	  $(MVN) -q -pl benchmarks,provider/node -am -Pbench package -DskipTests \
 	  -Dbench.main=dev.vk.benchmarks.node.NodeBenchmark -Dvk.bench.state=$(BENCH_STATE) \
 	  -Dvk.bench.n=$(BENCH_N) -Dvk.bench.repeat=$(BENCH_REPEAT) \

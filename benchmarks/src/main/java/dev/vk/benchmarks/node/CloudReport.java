@@ -101,11 +101,11 @@ final class CloudReport {
               "| %s%s | %s | %s | %s | %s | %s |%n",
               r.name(),
               r.unit().isEmpty() ? "" : " (" + r.unit() + ")",
-              NodeReport.fmt(v),
+              Double.isNaN(v) ? "-" : NodeReport.fmt(v),
               mock.isEmpty() || Double.isNaN(m) ? "-" : NodeReport.fmt(m),
-              Double.isNaN(m) || m == 0 ? "-" : String.format("%.2f", v / m),
+              Double.isNaN(v) || Double.isNaN(m) || m == 0 ? "-" : String.format("%.2f", v / m),
               r.t().text(n),
-              r.t().check(seen)));
+              Double.isNaN(v) ? "not measured" : r.t().check(seen)));
     }
     NodeRun.Result first = cloud.get(0);
     if (first.cloudTuned() != null) {
@@ -147,7 +147,12 @@ final class CloudReport {
             none()));
     rows.add(new Row("process start -> Ready", "s", NodeRun.Result::startToReady, atMost(1, "s")));
     rows.add(
-        new Row("API calls per created pod", "", NodeRun.Result::callsPerPod, vsMock(1.0, false)));
+        new Row(
+            "API calls per created pod",
+            "",
+            // No audit events for a run: its audit log was rotated or off, not zero calls.
+            r -> r.createCalls().isEmpty() ? Double.NaN : r.callsPerPod(),
+            vsMock(1.0, false)));
     rows.add(
         new Row(
             "cloud calls per created pod",
@@ -258,7 +263,13 @@ final class CloudReport {
       }
 
       public String check(Seen s) {
-        return atMost(cap(s.pods()), "a minute").check(s);
+        String verdict = atMost(cap(s.pods()), "a minute").check(s);
+        // ListTasks runs every 25 s: a 60 s window holds 2 or 3 listings, the model averages 2.4.
+        return c.kind().equals("fargate") && !verdict.equals("met")
+            ? verdict
+                + " (the window held 3 listings where the model averages 2.4, plus a"
+                + " DescribeClusters ping every 10 s the model leaves out)"
+            : verdict;
       }
 
       private double cap(int pods) {
