@@ -25,7 +25,7 @@ final class CloudReport {
   private static final double CREATE_RATE = 10;
 
   /** What a row's target sees: the cloud median, the mock Java median, the same cloud at 1000. */
-  private record Seen(int pods, double cloud, double mock, double at1000) {}
+  private record Seen(int pods, double cloud, double mock, double at1000, double createRate) {}
 
   /** A target: its text for a pod count and the verdict ("met", "missed by ...", or "-"). */
   private interface Target {
@@ -63,7 +63,8 @@ final class CloudReport {
         + " Deployment as above (the container also names `command: [/pause]`, so the azure"
         + " provider needs no registry to read the entrypoint). Every provider setting is its"
         + " default (docs/providers/azure.md, docs/providers/fargate.md) except the endpoints,"
-        + " credentials and, for ACI, VNet mode (`subnet-ids`, as AKS virtual nodes run). Emulated"
+        + " credentials and, for ACI, VNet mode (`subnet-ids`, as AKS virtual nodes run); a run"
+        + " that changed a setting says so under its table. Emulated"
         + " container start, realistic in order but fast: ACI create to Running 1 s (0.5 s"
         + " Pending, 0.5 s Creating; real ACI takes tens of seconds), Fargate RunTask to RUNNING"
         + " about 1 s (PROVISIONING 0.3 s, PENDING 0.5 s, ACTIVATING 0.2 s; real Fargate 30-60 s)."
@@ -95,7 +96,7 @@ final class CloudReport {
     for (Row r : rows(c)) {
       double v = NodeReport.median(cloud, r.value());
       double m = NodeReport.median(mock, r.value());
-      Seen seen = new Seen(n, v, m, NodeReport.median(at1000, r.value()));
+      Seen seen = new Seen(n, v, m, NodeReport.median(at1000, r.value()), createRate(cloud));
       sb.append(
           String.format(
               "| %s%s | %s | %s | %s | %s | %s |%n",
@@ -143,7 +144,10 @@ final class CloudReport {
         new Row(
             "CPU in the steady window",
             "ms/min",
-            r -> r.cpuSteady() * 1000 * 60 / NodeRun.STEADY.toSeconds(),
+            r ->
+                r.cloudSteadyPerMinute() == null
+                    ? Double.NaN
+                    : r.cpuSteady() * 1000 * 60 / NodeRun.STEADY.toSeconds(),
             none()));
     rows.add(new Row("process start -> Ready", "s", NodeRun.Result::startToReady, atMost(1, "s")));
     rows.add(
@@ -157,13 +161,19 @@ final class CloudReport {
         new Row(
             "cloud calls per created pod",
             "",
-            r -> CloudCalls.total(r.cloudCreateCalls()) / r.pods(),
+            r ->
+                r.cloudCreateCalls() == null
+                    ? Double.NaN
+                    : CloudCalls.total(r.cloudCreateCalls()) / r.pods(),
             notGrowing()));
     rows.add(
         new Row(
             "cloud calls per minute, steady",
             "",
-            r -> CloudCalls.total(r.cloudSteadyPerMinute()),
+            r ->
+                r.cloudSteadyPerMinute() == null
+                    ? Double.NaN
+                    : CloudCalls.total(r.cloudSteadyPerMinute()),
             steadyCap(c)));
     rows.add(new Row("error lines in the node log", "", r -> r.errors(), atMost(0, "lines")));
     return rows;
@@ -185,9 +195,14 @@ final class CloudReport {
           return "met";
         }
         String miss = String.format("missed by %.2fx", r / max);
-        double floor = s.pods() / CREATE_RATE;
+        double floor = s.pods() / s.createRate();
         return rateBound && s.cloud() >= floor * 0.9
-            ? miss + " (the default rate of 10 a second makes it at least " + fmtS(floor) + ")"
+            ? miss
+                + " (the rate of "
+                + NodeReport.fmt(s.createRate())
+                + " a second makes it at least "
+                + fmtS(floor)
+                + ")"
             : miss;
       }
     };
@@ -288,6 +303,19 @@ final class CloudReport {
         return "-";
       }
     };
+  }
+
+  /** The create rate the runs' provider allowed: a changed rate setting, else the default. */
+  private static double createRate(List<NodeRun.Result> runs) {
+    Map<String, String> tuned = runs.get(0).cloudTuned();
+    if (tuned != null) {
+      for (String rate : List.of("requests-per-second", "run-task-rate")) {
+        if (tuned.containsKey(rate)) {
+          return Double.parseDouble(tuned.get(rate));
+        }
+      }
+    }
+    return CREATE_RATE;
   }
 
   private static List<NodeRun.Result> of(List<NodeRun.Result> results, String kind, int pods) {
