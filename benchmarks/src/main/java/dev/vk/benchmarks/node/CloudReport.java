@@ -1,5 +1,13 @@
 package dev.vk.benchmarks.node;
 
+import static dev.vk.benchmarks.node.CloudTargets.atMost;
+import static dev.vk.benchmarks.node.CloudTargets.cpuPerPod;
+import static dev.vk.benchmarks.node.CloudTargets.none;
+import static dev.vk.benchmarks.node.CloudTargets.notGrowing;
+import static dev.vk.benchmarks.node.CloudTargets.rssAtN;
+import static dev.vk.benchmarks.node.CloudTargets.steadyCap;
+import static dev.vk.benchmarks.node.CloudTargets.vsMock;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +32,8 @@ final class CloudReport {
   /** The provider-default create rate (pods a second) both cloud providers allow themselves. */
   private static final double CREATE_RATE = 10;
 
-  /** What a row's target sees: the cloud median, the mock Java median, the same cloud at 1000. */
-  private record Seen(int pods, double cloud, double mock, double at1000, double createRate) {}
-
-  /** A target: its text for a pod count and the verdict ("met", "missed by ...", or "-"). */
-  private interface Target {
-    String text(int pods);
-
-    String check(Seen s);
-  }
-
-  private record Row(String name, String unit, ToDoubleFunction<NodeRun.Result> value, Target t) {}
+  private record Row(
+      String name, String unit, ToDoubleFunction<NodeRun.Result> value, CloudTargets.Target t) {}
 
   private CloudReport() {}
 
@@ -96,7 +95,8 @@ final class CloudReport {
     for (Row r : rows(c)) {
       double v = NodeReport.median(cloud, r.value());
       double m = NodeReport.median(mock, r.value());
-      Seen seen = new Seen(n, v, m, NodeReport.median(at1000, r.value()), createRate(cloud));
+      CloudTargets.Seen seen =
+          new CloudTargets.Seen(n, v, m, NodeReport.median(at1000, r.value()), createRate(cloud));
       sb.append(
           String.format(
               "| %s%s | %s | %s | %s | %s | %s |%n",
@@ -174,135 +174,9 @@ final class CloudReport {
                 r.cloudSteadyPerMinute() == null
                     ? Double.NaN
                     : CloudCalls.total(r.cloudSteadyPerMinute()),
-            steadyCap(c)));
+            steadyCap(c.kind())));
     rows.add(new Row("error lines in the node log", "", r -> r.errors(), atMost(0, "lines")));
     return rows;
-  }
-
-  /** At most {@code max} times the mock Java node; {@code rateBound}: say the create-rate floor. */
-  private static Target vsMock(double max, boolean rateBound) {
-    return new Target() {
-      public String text(int pods) {
-        return "<= " + max + "x mock Java";
-      }
-
-      public String check(Seen s) {
-        if (Double.isNaN(s.mock())) {
-          return "no mock Java run";
-        }
-        double r = s.cloud() / s.mock();
-        if (r <= max) {
-          return "met";
-        }
-        String miss = String.format("missed by %.2fx", r / max);
-        double floor = s.pods() / s.createRate();
-        return rateBound && s.cloud() >= floor * 0.9
-            ? miss
-                + " (the rate of "
-                + NodeReport.fmt(s.createRate())
-                + " a second makes it at least "
-                + fmtS(floor)
-                + ")"
-            : miss;
-      }
-    };
-  }
-
-  private static Target atMost(double max, String unit) {
-    return new Target() {
-      public String text(int pods) {
-        return "<= " + NodeReport.fmt(max) + " " + unit;
-      }
-
-      public String check(Seen s) {
-        return s.cloud() <= max
-            ? "met"
-            : "missed by " + NodeReport.fmt(s.cloud() - max) + " " + unit;
-      }
-    };
-  }
-
-  /** 5000 pods: under 400 MiB; below: at most 1.2x the mock Java node. */
-  private static Target rssAtN() {
-    Target small = vsMock(1.2, false);
-    Target large = atMost(400, "MiB");
-    return new Target() {
-      public String text(int pods) {
-        return (pods >= 5000 ? large : small).text(pods);
-      }
-
-      public String check(Seen s) {
-        return (s.pods() >= 5000 ? large : small).check(s);
-      }
-    };
-  }
-
-  /** Up to 1000 pods: at most 1.5x the mock Java node; above: within 20% of the same at 1000. */
-  private static Target cpuPerPod() {
-    return scaled(vsMock(1.5, false), 1.2);
-  }
-
-  /** Above 1000 pods, at most 1.2x the same provider's figure at 1000; below, none. */
-  private static Target notGrowing() {
-    return scaled(none(), 1.2);
-  }
-
-  private static Target scaled(Target upTo1000, double maxGrowth) {
-    return new Target() {
-      public String text(int pods) {
-        return pods > 1000 ? "<= " + maxGrowth + "x at 1000" : upTo1000.text(pods);
-      }
-
-      public String check(Seen s) {
-        if (s.pods() <= 1000) {
-          return upTo1000.check(s);
-        }
-        if (Double.isNaN(s.at1000())) {
-          return "no 1000-pod run";
-        }
-        double r = s.cloud() / s.at1000();
-        return r <= maxGrowth ? "met" : String.format("missed by %.2fx", r / maxGrowth);
-      }
-    };
-  }
-
-  /**
-   * The steady budget the provider documents with its defaults: ACI's {@code
-   * status-calls-per-minute} 300; Fargate's one ListTasks page per 100 tasks every 25 s, plus one
-   * ListTaskDefinitions page every 12 intervals.
-   */
-  private static Target steadyCap(Cloud c) {
-    return new Target() {
-      public String text(int pods) {
-        return "<= " + NodeReport.fmt(cap(pods)) + " (provider default)";
-      }
-
-      public String check(Seen s) {
-        String verdict = atMost(cap(s.pods()), "a minute").check(s);
-        // ListTasks runs every 25 s: a 60 s window holds 2 or 3 listings, the model averages 2.4.
-        return c.kind().equals("fargate") && !verdict.equals("met")
-            ? verdict
-                + " (the window held 3 listings where the model averages 2.4, plus a"
-                + " DescribeClusters ping every 10 s the model leaves out)"
-            : verdict;
-      }
-
-      private double cap(int pods) {
-        return c.kind().equals("aci") ? 300 : (Math.ceil(pods / 100.0) + 1 / 12.0) * 60 / 25;
-      }
-    };
-  }
-
-  private static Target none() {
-    return new Target() {
-      public String text(int pods) {
-        return "-";
-      }
-
-      public String check(Seen s) {
-        return "-";
-      }
-    };
   }
 
   /** The create rate the runs' provider allowed: a changed rate setting, else the default. */
@@ -336,9 +210,5 @@ final class CloudReport {
         : calls.entrySet().stream()
             .map(e -> e.getKey() + " " + NodeReport.fmt(e.getValue().doubleValue()))
             .collect(Collectors.joining(", "));
-  }
-
-  private static String fmtS(double seconds) {
-    return NodeReport.fmt(seconds) + " s";
   }
 }
