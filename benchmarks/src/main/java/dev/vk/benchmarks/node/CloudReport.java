@@ -21,13 +21,11 @@ import java.util.stream.Collectors;
  * section of docs/benchmarks.md.
  */
 final class CloudReport {
-  /** A cloud node kind, its heading, and the create rate its provider allows by default. */
-  private record Cloud(String kind, String title, String rateSetting) {}
+  /** A cloud node kind and its heading. */
+  private record Cloud(String kind, String title) {}
 
   private static final List<Cloud> CLOUDS =
-      List.of(
-          new Cloud("aci", "ACI provider", "requests-per-second 10"),
-          new Cloud("fargate", "Fargate provider", "run-task-rate 10"));
+      List.of(new Cloud("aci", "ACI provider"), new Cloud("fargate", "Fargate provider"));
 
   /** The provider-default create rate (pods a second) both cloud providers allow themselves. */
   private static final double CREATE_RATE = 10;
