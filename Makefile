@@ -63,7 +63,8 @@ bench-cloud:
 	$(MVN) -q -pl benchmarks -am -Pbench package -DskipTests
 
 # The Java node against the Go virtual-kubelet v1.13.0 on a real control plane (root; netns vk-bench,
-# subnet 10.249.0). BENCH_N: pod counts, each optionally :java or :go for one node only.
+# subnet 10.249.0). BENCH_N: pod counts, each optionally :java or :go for one node only, or :aci or
+# :fargate for the Java node with that cloud provider against its emulator (e.g. 1000:aci,1000:fargate).
 # BENCH_RECORD=false prints the runs without storing them or rewriting the report (experiments with
 # VK_BENCH_JAVA_OPTS, which the Java node gets after the image's JVM options).
 BENCH_N ?= 100,1000
@@ -74,7 +75,7 @@ BENCH_SUBNET ?= 10.249.0
 BENCH_RECORD ?= true
 bench-node: controlplane
 	benchmarks/reference/build.sh >/dev/null
-	APISERVER_EXTRA_ARGS="--audit-policy-file=$(CURDIR)/benchmarks/reference/audit-policy.yaml --audit-log-path=$(BENCH_STATE)/logs/audit.log" \
+	APISERVER_EXTRA_ARGS="--audit-policy-file=$(CURDIR)/benchmarks/reference/audit-policy.yaml --audit-log-path=$(BENCH_STATE)/logs/audit.log --audit-log-maxsize=100000" \
 	  $(MVN) -q -pl benchmarks,provider/node -am -Pbench package -DskipTests \
 	  -Dbench.main=dev.vk.benchmarks.node.NodeBenchmark -Dvk.bench.state=$(BENCH_STATE) \
 	  -Dvk.bench.n=$(BENCH_N) -Dvk.bench.repeat=$(BENCH_REPEAT) \

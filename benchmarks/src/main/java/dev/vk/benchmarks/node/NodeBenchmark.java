@@ -18,12 +18,16 @@ import java.util.List;
  * docs/benchmarks.md and docs/bench-*.png.
  *
  * <p>System properties: {@code vk.bench.n} pod counts, each optionally {@code :java} or {@code :go}
- * to run one node only (default {@code 100,1000}; empty: only re-render the report from the stored
- * runs); {@code vk.bench.repeat} (default 3); {@code vk.bench.go} path of the Go binary (default:
- * what benchmarks/reference/build.sh prints); {@code vk.bench.netns} and {@code vk.bench.subnet}
- * (default {@code vk-bench}, {@code 10.249.0}); {@code vk.bench.record} {@code false}: print the
- * runs only, neither store them nor rewrite the report. Needs root. API calls are counted from the
- * audit log {@code <state>/logs/audit.log} when the API server writes one (make bench turns it on).
+ * to run one node only, or {@code :aci} or {@code :fargate} for the Java node with that cloud
+ * provider against its emulator in this JVM (default {@code 100,1000}: java and go; empty: only
+ * re-render the report from the stored runs); {@code vk.bench.repeat} (default 3); {@code
+ * vk.bench.go} path of the Go binary (default: what benchmarks/reference/build.sh prints); {@code
+ * vk.bench.netns} and {@code vk.bench.subnet} (default {@code vk-bench}, {@code 10.249.0}); {@code
+ * vk.bench.results} the runs file; {@code vk.bench.aci.settings}, {@code vk.bench.fargate.settings}
+ * provider settings changed from their defaults (see {@link NodeCloud#tuned}). {@code
+ * vk.bench.record} {@code false}: print the runs only, neither store them nor rewrite the report.
+ * Needs root. API calls are counted from the audit log {@code <state>/logs/audit.log} when the API
+ * server writes one (make bench turns it on).
  */
 public final class NodeBenchmark {
   // Another netns and subnet let two benchmarks (or a benchmark and the E2E tests) run at once.
@@ -31,54 +35,69 @@ public final class NodeBenchmark {
   private static final String SUBNET = System.getProperty("vk.bench.subnet", "10.249.0");
   private static final int JAVA_PORT = 10350;
   private static final int GO_PORT = 10351;
+  private static final int CLOUD_PORT = 10352;
+
+  private static final List<String> KINDS = List.of("java", "go", "aci", "fargate");
 
   private NodeBenchmark() {}
 
-  /** One pod count and the nodes to run at it. */
-  private record Plan(int pods, boolean java, boolean go) {}
+  /** One pod count and the nodes to run at it: java, go, aci, fargate. */
+  private record Plan(int pods, List<String> kinds) {}
+
+  /** One run of node {@code kind}; a cloud kind gets its own fresh emulator. */
+  private static NodeRun.Result run(
+      NodeRun run, ControlPlane cluster, String kind, int pods, Path goBinary, Path state)
+      throws InterruptedException {
+    String name = "bench-" + kind;
+    Path dir = state.resolve("run/" + kind);
+    switch (kind) {
+      case "java" -> {
+        return run.run(kind, pods, () -> NodeLauncher.java(cluster, name, JAVA_PORT, dir));
+      }
+      case "go" -> {
+        return run.run(kind, pods, () -> NodeLauncher.go(cluster, goBinary, name, GO_PORT, dir));
+      }
+      default -> {
+        try (NodeCloud cloud =
+            kind.equals("aci") ? AciNodeCloud.start() : FargateNodeCloud.start()) {
+          return run.run(
+              kind,
+              pods,
+              () -> NodeLauncher.java(cluster, name, CLOUD_PORT, dir, cloud.nodeSettings()),
+              cloud);
+        }
+      }
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path repo = ControlPlane.repoRoot();
     List<Plan> plans = plans(System.getProperty("vk.bench.n", "100,1000"));
     int repeat = Integer.getInteger("vk.bench.repeat", 3);
     boolean record = Boolean.parseBoolean(System.getProperty("vk.bench.record", "true"));
-    Path goBinary = plans.stream().anyMatch(Plan::go) ? goBinary(repo) : null;
+    Path goBinary = plans.stream().anyMatch(p -> p.kinds().contains("go")) ? goBinary(repo) : null;
     Path state = Path.of(System.getProperty("vk.bench.state", repo.resolve(".bench").toString()));
-    Path resultsFile = repo.resolve("benchmarks/results/node-runs.json");
+    // Another file lets two invocations run at once; their runs are merged into the default one.
+    Path resultsFile =
+        Path.of(
+            System.getProperty(
+                "vk.bench.results", repo.resolve("benchmarks/results/node-runs.json").toString()));
     List<NodeRun.Result> results = load(resultsFile);
     if (plans.isEmpty()) { // re-render the report from the stored runs
       write(repo, results);
       return;
     }
-    Path javaWork = state.resolve("run/java");
-    if (plans.stream().anyMatch(Plan::java)) {
-      CdsArchive.jvmOptions(NodeLauncher.cdsDir(javaWork)); // the dump is not part of a start
+    if (plans.stream().anyMatch(p -> !p.kinds().equals(List.of("go")))) {
+      // The dump is not part of a start; every Java kind shares it (same jar).
+      CdsArchive.jvmOptions(NodeLauncher.cdsDir(state.resolve("run/java")));
     }
     try (ControlPlane cluster = ControlPlane.start(state, NETNS, SUBNET)) {
       NodeRun run = new NodeRun(cluster, new AuditCounter(cluster.logDir().resolve("audit.log")));
       for (Plan p : plans) {
-        results.removeIf(
-            r ->
-                r.pods() == p.pods()
-                    && (p.java() && r.node().equals("java") || p.go() && r.node().equals("go")));
+        results.removeIf(r -> r.pods() == p.pods() && p.kinds().contains(r.node()));
         for (int i = 0; i < repeat; i++) {
-          if (p.java()) {
-            results.add(
-                report(
-                    run.run(
-                        "java",
-                        p.pods(),
-                        () -> NodeLauncher.java(cluster, "bench-java", JAVA_PORT, javaWork))));
-          }
-          if (p.go()) {
-            results.add(
-                report(
-                    run.run(
-                        "go",
-                        p.pods(),
-                        () ->
-                            NodeLauncher.go(
-                                cluster, goBinary, "bench-go", GO_PORT, state.resolve("run/go")))));
+          for (String kind : p.kinds()) {
+            results.add(report(run(run, cluster, kind, p.pods(), goBinary, state)));
           }
           if (record) {
             save(resultsFile, results);
@@ -110,7 +129,8 @@ public final class NodeBenchmark {
   private static void write(Path repo, List<NodeRun.Result> results) {
     // The runs shown may come from several invocations (see the run counts per table).
     String command =
-        "make bench-node BENCH_N=100,1000 BENCH_REPEAT=3   # as root; BENCH_N=5000:java for one node";
+        "make bench-node BENCH_N=100,1000 BENCH_REPEAT=3   # as root; BENCH_N=5000:java for one node\n"
+            + "make bench-node BENCH_N=1000:aci,1000:fargate,5000:aci,5000:fargate BENCH_REPEAT=1";
     String machine =
         "Machine: "
             + Runtime.getRuntime().availableProcessors()
@@ -152,8 +172,11 @@ public final class NodeBenchmark {
     List<Plan> plans = new ArrayList<>();
     for (String s : spec.isBlank() ? new String[0] : spec.split(",")) {
       String[] p = s.strip().split(":");
-      String only = p.length > 1 ? p[1] : "";
-      plans.add(new Plan(Integer.parseInt(p[0]), !only.equals("go"), !only.equals("java")));
+      List<String> kinds = p.length > 1 ? List.of(p[1]) : List.of("java", "go");
+      if (!KINDS.containsAll(kinds)) {
+        throw new IllegalArgumentException("vk.bench.n: unknown node kind in " + s);
+      }
+      plans.add(new Plan(Integer.parseInt(p[0]), kinds));
     }
     return plans;
   }

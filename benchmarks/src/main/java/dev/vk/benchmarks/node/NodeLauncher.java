@@ -9,9 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Starts the Java node (the shaded jar, the image's JVM options) or the Go reference node. */
+/**
+ * Starts the Java node (the shaded jar, the image's JVM options; mock or cloud provider) or the Go
+ * reference node.
+ */
 final class NodeLauncher {
   /**
    * The chart's memory limit (charts/virtual-kubelet/values.yaml): the JVM sizes its heap by it.
@@ -25,6 +30,24 @@ final class NodeLauncher {
 
   /** Starts the Java node with the mock provider. Blocks only to issue its identity. */
   static Started java(ControlPlane cluster, String nodeName, int port, Path workDir) {
+    // No --mock-state-file: it rewrites every pod to disk on each provider call (O(N) per call,
+    // there for restart tests), which the Go mock, kept in memory, does not pay either.
+    // The Go mock reports a pod Running as soon as it is created; the Java mock's default start
+    // delay (1 s Pending, ContainerCreating) would cost a status write per pod the Go one skips.
+    // The capacity the Go node is given below: the default 110 pods would leave pods unschedulable.
+    Map<String, String> mock = new LinkedHashMap<>();
+    mock.put("mock-start-delay", "0s");
+    mock.put("capacity-cpu", "1000");
+    mock.put("capacity-memory", "4Ti");
+    return java(cluster, nodeName, port, workDir, mock);
+  }
+
+  /**
+   * Starts the Java node with {@code settings} (flag names without dashes, e.g. a cloud
+   * provider's), room for 20000 pods. Blocks only to issue its identity.
+   */
+  static Started java(
+      ControlPlane cluster, String nodeName, int port, Path workDir, Map<String, String> settings) {
     Path kubeconfig = NodeIdentity.kubeconfig(cluster, nodeName);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -39,14 +62,8 @@ final class NodeLauncher {
     cmd.addAll(List.of("--kubelet-address", cluster.nodeAddress()));
     cmd.addAll(List.of("--health-address", cluster.nodeAddress()));
     cmd.addAll(List.of("--health-port", "" + (port + NodeProcess.HEALTH_PORT_OFFSET)));
-    // No --mock-state-file: it rewrites every pod to disk on each provider call (O(N) per call,
-    // there for restart tests), which the Go mock, kept in memory, does not pay either.
-    // The Go mock reports a pod Running as soon as it is created; the Java mock's default start
-    // delay (1 s Pending, ContainerCreating) would cost a status write per pod the Go one skips.
-    cmd.addAll(List.of("--mock-start-delay", "0s"));
-    // The capacity the Go node is given below: the default 110 pods would leave pods unschedulable.
-    cmd.addAll(List.of("--capacity-cpu", "1000", "--capacity-memory", "4Ti"));
     cmd.addAll(List.of("--capacity-pods", "20000"));
+    settings.forEach((k, v) -> cmd.addAll(List.of("--" + k, v)));
     cmd.addAll(
         List.of(
             "--client-ca-file",

@@ -122,6 +122,7 @@ public final class NodeReport {
             + " bench-cpu-per-pod.png in this directory.\n");
     Map<Integer, List<NodeRun.Result>> byN =
         results.stream()
+            .filter(r -> r.node().equals("java") || r.node().equals("go"))
             .collect(
                 Collectors.groupingBy(NodeRun.Result::pods, TreeMap::new, Collectors.toList()));
     for (var e : byN.entrySet()) {
@@ -170,6 +171,7 @@ public final class NodeReport {
             + " benchmarks/reference/build.sh (`go install` of cmd/virtual-kubelet@v1.13.0 from the"
             + " module proxy, cached in ~/.cache/vk-testbed/bin). Every run is kept in"
             + " benchmarks/results/node-runs.json; this section is rendered from it.\n");
+    sb.append(CloudReport.render(results));
     return sb.append("\n").append(END).append("\n").toString();
   }
 

@@ -1,5 +1,6 @@
 package dev.vk.benchmarks.node;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
 import io.kubernetes.client.openapi.ApiException;
@@ -22,7 +23,16 @@ final class NodeRun {
   private static final Duration IDLE = Duration.ofSeconds(10);
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(40);
 
-  /** What one run measured; times in seconds, memory in MiB. */
+  /** The window whose cloud calls give the steady rate: all pods Running, nothing changing. */
+  static final Duration STEADY = Duration.ofSeconds(60);
+
+  /**
+   * What one run measured; times in seconds, memory in MiB. {@code cpuSteady} (CPU seconds in the
+   * steady window), the cloud maps and {@code cloudTuned} (provider settings changed from their
+   * defaults) (emulator calls by operation: while creating, per minute in the steady window, whole
+   * run) are null for the mock and Go nodes.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Result(
       String node,
       int pods,
@@ -39,9 +49,14 @@ final class NodeRun {
       double cpuIdle,
       double cpuCreate,
       double cpuDelete,
+      double cpuSteady,
       int errors,
       Map<String, Integer> createCalls,
-      Map<String, Integer> allCalls) {
+      Map<String, Integer> allCalls,
+      Map<String, Integer> cloudCreateCalls,
+      Map<String, Double> cloudSteadyPerMinute,
+      Map<String, Integer> cloudAllCalls,
+      Map<String, String> cloudTuned) {
 
     /** API calls the node made while the pods were created, per pod. */
     double callsPerPod() {
@@ -68,6 +83,20 @@ final class NodeRun {
   /** Runs {@code pods} pods on the node that {@code start} launches ("java" or "go"). */
   Result run(String kind, int pods, java.util.function.Supplier<NodeLauncher.Started> start)
       throws InterruptedException {
+    return run(kind, pods, start, null);
+  }
+
+  /**
+   * Runs {@code pods} pods on the node that {@code start} launches with a provider backed by {@code
+   * cloud} (null: none); with a cloud, the pods stay Running through its settle time and a steady
+   * window of {@link #STEADY} before they are deleted.
+   */
+  Result run(
+      String kind,
+      int pods,
+      java.util.function.Supplier<NodeLauncher.Started> start,
+      NodeCloud cloud)
+      throws InterruptedException {
     long auditStart = audit.mark();
     NodeLauncher.Started node = start.get();
     // From the process's own start: not the identity and RBAC set-up before it (kubectl calls that
@@ -84,18 +113,39 @@ final class NodeRun {
       double cpuIdled = proc.cpuSeconds();
 
       long auditCreate = audit.mark();
+      Instant cloudCreate = Instant.now();
       long tCreate = System.nanoTime();
-      kubectlIn(deployment(node.nodeName(), pods), "apply", "-f", "-");
-      await(pods + " pods Running", () -> watch.runningCount() >= pods, node);
-      double toRunning = (watch.lastRunning() - tCreate) / 1e9;
-      double lastBindToRunning = (watch.lastRunning() - watch.lastBind()) / 1e9;
+      kubectlIn(deployment(node.nodeName(), pods, cloud != null), "apply", "-f", "-");
+      ApiCount api = new ApiCount();
+      await(
+          pods + " pods Running",
+          () -> watch.runningCount() >= pods || watch.restarted() && api.running(node) >= pods,
+          node);
+      // A restarted watch misses what changed while it was down: then the API server's count,
+      // read every 2 s, tells when all were Running.
+      long allRunning = watch.runningCount() >= pods ? watch.lastRunning() : System.nanoTime();
+      double toRunning = (allRunning - tCreate) / 1e9;
+      double lastBindToRunning = (allRunning - watch.lastBind()) / 1e9;
       double rssAtN = proc.rssMib();
       double cpuCreated = proc.cpuSeconds();
       long auditDelete = audit.mark();
+      Instant cloudRunning = Instant.now();
+      Map<String, Double> steady = null;
+      double cpuSteady = 0;
+      if (cloud != null) { // measured, not awaited: nothing changes while the cloud is polled
+        TimeUnit.MILLISECONDS.sleep(cloud.settle().toMillis());
+        Instant from = Instant.now();
+        double cpuFrom = proc.cpuSeconds();
+        TimeUnit.MILLISECONDS.sleep(STEADY.toMillis());
+        steady = CloudCalls.perMinute(cloud.calls(), from, Instant.now());
+        cpuSteady = proc.cpuSeconds() - cpuFrom;
+      }
+      double cpuBeforeDelete = proc.cpuSeconds();
 
       long tDelete = System.nanoTime();
       kubectlIn(null, "delete", "deployment", node.nodeName(), "--wait=false");
-      await("all pods gone", () -> watch.deletedCount() >= pods, node);
+      // The API's own count too: a pod deleted while the watch was being restarted is not seen.
+      await("all pods gone", () -> watch.deletedCount() >= pods || noPodsLeft(node), node);
       double toGone = (watch.lastDeleted() - tDelete) / 1e9;
       double cpuDeleted = proc.cpuSeconds();
       List<Double> lat = watch.bindToRunning();
@@ -117,13 +167,61 @@ final class NodeRun {
           cpuReady,
           cpuIdled - cpuReady,
           cpuCreated - cpuIdled,
-          cpuDeleted - cpuCreated,
+          cpuDeleted - cpuBeforeDelete,
+          cpuSteady,
           errors,
           audit.count(user, auditCreate, auditDelete),
-          audit.count(user, auditStart, auditEnd));
+          audit.count(user, auditStart, auditEnd),
+          cloud == null ? null : CloudCalls.count(cloud.calls(), cloudCreate, cloudRunning),
+          steady,
+          cloud == null ? null : CloudCalls.count(cloud.calls(), Instant.MIN, Instant.MAX),
+          cloud == null || cloud.tuned().isEmpty() ? null : cloud.tuned());
     } finally {
       stop(node);
       cluster.kubectl("delete", "node", node.nodeName(), "--ignore-not-found", "--wait=false");
+    }
+  }
+
+  /** The node's Running pods as the API server lists them, read at most every 2 s. */
+  private final class ApiCount {
+    private long readAt;
+    private int running;
+
+    int running(NodeLauncher.Started node) {
+      if (System.nanoTime() - readAt > 2_000_000_000L) {
+        readAt = System.nanoTime();
+        try {
+          running =
+              (int)
+                  new CoreV1Api(cluster.apiClient())
+                          .listNamespacedPod(NAMESPACE)
+                          .labelSelector("app=" + node.nodeName())
+                          .execute()
+                          .getItems()
+                          .stream()
+                          .filter(p -> p.getStatus() != null)
+                          .filter(p -> "Running".equals(p.getStatus().getPhase()))
+                          .count();
+        } catch (ApiException e) {
+          running = 0;
+        }
+      }
+      return running;
+    }
+  }
+
+  /** Whether the API server lists none of the node's pods: one call for at most one pod. */
+  private boolean noPodsLeft(NodeLauncher.Started node) {
+    try {
+      return new CoreV1Api(cluster.apiClient())
+          .listNamespacedPod(NAMESPACE)
+          .labelSelector("app=" + node.nodeName())
+          .limit(1)
+          .execute()
+          .getItems()
+          .isEmpty();
+    } catch (ApiException e) {
+      return false;
     }
   }
 
@@ -191,7 +289,11 @@ final class NodeRun {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
   }
 
-  private static String deployment(String nodeName, int replicas) {
+  /**
+   * With {@code command}, the container names its command: the azure provider otherwise reads the
+   * image's entrypoint from its registry, which the benchmark host cannot reach.
+   */
+  private static String deployment(String nodeName, int replicas, boolean command) {
     return """
         apiVersion: apps/v1
         kind: Deployment
@@ -204,8 +306,8 @@ final class NodeRun {
             spec:
               nodeSelector: {kubernetes.io/hostname: %1$s}
               tolerations: [{operator: Exists}]
-              containers: [{name: c, image: registry.k8s.io/pause:3.10}]
+              containers: [{name: c, image: registry.k8s.io/pause:3.10%3$s}]
         """
-        .formatted(nodeName, replicas);
+        .formatted(nodeName, replicas, command ? ", command: [/pause]" : "");
   }
 }

@@ -1,6 +1,5 @@
 package dev.vk.benchmarks.node;
 
-import dev.vk.testbed.cluster.CommandResult;
 import dev.vk.testbed.cluster.ControlPlane;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,28 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * was first seen bound to a node and first seen Running, and when each was deleted.
  */
 final class PodWatch implements AutoCloseable {
-  private final ControlPlane cluster;
-  private final String namespace;
-  private final String selector;
+  private final List<String> cmd;
   private volatile Process kubectl;
   private volatile boolean closed;
+  private volatile boolean restarted;
   private final Map<String, Long> bound = new ConcurrentHashMap<>();
   private final Map<String, Long> running = new ConcurrentHashMap<>();
   private final Map<String, Long> deleted = new ConcurrentHashMap<>();
   private final Thread reader;
 
   PodWatch(ControlPlane cluster, String namespace, String selector) {
-    this.cluster = cluster;
-    this.namespace = namespace;
-    this.selector = selector;
-    kubectl = start();
-    reader = new Thread(this::read, "pod-watch");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  private Process start() {
-    List<String> cmd =
+    cmd =
         List.of(
             ControlPlane.kubectlBinary(),
             "--kubeconfig=" + cluster.kubeconfig(),
@@ -56,46 +42,39 @@ final class PodWatch implements AutoCloseable {
             "-o",
             "jsonpath={.type} {.object.metadata.name} {.object.spec.nodeName}"
                 + " {.object.status.phase}{\"\\n\"}");
+    kubectl = start();
+    reader = new Thread(this::read, "pod-watch");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private Process start() {
     try {
-      return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Reads watch events; when kubectl ends (the API server closed a watch on a loaded machine), the
-   * pods gone meanwhile count as deleted now and a new watch starts, whose first events list the
-   * pods that exist.
+   * Reads kubectl's events; a watch the API server or kubectl ends is started again (its relist
+   * reports what changed in between, seen at the relist).
    */
   private void read() {
     while (!closed) {
-      readAll(kubectl);
-      if (closed) {
-        return;
+      readUntilEnd();
+      if (!closed) {
+        System.err.println("bench: pod watch ended, watching again");
+        restarted = true;
+        kubectl = start();
       }
-      System.err.println("bench: the pod watch ended; starting it again");
-      CommandResult names =
-          cluster.kubectl("-n", namespace, "get", "pods", "-l", selector, "-o", "name");
-      long now = System.nanoTime();
-      if (names.exitCode() == 0) {
-        Set<String> present = new HashSet<>();
-        for (String n : names.stdout().split("\n")) {
-          present.add(n.strip().replace("pod/", ""));
-        }
-        for (String name : bound.keySet()) {
-          if (!present.contains(name)) {
-            deleted.putIfAbsent(name, now);
-          }
-        }
-      }
-      kubectl = start();
     }
   }
 
-  private void readAll(Process watch) {
+  private void readUntilEnd() {
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(kubectl.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         long now = System.nanoTime();
         String[] f = line.strip().split(" ");
@@ -118,6 +97,15 @@ final class PodWatch implements AutoCloseable {
     } catch (IOException ended) {
       // kubectl was stopped
     }
+  }
+
+  /**
+   * Whether kubectl was started again: its relist of pods that exist is not read (kubectl's
+   * jsonpath output of a watch's initial list is the list, not one event a pod), so changes while
+   * it was down are missing.
+   */
+  boolean restarted() {
+    return restarted;
   }
 
   int runningCount() {

@@ -1,0 +1,81 @@
+package dev.vk.benchmarks.node;
+
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.emulator.aci.AciEmulatorOptions;
+import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ARM emulator with a quick container start, and the azure provider with its default timings
+ * and rates (only endpoints, identity and VNet mode set, as AKS virtual nodes run).
+ */
+final class AciNodeCloud implements NodeCloud {
+  static final String RESOURCE_GROUP = "vk-bench";
+
+  /** Create to Running in the emulator: 0.5 s Pending, 0.5 s Creating (ACI: tens of seconds). */
+  static final Duration PULL = Duration.ofSeconds(1);
+
+  private final AciEmulator aci;
+
+  private AciNodeCloud(AciEmulator aci) {
+    this.aci = aci;
+  }
+
+  /** Starts the emulator on loopback; blocks until it listens. */
+  static AciNodeCloud start() {
+    LifecycleSettings d = LifecycleSettings.defaults();
+    try {
+      return new AciNodeCloud(
+          AciEmulator.start(
+              AciEmulatorOptions.defaults()
+                  .withResourceGroups(RESOURCE_GROUP)
+                  .withLifecycle(
+                      new LifecycleSettings(
+                          PULL,
+                          d.minimumRunTime(),
+                          d.restartBackoff(),
+                          d.maxRestartBackoff(),
+                          d.maxLogLines()))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Map<String, String> nodeSettings() {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("provider", "azure");
+    aci.providerSettings(RESOURCE_GROUP).forEach((k, v) -> s.put("azure-" + k, v));
+    s.put("azure-subnet-ids", aci.subnetId());
+    tuned().forEach((k, v) -> s.put("azure-" + k, v));
+    return s;
+  }
+
+  @Override
+  public Map<String, String> tuned() {
+    return NodeCloud.tuned("aci");
+  }
+
+  /** The default settle-time (1 min) plus one default status round (10 s) and a margin. */
+  @Override
+  public Duration settle() {
+    return Duration.ofSeconds(75);
+  }
+
+  @Override
+  public List<CloudCalls.Call> calls() {
+    return aci.calls().timeline().stream()
+        .map(c -> new CloudCalls.Call(c.receivedAt(), c.operation()))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    aci.close();
+  }
+}

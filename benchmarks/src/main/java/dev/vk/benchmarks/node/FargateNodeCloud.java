@@ -1,0 +1,75 @@
+package dev.vk.benchmarks.node;
+
+import dev.vk.emulator.ecs.EcsEmulator;
+import dev.vk.emulator.ecs.EmulatorOptions;
+import dev.vk.emulator.ecs.lifecycle.LifecycleTimings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ECS + CloudWatch Logs emulator at its default pace (a task RUNNING about 1 s after RunTask),
+ * and the fargate provider with its default timings and rates.
+ */
+final class FargateNodeCloud implements NodeCloud {
+  static final String LOG_GROUP = "/ecs/vk-bench";
+
+  private final EcsEmulator ecs;
+
+  private FargateNodeCloud(EcsEmulator ecs) {
+    this.ecs = ecs;
+  }
+
+  /** Starts the emulator on loopback; returns once it serves. */
+  static FargateNodeCloud start() {
+    LifecycleTimings d = LifecycleTimings.defaults();
+    // A pause container logs nothing; the emulator's once-a-second line per task would only
+    // grow the benchmark JVM's log store with thousands of tasks.
+    LifecycleTimings quiet =
+        new LifecycleTimings(
+            d.provisioning(),
+            d.pull(),
+            d.activating(),
+            d.deactivating(),
+            d.stopping(),
+            d.deprovisioning(),
+            d.minimumRuntime(),
+            Duration.ofHours(1),
+            d.stoppedRetention());
+    return new FargateNodeCloud(
+        EcsEmulator.start(EmulatorOptions.defaults().logGroup(LOG_GROUP).timings(quiet)));
+  }
+
+  @Override
+  public Map<String, String> nodeSettings() {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("provider", "fargate");
+    ecs.providerSettings().forEach((k, v) -> s.put("fargate-" + k, v));
+    tuned().forEach((k, v) -> s.put("fargate-" + k, v));
+    return s;
+  }
+
+  @Override
+  public Map<String, String> tuned() {
+    return NodeCloud.tuned("fargate");
+  }
+
+  /** Two default transition rounds (5 s): then only the steady listing runs. */
+  @Override
+  public Duration settle() {
+    return Duration.ofSeconds(10);
+  }
+
+  @Override
+  public List<CloudCalls.Call> calls() {
+    return ecs.calls().timeline().stream()
+        .map(c -> new CloudCalls.Call(c.time(), c.operation()))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    ecs.close();
+  }
+}
