@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
+import dev.vk.provider.testkit.TestingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,24 +24,7 @@ class CachedCredentialTest {
   private static final TokenRequestContext METRICS =
       new TokenRequestContext().addScopes("https://metrics.monitor.azure.com/.default");
 
-  private Instant now = START;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final TestingClock clock = new TestingClock(START);
 
   /** Hands out one-hour tokens whose refresh time is {@code refreshAt} (1970 like MSAL's). */
   private static final class Issuer implements TokenCredential {
@@ -77,10 +61,10 @@ class CachedCredentialTest {
     CachedCredential credential = new CachedCredential(issuer, clock);
 
     AccessToken first = credential.getTokenSync(ARM);
-    now = START.plus(Duration.ofMinutes(54));
+    clock.advance(Duration.ofMinutes(54));
     assertThat(credential.getTokenSync(ARM).getToken()).isEqualTo(first.getToken());
     assertThat(credential.getToken(ARM).block().getToken()).isEqualTo(first.getToken());
-    now = START.plus(Duration.ofMinutes(55));
+    clock.advance(Duration.ofMinutes(1));
     assertThat(credential.getTokenSync(ARM).getToken()).isNotEqualTo(first.getToken());
 
     assertThat(issuer.issued).hasSize(2);
@@ -106,9 +90,9 @@ class CachedCredentialTest {
     CachedCredential credential = new CachedCredential(issuer, clock);
 
     AccessToken first = credential.getTokenSync(ARM);
-    now = START.plus(Duration.ofMinutes(29));
+    clock.advance(Duration.ofMinutes(29));
     credential.getTokenSync(ARM);
-    now = START.plus(Duration.ofMinutes(30));
+    clock.advance(Duration.ofMinutes(1));
     credential.getTokenSync(ARM);
 
     assertThat(first.getRefreshAt())
