@@ -131,7 +131,9 @@ public final class AciProvider
     ContainerGroupInner desired = mapper.map(pod); // refusals happen before ARM sees anything
     String name = mapper.groupName(pod);
     String uid = pod.getMetadata().getUid();
-    Optional<ContainerGroupInner> existing = groups.get(name);
+    // A name the last list did not hold needs no GET: only this node creates its pods' groups.
+    Optional<ContainerGroupInner> existing =
+        groups.knownFree(name) ? Optional.empty() : groups.get(name);
     if (existing.isPresent()) {
       if (!owned(existing.get())) {
         throw foreign(name, existing.get());

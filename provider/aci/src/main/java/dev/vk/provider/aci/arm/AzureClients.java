@@ -14,6 +14,7 @@ import com.azure.resourcemanager.containerinstance.ContainerInstanceManager;
 import com.azure.resourcemanager.containerinstance.fluent.ContainerInstanceManagementClient;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.aci.config.TrustedTls;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,9 +56,14 @@ public final class AzureClients {
 
   /**
    * A client secret when the settings name one (the emulator's way); otherwise the default chain:
-   * AZURE_* environment (secret, certificate, workload identity), then managed identity.
+   * AZURE_* environment (secret, certificate, workload identity), then managed identity. Each token
+   * is reused until shortly before it expires ({@link CachedCredential}).
    */
   public static TokenCredential credential(AciSettings.Connection settings, HttpClient http) {
+    return new CachedCredential(source(settings, http), Clock.systemUTC());
+  }
+
+  private static TokenCredential source(AciSettings.Connection settings, HttpClient http) {
     if (settings.clientSecret().isPresent()) {
       ClientSecretCredentialBuilder builder =
           new ClientSecretCredentialBuilder()

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 
 /**
@@ -27,6 +28,7 @@ public final class ContainerGroups {
   private final ContainerInstanceManagementClient client;
   private final String resourceGroup;
   private final ArmCalls calls;
+  private final ListedNames names = new ListedNames();
 
   /**
    * @param calls the retry policy every operation goes through
@@ -55,17 +57,31 @@ public final class ContainerGroups {
 
   /** Every group of the resource group, without instance views; one ARM call per page. */
   public List<ContainerGroupInner> list() throws ProviderException {
-    return calls.call(
-        "list container groups of " + resourceGroup,
-        () -> {
-          List<ContainerGroupInner> all = new ArrayList<>();
-          client.getContainerGroups().listByResourceGroup(resourceGroup).forEach(all::add);
-          return all;
-        });
+    long started = names.listing();
+    List<ContainerGroupInner> all =
+        calls.call(
+            "list container groups of " + resourceGroup,
+            () -> {
+              List<ContainerGroupInner> page = new ArrayList<>();
+              client.getContainerGroups().listByResourceGroup(resourceGroup).forEach(page::add);
+              return page;
+            });
+    names.listed(started, all.stream().map(ContainerGroupInner::name).collect(Collectors.toSet()));
+    return all;
+  }
+
+  /**
+   * True when no group {@code name} can exist but one this instance is creating: the last list had
+   * none and this instance has neither written nor deleted it since ({@link ListedNames}). A create
+   * then needs no GET first. No ARM call.
+   */
+  public boolean knownFree(String name) {
+    return names.knownFree(name);
   }
 
   /** PUT: creates or redeploys the group by name; returns the HTTP status. */
   public int put(String name, ContainerGroupInner group) throws ProviderException {
+    names.touching(name);
     return calls.call(
         "create container group " + name,
         () ->
@@ -86,6 +102,7 @@ public final class ContainerGroups {
 
   /** DELETE; a group that is already gone is not an error. */
   public void delete(String name) throws ProviderException {
+    names.touching(name);
     try {
       calls.call(
           "delete container group " + name,

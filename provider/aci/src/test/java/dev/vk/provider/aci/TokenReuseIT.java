@@ -1,0 +1,74 @@
+package dev.vk.provider.aci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.provider.aci.arm.AzureClients;
+import dev.vk.provider.aci.config.AciSettings;
+import dev.vk.provider.aci.config.TrustedTls;
+import dev.vk.provider.testkit.EmulatorExtension;
+import java.time.OffsetDateTime;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The node's credential against the emulator's Entra ID, whose one-hour tokens carry no {@code
+ * refresh_in} (as Entra ID's): one token request per scope, and tokens whose refresh time lies
+ * ahead, since azure-core's pipeline cache fetches a new token every 30 s when it has passed
+ * (before, the benchmark saw 2 token requests a minute).
+ */
+class TokenReuseIT {
+
+  private static final String TOKEN = "aad.token";
+
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension();
+
+  @Test
+  void oneTokenRequestPerScope() {
+    TokenCredential credential = credential();
+    String arm = aci.get().providerSettings(Emulators.RESOURCE_GROUP).get("arm-endpoint");
+    TokenRequestContext armScope = new TokenRequestContext().addScopes(arm + "/.default");
+    TokenRequestContext metricsScope =
+        new TokenRequestContext().addScopes("https://metrics.monitor.azure.com/.default");
+
+    AccessToken first = credential.getTokenSync(armScope);
+    for (int i = 0; i < 5; i++) {
+      assertThat(credential.getTokenSync(armScope).getToken()).isEqualTo(first.getToken());
+      assertThat(credential.getToken(armScope).block().getToken()).isEqualTo(first.getToken());
+    }
+    credential.getTokenSync(metricsScope);
+    credential.getTokenSync(metricsScope);
+
+    assertThat(aci.get().calls().count(TOKEN)).as("token requests").isEqualTo(2);
+  }
+
+  @Test
+  void tokensAreNotDueForRefreshAtOnce() {
+    String arm = aci.get().providerSettings(Emulators.RESOURCE_GROUP).get("arm-endpoint");
+
+    AccessToken token =
+        credential().getTokenSync(new TokenRequestContext().addScopes(arm + "/.default"));
+
+    OffsetDateTime now = OffsetDateTime.now();
+    assertThat(token.getExpiresAt()).isAfter(now.plusMinutes(55));
+    if (token.getRefreshAt() != null) {
+      assertThat(token.getRefreshAt()).as("refresh time").isAfter(now.plusMinutes(30));
+    }
+  }
+
+  private TokenCredential credential() {
+    AciSettings settings = AciSettings.from(Emulators.context(Emulators.settings(aci)));
+    TrustedTls tls = TrustedTls.load(settings.connection().caFile());
+    OkHttpClient okHttp =
+        new OkHttpClient.Builder()
+            .sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
+            .build();
+    return AzureClients.credential(
+        settings.connection(), new OkHttpAsyncHttpClientBuilder(okHttp).build());
+  }
+}
