@@ -16,7 +16,7 @@ import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.fargate.config.FargateNodeCapacity;
-import dev.vk.provider.fargate.ecs.EcsErrors;
+import dev.vk.provider.fargate.ecs.EcsHealth;
 import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
 import dev.vk.provider.fargate.logs.LogAttach;
@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -51,7 +50,7 @@ public final class FargateProvider
         AutoCloseable {
   private final EcsClient ecs;
   private final CloudWatchLogsClient logsClient;
-  private final String cluster;
+  private final EcsHealth health;
   private final FargateNodeCapacity capacity;
   private final PodEngine engine;
   private final CloudWatchLogs logs;
@@ -63,7 +62,7 @@ public final class FargateProvider
   FargateProvider(
       EcsClient ecs,
       CloudWatchLogsClient logsClient,
-      String cluster,
+      EcsHealth health,
       FargateNodeCapacity capacity,
       PodEngine engine,
       CloudWatchLogs logs,
@@ -72,7 +71,7 @@ public final class FargateProvider
       InsightsMetrics metrics) {
     this.ecs = ecs;
     this.logsClient = logsClient;
-    this.cluster = cluster;
+    this.health = health;
     this.capacity = capacity;
     this.engine = engine;
     this.logs = logs;
@@ -122,20 +121,12 @@ public final class FargateProvider
     node.getStatus().setAllocatable(new HashMap<>(capacity.asResources()));
   }
 
-  /** One DescribeClusters call; blocks. The cluster must exist and be ACTIVE. */
+  /**
+   * The cluster must exist and be ACTIVE; a success is trusted for a minute ({@link EcsHealth}).
+   */
   @Override
   public void ping() throws ProviderException {
-    try {
-      var response = ecs.describeClusters(r -> r.clusters(cluster));
-      boolean active = response.clusters().stream().anyMatch(c -> "ACTIVE".equals(c.status()));
-      if (!active) {
-        throw new ProviderException(
-            ProviderException.Kind.UNAVAILABLE,
-            "ECS cluster " + cluster + " is missing or not ACTIVE");
-      }
-    } catch (SdkException e) {
-      throw EcsErrors.classify("DescribeClusters " + cluster, e);
-    }
+    health.check();
   }
 
   @Override

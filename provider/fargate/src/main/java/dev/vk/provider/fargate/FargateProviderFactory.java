@@ -9,6 +9,7 @@ import dev.vk.provider.fargate.config.AwsClients;
 import dev.vk.provider.fargate.config.FargateSettings;
 import dev.vk.provider.fargate.config.MetricsSettings;
 import dev.vk.provider.fargate.config.PortForwardSettings;
+import dev.vk.provider.fargate.ecs.EcsHealth;
 import dev.vk.provider.fargate.ecs.LaunchConfig;
 import dev.vk.provider.fargate.ecs.RunTaskLimiter;
 import dev.vk.provider.fargate.exec.EcsExec;
@@ -139,7 +140,7 @@ public final class FargateProviderFactory implements ProviderFactory {
     return new FargateProvider(
         ecs,
         logsClient,
-        s.cluster(),
+        new EcsHealth(ecs, s.cluster(), clock),
         s.capacity(),
         engine,
         logs,

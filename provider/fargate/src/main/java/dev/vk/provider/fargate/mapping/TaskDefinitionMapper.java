@@ -4,6 +4,7 @@ import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.identity.IdentityPolicy;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,20 +62,23 @@ public final class TaskDefinitionMapper {
     Map<String, String> annotations = annotations(pod.getMetadata());
     Optional<String> taskRole = taskRole(pod, annotations, inputs.serviceAccountRole());
     String capacityProvider = capacityProvider(annotations);
-    Set<String> volumes = emptyDirs(pod.getSpec().getVolumes());
-    Map<String, String> fileVolumes = FileVolumes.fields(pod.getSpec());
-    FileVolumes.checkMounts(pod.getSpec(), fileVolumes.keySet());
+    // From here on the spec as registered: the same for every replica.
+    StableVolumeNames.Renamed stable = StableVolumeNames.of(pod, inputs);
+    V1PodSpec spec = stable.spec();
+    Set<String> volumes = emptyDirs(spec.getVolumes());
+    Map<String, String> fileVolumes = FileVolumes.fields(spec);
+    FileVolumes.checkMounts(spec, fileVolumes.keySet());
     volumes.addAll(fileVolumes.keySet());
     Optional<VolumeHelper.Helper> helper = Optional.empty();
     List<ContainerDefinition> containers = new ArrayList<>();
     if (!fileVolumes.isEmpty()) {
       helper =
-          Optional.of(VolumeHelper.build(pod.getSpec(), fileVolumes, inputs.volumeFiles(), config));
+          Optional.of(VolumeHelper.build(spec, fileVolumes, stable.inputs().volumeFiles(), config));
       containers.add(helper.get().container());
     }
     containers.addAll(
         ContainerDefinitions.map(
-            pod.getSpec(),
+            spec,
             config,
             sizing.size(),
             volumes,

@@ -35,6 +35,7 @@ final class PodRecord {
   private boolean replacing;
   private Instant replaceAfter = Instant.MIN;
   private boolean deleting;
+  private String deleteStop;
   private V1PodStatus notified;
   private LivenessStop livenessStop;
   private final Observations seen = new Observations();
@@ -203,14 +204,39 @@ final class PodRecord {
     seen.clear();
   }
 
-  /** Marks the pod deleted; returns the task to stop, if it may still run. */
+  /**
+   * Marks the pod deleted; returns the task to stop, if it may still run and no StopTask was asked
+   * for it yet. The node deletes again while the task winds down (its retries, the orphan sweep
+   * after the API object is gone): those calls must not stop the same task again.
+   */
   synchronized Optional<String> markDeleting() {
     deleting = true;
     replacing = false;
-    if (task == null || EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED) {
+    return claimDeleteStop();
+  }
+
+  /**
+   * For a deleted pod, claims the StopTask of its current task: once per task, and never for one
+   * already stopped, stopping (desired STOPPED) or being stopped for its liveness check.
+   */
+  synchronized Optional<String> claimDeleteStop() {
+    if (!deleting
+        || task == null
+        || EcsStatus.of(task.lastStatus()) == EcsStatus.STOPPED
+        || EcsStatus.of(task.desiredStatus()) == EcsStatus.STOPPED
+        || task.taskArn().equals(deleteStop)
+        || stopRequested()) {
       return Optional.empty();
     }
-    return Optional.of(task.taskArn());
+    deleteStop = task.taskArn();
+    return Optional.of(deleteStop);
+  }
+
+  /** The StopTask of a claimed delete stop failed: the node's next delete may try again. */
+  synchronized void releaseDeleteStop(String taskArn) {
+    if (taskArn.equals(deleteStop)) {
+      deleteStop = null;
+    }
   }
 
   synchronized boolean deleting() {

@@ -138,11 +138,9 @@ public final class PodService implements PodLifecycle {
     if (record.isEmpty()) {
       return;
     }
-    Optional<String> running = record.get().markDeleting();
-    if (running.isPresent()) {
-      launcher.stop(running.get(), "Pod " + name(pod) + " deleted");
-      log.info("Stopping task {} of deleted pod {}", running.get(), name(pod));
-    }
+    DeleteStop.stop(
+            record.get(), record.get().markDeleting(), launcher, "Pod " + name(pod) + " deleted")
+        .ifPresent(arn -> log.info("Stopping task {} of deleted pod {}", arn, name(pod)));
   }
 
   @Override

@@ -46,10 +46,9 @@ final class Restarter {
                     // The same per-pod volume files (token included) as the stopped task.
                     TaskLauncher.carriedOverrides(stopped));
             record.replaced(replacement);
-            if (record.deleting()) {
-              // Deleted while the replacement was starting: do not leave it running.
-              launcher.stop(replacement.taskArn(), "Pod deleted");
-            }
+            // Deleted while the replacement was starting: do not leave it running (unless the
+            // delete already stopped it).
+            DeleteStop.stop(record, record.claimDeleteStop(), launcher, "Pod deleted");
           } catch (ProviderException e) {
             log.warn(
                 "Replacing the task of pod {} failed; retrying next sync: {}",

@@ -119,6 +119,49 @@ class FileVolumesMappingTest {
   }
 
   @Test
+  void replicasWithTheirOwnServiceAccountVolumeNameShareOneRegistration() throws Exception {
+    TaskPlan first =
+        mapper.plan(generated(pod("web-a", true), "kube-api-access-abcde"), named("abcde"));
+    TaskPlan second =
+        mapper.plan(generated(pod("web-b", true), "kube-api-access-fghij"), named("fghij"));
+
+    assertThat(second.family()).isEqualTo(first.family());
+    assertThat(second.registration()).isEqualTo(first.registration());
+    assertThat(first.registration().volumes())
+        .extracting(v -> v.name())
+        .contains("kube-api-access")
+        .doesNotContain("kube-api-access-abcde");
+    assertThat(container(first, "app").mountPoints())
+        .anySatisfy(m -> assertThat(m.sourceVolume()).isEqualTo("kube-api-access"));
+    assertThat(container(first, "vk-volumes").command().get(0))
+        .contains("| base64 -d > '/vk-volumes/kube-api-access/token'")
+        .contains("| base64 -d > '/vk-volumes/kube-api-access/ca.crt'");
+    assertThat(first.overrides().orElseThrow().containerOverrides().get(0).environment())
+        .extracting(KeyValuePair::value)
+        .containsExactly(b64("token-abcde"));
+  }
+
+  /** The pod with its service account volume named as the admission plugin would. */
+  private static V1Pod generated(V1Pod pod, String volume) {
+    pod.getSpec().getVolumes().stream()
+        .filter(v -> v.getName().equals("kube-api-access-x"))
+        .forEach(v -> v.setName(volume));
+    java.util.stream.Stream.of(pod.getSpec().getContainers(), pod.getSpec().getInitContainers())
+        .flatMap(List::stream)
+        .flatMap(c -> c.getVolumeMounts().stream())
+        .filter(m -> m.getName().equals("kube-api-access-x"))
+        .forEach(m -> m.setName(volume));
+    return pod;
+  }
+
+  private static PodInputs named(String suffix) {
+    PodInputs base = inputs("token-" + suffix, "x");
+    Map<String, Map<String, byte[]>> files = new java.util.HashMap<>(base.volumeFiles());
+    files.put("kube-api-access-" + suffix, files.remove("kube-api-access-x"));
+    return new PodInputs(Optional.empty(), files);
+  }
+
+  @Test
   void limitsAreRefusedNamingTheVolume() {
     String big = "x".repeat(40 * 1024);
     assertThatThrownBy(() -> mapper.plan(pod("web-a", true), inputs("t", big)))
