@@ -1,6 +1,5 @@
 package dev.vk.emulator.aci.exec;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -12,18 +11,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Speaks ACI's exec protocol on an upgraded connection: the first message must be the session
  * password, every later text or binary frame is keystrokes, and output goes back as text frames.
- * Attach sessions (already authenticated by header) only stream output. One instance per channel.
+ * Attach sessions (already authenticated by header) only stream output. The server ends a session
+ * with a Close frame and drops the connection once the client has answered it (Netty's protocol
+ * handler does that) or after {@link #CLOSE_ANSWER_TIMEOUT}. One instance per channel.
  */
 public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
 
   /** Close code for a wrong password or an unknown session. */
   static final int POLICY_VIOLATION = 1008;
 
+  /**
+   * How long the server waits for the client to answer its Close before dropping the connection.
+   */
+  static final Duration CLOSE_ANSWER_TIMEOUT = Duration.ofSeconds(5);
+
   private final ExecSessions sessions;
+  private final AtomicBoolean closing = new AtomicBoolean(); // also set from the shell's thread
   private ExecSessions.Session session;
   private ExecShell shell;
   private AttachStream attach;
@@ -56,6 +64,7 @@ public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
     }
     try {
       if (session != null
+          && !closing.get()
           && session.kind() == ExecSessions.Kind.EXEC
           && (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)) {
         onInput(ctx, frame.content().toString(StandardCharsets.UTF_8));
@@ -93,7 +102,7 @@ public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private static Tty tty(ChannelHandlerContext ctx) {
+  private Tty tty(ChannelHandlerContext ctx) {
     return new Tty() {
       @Override
       public void print(String text) {
@@ -114,8 +123,18 @@ public final class TerminalFrameHandler extends ChannelInboundHandlerAdapter {
     };
   }
 
-  private static void close(ChannelHandlerContext ctx, int code, String reason) {
-    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason))
-        .addListener(ChannelFutureListener.CLOSE);
+  /**
+   * Sends Close and keeps reading (dropping keystrokes) until the client answers, as RFC 6455 has
+   * it. Closing the socket at once would make the kernel answer keystrokes still in flight, such as
+   * the Ctrl-D a client sends when its stdin ends, with a reset, and a reset can make the client
+   * drop output it has not read yet. May be called from any thread; does not block.
+   */
+  private void close(ChannelHandlerContext ctx, int code, String reason) {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
+    ctx.executor()
+        .schedule(() -> ctx.close(), CLOSE_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

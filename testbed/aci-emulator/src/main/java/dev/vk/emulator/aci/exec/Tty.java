@@ -15,6 +15,9 @@ public interface Tty {
   /** Runs {@code task} after {@code delay}; returns a handle that cancels it. */
   Runnable schedule(Duration delay, Runnable task);
 
-  /** Ends the session: the WebSocket is closed. ACI reports no exit code. */
+  /**
+   * Ends the session: the WebSocket is closed (with the closing handshake, so the connection goes
+   * once the client has answered). ACI reports no exit code.
+   */
   void hangUp();
 }

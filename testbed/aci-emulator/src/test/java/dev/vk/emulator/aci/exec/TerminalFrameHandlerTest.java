@@ -28,8 +28,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -114,13 +116,58 @@ class TerminalFrameHandlerTest {
   }
 
   @Test
-  @DisplayName("a wrong password closes the socket with a policy-violation code")
+  @DisplayName(
+      "when the command ends the server sends Close and drops the connection only after the"
+          + " client answered, so keystrokes still in flight do not meet a closed socket")
+  void closeWaitsForTheClientsAnswer() throws Exception {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+    try {
+      ExecSessions.Session session = sessions.openExec("sh", "g", Map.of());
+      WebSocketClient client = WebSocketClient.connect(group, "/ws/exec/" + session.id(), sessions);
+      Channel server = client.server();
+      AtomicBoolean answered = new AtomicBoolean();
+      CompletableFuture<Boolean> closedAfterAnswer = new CompletableFuture<>();
+      server.closeFuture().addListener(f -> closedAfterAnswer.complete(answered.get()));
+
+      client.send(new TextWebSocketFrame(session.password()));
+      await().until(() -> client.text().equals("# "));
+      client.send(binary("exit\r"));
+      await().until(() -> client.closeStatus() != null);
+      // The Ctrl-D a client sends when its stdin ends often crosses the server's Close.
+      client.send(binary("\u0004"));
+      answered.set(true);
+      client.send(new CloseWebSocketFrame(1000, ""));
+
+      assertThat(client.closeStatus()).isEqualTo(1000);
+      assertThat(closedAfterAnswer.get(10, TimeUnit.SECONDS))
+          .as("the server waited for the client's Close before dropping the connection")
+          .isTrue();
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+    }
+  }
+
+  private static BinaryWebSocketFrame binary(String keys) {
+    return new BinaryWebSocketFrame(Unpooled.copiedBuffer(keys, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName(
+      "a wrong password gets a policy-violation Close; later frames are dropped, and a client that"
+          + " does not answer the Close is disconnected after a while")
   void wrongPassword() {
     connect("sh");
     channel.writeInbound(new TextWebSocketFrame("guess"));
     CloseWebSocketFrame close = channel.readOutbound();
     assertThat(close.statusCode()).isEqualTo(1008);
     close.release();
+
+    channel.writeInbound(new TextWebSocketFrame("another guess"));
+    assertThat(channel.outboundMessages()).isEmpty();
+    assertThat(channel.isOpen()).as("open for the client's answer").isTrue();
+    channel.advanceTimeBy(
+        TerminalFrameHandler.CLOSE_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
     assertThat(channel.isOpen()).isFalse();
   }
 
