@@ -64,6 +64,9 @@ final class ObjectWatch<T extends KubernetesObject> implements Runnable {
         }
         long began = System.nanoTime();
         version = follow(version);
+        if (version == null) {
+          synced = false; // events may be missed: readers read the API until the next list
+        }
         wait = pause;
         if (System.nanoTime() - began < pause.toNanos()) {
           Thread.sleep(pause.toMillis()); // a watch that ends at once must not spin
