@@ -133,20 +133,20 @@ serves all namespaces, one Role per namespace of rbac.namespaces otherwise.
 - apiGroups: [""]
   resources: [pods/status]
   verbs: [patch]
-# Environment resolution: referenced config maps and secrets (read one by one, never listed),
-# service link variables (services watched, as a kubelet does, so a pod costs no read; default's
-# "kubernetes" watched by name).
+# Environment and volumes: each referenced config map and secret watched by name (fieldSelector
+# metadata.name, as a kubelet does, so a pod costs no read; a plain get when a watch is refused);
+# service link variables (services watched; default's "kubernetes" watched by name).
 - apiGroups: [""]
   resources: [configmaps, secrets]
-  verbs: [get]
+  verbs: [get, list, watch]
 - apiGroups: [""]
   resources: [services]
   verbs: [get, list, watch]
 # Service account tokens for projected volumes (TokenRequest, bound to the pod), and the account's
-# annotations (Fargate's IAM role).
+# annotations (Fargate's IAM role), watched by name as config maps are.
 - apiGroups: [""]
   resources: [serviceaccounts]
-  verbs: [get]
+  verbs: [get, list, watch]
 - apiGroups: [""]
   resources: [serviceaccounts/token]
   verbs: [create]

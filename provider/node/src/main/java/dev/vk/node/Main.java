@@ -19,6 +19,7 @@ import dev.vk.node.health.HealthChecks;
 import dev.vk.node.health.HealthServer;
 import dev.vk.node.kube.ApiKubernetesAccess;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.kube.ReferencedObjects;
 import dev.vk.node.kube.StreamingJson;
 import dev.vk.node.metrics.NodeMeters;
 import dev.vk.node.metrics.RateLimitMeters;
@@ -196,7 +197,9 @@ public final class Main {
     ApiEventRecorder events =
         new ApiEventRecorder(clients.calls(), config.nodeName(), Clock.systemUTC());
     NodeWrites writes = new NodeWrites();
-    KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), events, writes);
+    // One watch per referenced object, shared by the providers and the environment resolver.
+    ReferencedObjects objects = ReferencedObjects.start(clients);
+    KubernetesAccess kubernetes = new ApiKubernetesAccess(clients.calls(), objects, events, writes);
     ProviderFactory factory = factory(parts.providers(), config);
     String prefix = factory.name() + "-";
     PodLifecycle provider =
@@ -214,7 +217,8 @@ public final class Main {
         new VirtualKubelet(
                 config, parts.api(), provider, clients, events, Clock.systemUTC(), parts.meters())
             .serving(ServedNamespaces.from(parts.settings()))
-            .ownWrites(writes);
+            .ownWrites(writes)
+            .readingThrough(objects);
     // A single replica serves its own health; an elected one reports to the process's server.
     return gate == WriteGate.ALWAYS ? node : node.reportingTo(parts.health());
   }

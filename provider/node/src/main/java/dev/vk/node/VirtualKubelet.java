@@ -12,10 +12,10 @@ import dev.vk.node.health.HealthChecks;
 import dev.vk.node.health.HealthChecks.Probe;
 import dev.vk.node.health.HealthServer;
 import dev.vk.node.health.WatchActivity;
-import dev.vk.node.kube.ApiObjectLookup;
 import dev.vk.node.kube.CacheTrim;
-import dev.vk.node.kube.CachedServicesLookup;
+import dev.vk.node.kube.CachedObjectLookup;
 import dev.vk.node.kube.KubeClients;
+import dev.vk.node.kube.ReferencedObjects;
 import dev.vk.node.kube.ServiceCache;
 import dev.vk.node.kubelet.ApiAccessReviewer;
 import dev.vk.node.kubelet.ApiTokenReviewer;
@@ -90,6 +90,7 @@ public final class VirtualKubelet implements AutoCloseable {
       Executors.newScheduledThreadPool(2, DaemonThreads.factory("node"));
   private SharedInformerFactory informers;
   private ServiceCache services;
+  private ReferencedObjects objects;
   private PodController pods;
   private final ApiEventRecorder events;
   private NodeController node;
@@ -154,6 +155,25 @@ public final class VirtualKubelet implements AutoCloseable {
   public VirtualKubelet ownWrites(NodeWrites writes) {
     this.writes = writes;
     return this;
+  }
+
+  /**
+   * Reads referenced ConfigMaps and Secrets through {@code shared}, the watch caches the provider's
+   * KubernetesAccess reads through too; this node closes them. Call before {@link #start()};
+   * without it the node starts its own.
+   *
+   * @return this node
+   */
+  public VirtualKubelet readingThrough(ReferencedObjects shared) {
+    this.objects = shared;
+    return this;
+  }
+
+  private ReferencedObjects referenced() {
+    if (objects == null) {
+      objects = ReferencedObjects.start(clients);
+    }
+    return objects;
   }
 
   /** Starts everything; returns once the node is registered. May block on the API server. */
@@ -222,9 +242,7 @@ public final class VirtualKubelet implements AutoCloseable {
               .informer(podInformer)
               .apiPods(apiPods)
               .provider(provider)
-              .environment(
-                  new EnvironmentResolver(
-                      new CachedServicesLookup(new ApiObjectLookup(clients.calls()), services)))
+              .environment(new EnvironmentResolver(new CachedObjectLookup(referenced(), services)))
               .runtime(
                   pod -> new PodRuntime(config.nodeName(), config.internalIp(), null, allocatable))
               .events(events)
@@ -457,6 +475,9 @@ public final class VirtualKubelet implements AutoCloseable {
     }
     if (services != null) {
       services.close();
+    }
+    if (objects != null) {
+      objects.close();
     }
     if (events != null) {
       events.close();

@@ -84,6 +84,8 @@ class RbacE2E {
             List.of("get", "services/other", "-n", "default"),
             List.of("watch", "services", "-n", "default"),
             List.of("get", "secrets", "--all-namespaces"),
+            List.of("watch", "secrets", "--all-namespaces"),
+            List.of("list", "configmaps", "--all-namespaces"),
             List.of("create", "serviceaccounts", "--subresource=token", "--all-namespaces"),
             List.of("create", "events", "--all-namespaces")));
   }

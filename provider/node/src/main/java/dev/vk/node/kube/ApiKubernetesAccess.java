@@ -3,8 +3,6 @@ package dev.vk.node.kube;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.events.EventRecorder;
 import dev.vk.node.pod.NodeWrites;
-import dev.vk.podenv.LookupException;
-import dev.vk.podenv.ObjectLookup;
 import dev.vk.provider.KubernetesAccess;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -17,21 +15,26 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Gives providers the node's own object reads, token requests, pod annotations and events. */
+/**
+ * Gives providers the node's own object reads (from the watch caches of {@link ReferencedObjects}),
+ * token requests, pod annotations and events.
+ */
 public final class ApiKubernetesAccess implements KubernetesAccess {
-  private final ObjectLookup objects;
+  private final ReferencedObjects objects;
   private final EventRecorder events;
   private final ApiServiceAccounts accounts;
   private final ApiPodAnnotations annotations;
   private final ApiClient client;
 
   /**
+   * @param objects the watch caches the node's environment lookups share
    * @param writes learns the annotations written here, so that the node does not take them for a
    *     user's change of the pod
    */
-  public ApiKubernetesAccess(ApiClient client, EventRecorder events, NodeWrites writes) {
+  public ApiKubernetesAccess(
+      ApiClient client, ReferencedObjects objects, EventRecorder events, NodeWrites writes) {
     this.client = client;
-    this.objects = new ApiObjectLookup(client);
+    this.objects = objects;
     this.events = events;
     this.accounts = new ApiServiceAccounts(client);
     this.annotations = new ApiPodAnnotations(client, writes);
@@ -40,7 +43,11 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
   @Override
   public Optional<V1ServiceAccount> serviceAccount(String namespace, String name)
       throws ProviderException {
-    return accounts.read(namespace, name);
+    try {
+      return objects.serviceAccount(namespace, name);
+    } catch (ApiException e) {
+      throw failure("serviceaccount", namespace, name, e);
+    }
   }
 
   @Override
@@ -58,8 +65,8 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
   public Optional<V1Secret> secret(String namespace, String name) throws ProviderException {
     try {
       return objects.secret(namespace, name);
-    } catch (LookupException e) {
-      throw new ProviderException(ProviderException.Kind.UNAVAILABLE, e.getMessage(), e);
+    } catch (ApiException e) {
+      throw failure("secret", namespace, name, e);
     }
   }
 
@@ -67,8 +74,8 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
   public Optional<V1ConfigMap> configMap(String namespace, String name) throws ProviderException {
     try {
       return objects.configMap(namespace, name);
-    } catch (LookupException e) {
-      throw new ProviderException(ProviderException.Kind.UNAVAILABLE, e.getMessage(), e);
+    } catch (ApiException e) {
+      throw failure("configmap", namespace, name, e);
     }
   }
 
@@ -83,6 +90,13 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
           "cannot read namespace kube-system for the cluster id: " + ApiErrors.describe(e),
           e);
     }
+  }
+
+  private static ProviderException failure(String kind, String ns, String name, ApiException e) {
+    return new ProviderException(
+        ProviderException.Kind.UNAVAILABLE,
+        "cannot read " + kind + " " + ns + "/" + name + ": " + ApiErrors.describe(e),
+        e);
   }
 
   @Override

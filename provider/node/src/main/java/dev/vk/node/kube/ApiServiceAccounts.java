@@ -7,13 +7,11 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.AuthenticationV1TokenRequest;
 import io.kubernetes.client.openapi.models.V1BoundObjectReference;
 import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1TokenRequestSpec;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
-/** Service accounts and the pod-bound tokens a kubelet mounts for them (TokenRequest). */
+/** The pod-bound tokens a kubelet mounts for service accounts (TokenRequest). */
 final class ApiServiceAccounts {
   /** The API server refuses bound tokens shorter than ten minutes. */
   private static final long MIN_SECONDS = 600;
@@ -22,17 +20,6 @@ final class ApiServiceAccounts {
 
   ApiServiceAccounts(ApiClient client) {
     this.api = new CoreV1Api(client);
-  }
-
-  Optional<V1ServiceAccount> read(String namespace, String name) throws ProviderException {
-    try {
-      return Optional.of(api.readNamespacedServiceAccount(name, namespace).execute());
-    } catch (ApiException e) {
-      if (ApiErrors.notFound(e)) {
-        return Optional.empty();
-      }
-      throw failure("cannot read serviceaccount " + namespace + "/" + name, e);
-    }
   }
 
   String token(V1Pod pod, String audience, Duration lifetime) throws ProviderException {

@@ -1,5 +1,6 @@
 /**
- * kube-apiserver access for the node and the providers: clients and credentials, informer-backed
- * lookups of ConfigMaps, Secrets, Services and service accounts, and API error mapping.
+ * kube-apiserver access for the node and the providers: clients and credentials, watch caches of
+ * Services ({@link dev.vk.node.kube.ServiceCache}) and of each ConfigMap, Secret and ServiceAccount
+ * a pod references ({@link dev.vk.node.kube.ReferencedObjects}), and API error mapping.
  */
 package dev.vk.node.kube;

@@ -30,10 +30,7 @@ public interface KubeObjects {
    */
   Optional<String> token(V1Pod pod, String audience, Duration lifetime) throws ProviderException;
 
-  /**
-   * A ServiceAccount's annotations; empty when it or Kubernetes does not exist. May block (one API
-   * call).
-   */
+  /** A ServiceAccount's annotations; empty when it or Kubernetes does not exist. May block. */
   default Map<String, String> serviceAccountAnnotations(String namespace, String name)
       throws ProviderException {
     return Map.of();
