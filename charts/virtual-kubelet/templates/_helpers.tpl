@@ -133,12 +133,16 @@ serves all namespaces, one Role per namespace of rbac.namespaces otherwise.
 - apiGroups: [""]
   resources: [pods/status]
   verbs: [patch]
-# Environment and volumes: each referenced config map and secret watched by name (fieldSelector
+# Environment and volumes: each referenced config map watched by name (fieldSelector
 # metadata.name, as a kubelet does, so a pod costs no read; a plain get when a watch is refused);
-# service link variables (services watched; default's "kubernetes" watched by name).
+# secrets read one by one, never listed (a list would enumerate them all); service link
+# variables (services watched; default's "kubernetes" watched by name).
 - apiGroups: [""]
-  resources: [configmaps, secrets]
+  resources: [configmaps]
   verbs: [get, list, watch]
+- apiGroups: [""]
+  resources: [secrets]
+  verbs: [get]
 - apiGroups: [""]
   resources: [services]
   verbs: [get, list, watch]

@@ -16,10 +16,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ConfigMaps, Secrets and ServiceAccounts pods reference, each kept by one watch that every pod
+ * The ConfigMaps and ServiceAccounts pods reference, each kept by one watch that every pod
  * referencing it shares, so a thousand pods of a namespace cost one list and watch of its {@code
- * kube-root-ca.crt} instead of a thousand reads. Only referenced objects are kept, each until no
- * pod has read it for {@link #IDLE}; nothing is cached cluster-wide. Reads are thread-safe.
+ * kube-root-ca.crt} and of its {@code default} ServiceAccount instead of two thousand reads. Only
+ * referenced objects are kept, each until no pod has read it for {@link #IDLE}; nothing is cached
+ * cluster-wide. Secrets are read by name for each pod instead: watching them would need {@code
+ * list} and {@code watch} on Secrets, which would let the node's credentials enumerate every Secret
+ * (docs/security.md). Reads are thread-safe.
  */
 public final class ReferencedObjects implements AutoCloseable {
   /** How long an object nobody reads stays watched. */
@@ -30,8 +33,15 @@ public final class ReferencedObjects implements AutoCloseable {
 
   private static final Duration PAUSE = Duration.ofSeconds(1);
 
+  /**
+   * The most objects of one kind watched at once (each holds a thread and a watch stream); past it
+   * an object is read by GET. Pods of a namespace share its CA and mostly a few ServiceAccounts, so
+   * this is reached only with hundreds of namespaces or per-pod ConfigMaps.
+   */
+  static final int MAX_WATCHES = 200;
+
   private final WatchedObjects<V1ConfigMap> configMaps;
-  private final WatchedObjects<V1Secret> secrets;
+  private final ObjectSource<V1Secret> secrets;
   private final WatchedObjects<V1ServiceAccount> serviceAccounts;
   private final ExecutorService threads;
   private final ScheduledExecutorService sweeper;
@@ -42,7 +52,7 @@ public final class ReferencedObjects implements AutoCloseable {
     sweeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("object-sweep"));
     configMaps =
         kind(ApiObjectSource.configMaps(clients.calls(), clients.watches()), threads, clock);
-    secrets = kind(ApiObjectSource.secrets(clients.calls(), clients.watches()), threads, clock);
+    secrets = ApiObjectSource.secrets(clients.calls(), clients.watches());
     serviceAccounts =
         kind(ApiObjectSource.serviceAccounts(clients.calls(), clients.watches()), threads, clock);
   }
@@ -57,7 +67,7 @@ public final class ReferencedObjects implements AutoCloseable {
 
   private static <T extends KubernetesObject> WatchedObjects<T> kind(
       ObjectSource<T> source, ExecutorService threads, Clock clock) {
-    return new WatchedObjects<>(source, threads, clock, FIRST_WAIT, IDLE, PAUSE);
+    return new WatchedObjects<>(source, threads, clock, FIRST_WAIT, IDLE, PAUSE, MAX_WATCHES);
   }
 
   /**
@@ -68,9 +78,9 @@ public final class ReferencedObjects implements AutoCloseable {
     return configMaps.read(namespace, name);
   }
 
-  /** The Secret, or empty; as {@link #configMap}. */
+  /** The Secret, or empty when it does not exist. May block (one API call). */
   public Optional<V1Secret> secret(String namespace, String name) throws ApiException {
-    return secrets.read(namespace, name);
+    return secrets.get(namespace, name);
   }
 
   /** The ServiceAccount, or empty; as {@link #configMap}. */
@@ -80,14 +90,14 @@ public final class ReferencedObjects implements AutoCloseable {
   }
 
   private void sweep() {
-    List.of(configMaps, secrets, serviceAccounts).forEach(WatchedObjects::sweep);
+    List.of(configMaps, serviceAccounts).forEach(WatchedObjects::sweep);
   }
 
   /** Stops every watch. Idempotent, never blocks. */
   @Override
   public void close() {
     sweeper.shutdownNow();
-    List.of(configMaps, secrets, serviceAccounts).forEach(WatchedObjects::stopAll);
+    List.of(configMaps, serviceAccounts).forEach(WatchedObjects::stopAll);
     threads.shutdownNow();
   }
 }

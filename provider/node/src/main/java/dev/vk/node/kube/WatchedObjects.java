@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * shares. A read starts the watch of an object nobody read before and waits for its first list at
  * most {@code firstWait} from the watch's start; whenever the watch cannot answer (not listed yet,
  * failing, refused) the read asks the API server itself, so a read never waits longer than that.
- * {@link #sweep()} stops the watches nobody has read for {@code idle}. Thread-safe.
+ * {@link #sweep()} stops the watches nobody has read for {@code idle}. At most {@code maxWatches}
+ * objects are watched at once; a read of another one asks the API server. Thread-safe.
  */
 final class WatchedObjects<T extends KubernetesObject> {
   private static final Logger logger = LoggerFactory.getLogger(WatchedObjects.class);
@@ -28,12 +29,14 @@ final class WatchedObjects<T extends KubernetesObject> {
   private final Duration firstWait;
   private final Duration idle;
   private final Duration pause;
+  private final int maxWatches;
   private final ConcurrentMap<String, ObjectWatch<T>> watches = new ConcurrentHashMap<>();
   private final Set<String> refusedNamespaces = ConcurrentHashMap.newKeySet();
 
   /**
    * @param threads runs each watch on a thread of its own for as long as it lives
    * @param pause the first pause after a watch failed
+   * @param maxWatches the most objects watched at once
    */
   WatchedObjects(
       ObjectSource<T> source,
@@ -41,13 +44,15 @@ final class WatchedObjects<T extends KubernetesObject> {
       Clock clock,
       Duration firstWait,
       Duration idle,
-      Duration pause) {
+      Duration pause,
+      int maxWatches) {
     this.source = source;
     this.threads = threads;
     this.clock = clock;
     this.firstWait = firstWait;
     this.idle = idle;
     this.pause = pause;
+    this.maxWatches = maxWatches;
   }
 
   /**
@@ -58,10 +63,14 @@ final class WatchedObjects<T extends KubernetesObject> {
    */
   Optional<T> read(String namespace, String name) throws ApiException {
     long now = clock.millis();
+    String key = namespace + "/" + name;
+    if (watches.size() >= maxWatches && !watches.containsKey(key)) {
+      return source.get(namespace, name); // full: this object is read as before
+    }
     ObjectWatch<T> watch =
         watches.computeIfAbsent(
-            namespace + "/" + name,
-            key -> {
+            key,
+            k -> {
               ObjectWatch<T> w = new ObjectWatch<>(source, namespace, name, pause, now);
               threads.execute(w);
               return w;

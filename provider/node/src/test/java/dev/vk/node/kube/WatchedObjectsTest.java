@@ -33,7 +33,7 @@ class WatchedObjectsTest {
   private WatchedObjects<V1ConfigMap> objects = objects(Duration.ofSeconds(5));
 
   private WatchedObjects<V1ConfigMap> objects(Duration firstWait) {
-    return new WatchedObjects<>(api, threads, clock, firstWait, IDLE, Duration.ofMillis(10));
+    return new WatchedObjects<>(api, threads, clock, firstWait, IDLE, Duration.ofMillis(10), 2);
   }
 
   @AfterEach
@@ -59,6 +59,22 @@ class WatchedObjectsTest {
     assertThat(api.lists).hasValue(1);
     assertThat(api.gets).hasValue(0);
     assertThat(objects.size()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("past the most watched objects, another object is read by GET, a watched one not")
+  void boundedWatches() throws Exception {
+    for (String name : new String[] {"a", "b", "c"}) {
+      api.change(NS, name, configMap(NS, name, name));
+    }
+    assertThat(value(objects.read(NS, "a"))).isEqualTo("a");
+    assertThat(value(objects.read(NS, "b"))).isEqualTo("b");
+
+    assertThat(value(objects.read(NS, "c"))).isEqualTo("c");
+    assertThat(value(objects.read(NS, "a"))).isEqualTo("a");
+
+    assertThat(objects.size()).isEqualTo(2);
+    assertThat(api.gets).hasValue(1);
   }
 
   @Test
