@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * WebSockets. Exec sends the password as the first text frame, then raw terminal bytes. ACI's
  * limits are kept: one program without arguments ({@link ExecCommand}), the terminal size fixed at
  * start (later resizes are dropped), and no exit code: the stage completes with 0 when ACI closes
- * the session, whatever the command returned.
+ * the session, whatever the command returned, and fails (UNAVAILABLE) when the connection breaks
+ * first, so a cut-off output is never reported as a finished command.
  */
 public final class AciExec {
 

@@ -1,5 +1,6 @@
 package dev.vk.provider.aci.exec;
 
+import dev.vk.kubelet.types.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,9 @@ import java.util.concurrent.CompletionStage;
  * Copies an ACI exec or attach WebSocket to a client's streams: every incoming frame (text or
  * binary; stdout and stderr arrive merged, terminal style) to stdout, and stdin to binary frames.
  * At the end of stdin Ctrl-D is sent, which is how a terminal says end-of-input (ACI sessions are
- * terminals). The session ends when the server closes or the client's stdout fails.
+ * terminals). The session ends when the server closes or the client's stdout fails, and fails when
+ * the connection breaks: output that was under way is lost then, so the caller must not take the
+ * session for a complete one.
  */
 final class WebSocketBridge implements WebSocket.Listener {
 
@@ -54,7 +57,11 @@ final class WebSocketBridge implements WebSocket.Listener {
 
   @Override
   public void onError(WebSocket ws, Throwable error) {
-    ended.complete(null);
+    ended.completeExceptionally(
+        new ProviderException(
+            ProviderException.Kind.UNAVAILABLE,
+            "the ACI session's WebSocket broke before ACI closed it: " + error,
+            error));
   }
 
   /** Copies stdin to the socket until it ends; blocks on stdin. Runs on its own thread. */
@@ -80,8 +87,8 @@ final class WebSocketBridge implements WebSocket.Listener {
       }
       ws.request(1);
     } catch (IOException e) {
-      ws.abort(); // the client went away
-      ended.complete(null);
+      ended.complete(null); // the client went away: first, so the abort's error is not a failure
+      ws.abort();
     }
   }
 }
