@@ -18,6 +18,7 @@ import dev.vk.node.ha.WriteGate;
 import dev.vk.node.health.HealthChecks;
 import dev.vk.node.health.HealthServer;
 import dev.vk.node.kube.ApiKubernetesAccess;
+import dev.vk.node.kube.ConnectAhead;
 import dev.vk.node.kube.KubeClients;
 import dev.vk.node.kube.ReferencedObjects;
 import dev.vk.node.kube.StreamingJson;
@@ -75,6 +76,8 @@ public final class Main {
       NodeConfig config = NodeConfig.from(settings);
       ServedNamespaces.from(settings); // a bad list stops the node here, not in a later term
       election = LeaderElectionSettings.from(settings, config.nodeName(), System.getenv());
+      // A single replica's clients are its node's for good: they connect while the rest starts.
+      ConnectAhead connecting = election.enabled() ? null : ConnectAhead.start(config.kubeconfig());
       parts =
           new Parts(
               providers,
@@ -83,13 +86,15 @@ public final class Main {
               KubeletApiSettings.from(settings),
               new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
               new HealthChecks());
-      NodeMeters.jvm(parts.meters()); // once per process: every term shares the JVM
       factory(providers, config);
-      if (!election.enabled()) {
-        runAlone(parts);
+      if (connecting != null) {
+        runAlone(parts, connecting.clients());
       } else {
         runElected(parts, election);
       }
+      // Once per process (every term shares the JVM), and after the node is up: nothing scrapes
+      // before the node is Ready, and its start is what these classes would delay.
+      NodeMeters.jvm(parts.meters());
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("virtual-kubelet: " + e.getMessage());
       System.exit(2);
@@ -103,10 +108,9 @@ public final class Main {
   }
 
   /** A single replica: the node runs at once, its writes always allowed. */
-  private static void runAlone(Parts parts) throws ProviderException {
+  private static void runAlone(Parts parts, KubeClients clients) throws ProviderException {
     NodeMeters.leader(parts.meters(), () -> true); // the only replica always leads
-    VirtualKubelet node =
-        build(parts, KubeClients.connect(parts.config().kubeconfig()), WriteGate.ALWAYS);
+    VirtualKubelet node = build(parts, clients, WriteGate.ALWAYS);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));
     try {
       node.start();
