@@ -148,7 +148,10 @@ public final class NodeBenchmark {
             + " (benchmarks/reference/build.sh), mock provider. Pods: one Deployment of pause"
             + " containers with a nodeSelector and a toleration. Times from a client-side watch;"
             + " RSS from /proc VmRSS every 200 ms; CPU from /proc stat; API calls from the API"
-            + " server's audit log (benchmarks/reference/audit-policy.yaml).";
+            + " server's audit log (benchmarks/reference/audit-policy.yaml). Process start -> Ready:"
+            + " from just before the process is started to a GET (every 50 ms, from a client"
+            + " warmed up before the start) that sees the node's Ready condition; the benchmark's"
+            + " own kubectl watches start after it.";
     Path docs = repo.resolve("docs");
     NodeReport.splice(docs.resolve("benchmarks.md"), NodeReport.render(results, command, machine));
     LinePlot time = new LinePlot("Time to all Running", "seconds");

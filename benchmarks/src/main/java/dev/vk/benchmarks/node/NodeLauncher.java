@@ -26,7 +26,12 @@ final class NodeLauncher {
   private NodeLauncher() {}
 
   /** A started node: its process, name and the kubeconfig it runs with. */
-  record Started(Process process, String nodeName, Path kubeconfig, Path log) {}
+  /**
+   * A launched node; {@code launchedNanos} is {@link System#nanoTime()} just before its process was
+   * started (the JDK's process start instant counts from a boot time in whole seconds, so it can be
+   * up to a second early).
+   */
+  record Started(Process process, long launchedNanos, String nodeName, Path kubeconfig, Path log) {}
 
   /** Starts the Java node with the mock provider. Blocks only to issue its identity. */
   static Started java(ControlPlane cluster, String nodeName, int port, Path workDir) {
@@ -68,8 +73,10 @@ final class NodeLauncher {
         List.of(
             "--client-ca-file",
             cluster.stateDir().resolve("pki/kubelet-client-ca.crt").toString()));
+    long launched = System.nanoTime();
     return new Started(
         launch(new ProcessBuilder(cmd), workDir),
+        launched,
         nodeName,
         kubeconfig,
         workDir.resolve("node.log"));
@@ -127,7 +134,9 @@ final class NodeLauncher {
     pb.environment().put("APISERVER_KEY_LOCATION", creds.servingKey().toString());
     pb.environment().put("KUBELET_PORT", Integer.toString(port));
     pb.environment().put("VKUBELET_POD_IP", cluster.nodeAddress());
-    return new Started(launch(pb, workDir), nodeName, kubeconfig, workDir.resolve("node.log"));
+    long launched = System.nanoTime();
+    return new Started(
+        launch(pb, workDir), launched, nodeName, kubeconfig, workDir.resolve("node.log"));
   }
 
   /**
