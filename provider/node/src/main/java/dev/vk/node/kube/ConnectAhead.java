@@ -4,11 +4,12 @@ import dev.vk.node.config.ConfigException;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.VersionApi;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Builds the API clients and opens their connections on a thread of their own while the rest of the
@@ -17,34 +18,61 @@ import java.util.concurrent.FutureTask;
  * metrics and provider set-up instead of following it.
  */
 public final class ConnectAhead {
-  private final Future<KubeClients> clients;
+  /**
+   * The longest {@link #clients()} waits for the connections once the clients are built: an API
+   * server that does not answer is the node's own first call to report, not this one's.
+   */
+  static final Duration WARM_WAIT = Duration.ofSeconds(2);
 
-  private ConnectAhead(Future<KubeClients> clients) {
-    this.clients = clients;
-  }
+  private final CompletableFuture<KubeClients> built = new CompletableFuture<>();
+  private final CompletableFuture<Void> warmed = new CompletableFuture<>();
+
+  private ConnectAhead() {}
 
   /** Starts connecting with {@code kubeconfig} (empty: the usual places); does not block. */
   public static ConnectAhead start(Optional<Path> kubeconfig) {
-    FutureTask<KubeClients> task = new FutureTask<>(() -> warm(KubeClients.connect(kubeconfig)));
-    Thread thread = new Thread(task, "api-connect");
+    ConnectAhead ahead = new ConnectAhead();
+    Thread thread =
+        new Thread(
+            () -> {
+              KubeClients clients;
+              try {
+                clients = KubeClients.connect(kubeconfig);
+              } catch (RuntimeException e) {
+                ahead.built.completeExceptionally(e);
+                return;
+              }
+              ahead.built.complete(clients);
+              warm(clients);
+              ahead.warmed.complete(null);
+            },
+            "api-connect");
     thread.setDaemon(true);
     thread.start();
-    return new ConnectAhead(task);
+    return ahead;
   }
 
   /**
-   * The clients, once built; may block. A bad kubeconfig fails here as it would have failed {@link
-   * KubeClients#connect(Optional)}, with the same {@link ConfigException}.
+   * The clients, once built and connected (or after {@link #WARM_WAIT}); blocks. A bad kubeconfig
+   * fails here as it would have failed {@link KubeClients#connect(Optional)}, with the same {@link
+   * ConfigException}.
    */
   public KubeClients clients() throws InterruptedException {
+    KubeClients clients;
     try {
-      return clients.get();
+      clients = built.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException("cannot build the API clients", e.getCause());
     }
+    try {
+      warmed.get(WARM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // the node's first call meets whatever kept the connections from opening
+    }
+    return clients;
   }
 
   /**
@@ -52,11 +80,10 @@ public final class ConnectAhead {
    * so the TLS handshakes are done before the node's first calls. A failure is left to those calls
    * to report.
    */
-  private static KubeClients warm(KubeClients clients) {
+  private static void warm(KubeClients clients) {
     CompletableFuture<Void> watches = CompletableFuture.runAsync(() -> version(clients.watches()));
     version(clients.calls());
     watches.join();
-    return clients;
   }
 
   private static void version(ApiClient client) {
