@@ -13,7 +13,6 @@ import dev.vk.node.config.ConfigException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -32,19 +31,7 @@ class ConnectAheadIT {
   @TempDir Path dir;
 
   private Path kubeconfig(String server) throws IOException {
-    Path file = dir.resolve("kubeconfig");
-    Files.writeString(
-        file,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: fake, cluster: {server: "%s"}}]
-        users: [{name: node, user: {token: t}}]
-        contexts: [{name: fake, context: {cluster: fake, user: node}}]
-        current-context: fake
-        """
-            .formatted(server));
-    return file;
+    return TokenKubeconfig.write(dir, server);
   }
 
   @Test

@@ -18,7 +18,6 @@ import dev.vk.node.pod.NodeWrites;
 import dev.vk.provider.KubernetesAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -63,19 +62,7 @@ class ReferencedObjectsIT {
   }
 
   private static KubeClients clients(Path dir) throws IOException {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: fake, cluster: {server: "%s"}}]
-        users: [{name: node, user: {token: t}}]
-        contexts: [{name: fake, context: {cluster: fake, user: node}}]
-        current-context: fake
-        """
-            .formatted(api.baseUrl()));
-    return KubeClients.connect(Optional.of(kubeconfig));
+    return KubeClients.connect(Optional.of(TokenKubeconfig.write(dir, api.baseUrl())));
   }
 
   @BeforeEach

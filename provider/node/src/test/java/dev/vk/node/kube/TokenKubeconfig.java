@@ -1,0 +1,27 @@
+package dev.vk.node.kube;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A kubeconfig for a fake API server at a plain-HTTP address, with a bearer token. */
+final class TokenKubeconfig {
+  private TokenKubeconfig() {}
+
+  /** Writes {@code dir/kubeconfig} for {@code server} and returns its path. */
+  static Path write(Path dir, String server) throws IOException {
+    Path file = dir.resolve("kubeconfig");
+    Files.writeString(
+        file,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: fake, cluster: {server: "%s"}}]
+        users: [{name: node, user: {token: t}}]
+        contexts: [{name: fake, context: {cluster: fake, user: node}}]
+        current-context: fake
+        """
+            .formatted(server));
+    return file;
+  }
+}
