@@ -5,7 +5,7 @@ import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.Pair;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapList;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -15,7 +15,10 @@ import io.kubernetes.client.openapi.models.V1ServiceAccountList;
 import io.kubernetes.client.util.Watch;
 import io.kubernetes.client.util.Watchable;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Call;
@@ -28,133 +31,96 @@ final class ApiObjectSource<T extends KubernetesObject> implements ObjectSource<
   /** A watch ends after 5 to 10 minutes, as client-java's reflector asks, then resumes. */
   private static final int WATCH_SECONDS = 300;
 
-  /** The calls of one kind; {@code watch} null for a plain list. */
-  private interface Calls {
-    Call list(String namespace, String selector, String resourceVersion, Boolean watch, Integer t)
-        throws ApiException;
-
-    Call get(String namespace, String name) throws ApiException;
-  }
-
   private final String resource;
   private final ApiClient calls;
   private final ApiClient watches;
-  private final Calls build;
   private final Type objectType;
   private final Type listType;
   private final Type watchType;
 
+  /**
+   * @param resource a core (v1) namespaced resource, plural: the calls are the API's paths for it,
+   *     the same for every kind, so one source serves each
+   */
   private ApiObjectSource(
       String resource,
       ApiClient calls,
       ApiClient watches,
-      Calls build,
       Type objectType,
       Type listType,
       Type watchType) {
     this.resource = resource;
     this.calls = calls;
     this.watches = watches;
-    this.build = build;
     this.objectType = objectType;
     this.listType = listType;
     this.watchType = watchType;
   }
 
   static ObjectSource<V1ConfigMap> configMaps(ApiClient calls, ApiClient watches) {
-    CoreV1Api w = new CoreV1Api(watches);
-    CoreV1Api c = new CoreV1Api(calls);
-    Calls build =
-        new Calls() {
-          @Override
-          public Call list(String ns, String selector, String rv, Boolean watch, Integer t)
-              throws ApiException {
-            return w.listNamespacedConfigMap(ns)
-                .fieldSelector(selector)
-                .resourceVersion(rv)
-                .allowWatchBookmarks(watch)
-                .watch(watch)
-                .timeoutSeconds(t)
-                .buildCall(null);
-          }
-
-          @Override
-          public Call get(String ns, String name) throws ApiException {
-            return c.readNamespacedConfigMap(name, ns).buildCall(null);
-          }
-        };
     return new ApiObjectSource<>(
         "configmaps",
         calls,
         watches,
-        build,
         V1ConfigMap.class,
         V1ConfigMapList.class,
         new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType());
   }
 
   static ObjectSource<V1Secret> secrets(ApiClient calls, ApiClient watches) {
-    CoreV1Api w = new CoreV1Api(watches);
-    CoreV1Api c = new CoreV1Api(calls);
-    Calls build =
-        new Calls() {
-          @Override
-          public Call list(String ns, String selector, String rv, Boolean watch, Integer t)
-              throws ApiException {
-            return w.listNamespacedSecret(ns)
-                .fieldSelector(selector)
-                .resourceVersion(rv)
-                .allowWatchBookmarks(watch)
-                .watch(watch)
-                .timeoutSeconds(t)
-                .buildCall(null);
-          }
-
-          @Override
-          public Call get(String ns, String name) throws ApiException {
-            return c.readNamespacedSecret(name, ns).buildCall(null);
-          }
-        };
     return new ApiObjectSource<>(
         "secrets",
         calls,
         watches,
-        build,
         V1Secret.class,
         V1SecretList.class,
         new TypeToken<Watch.Response<V1Secret>>() {}.getType());
   }
 
   static ObjectSource<V1ServiceAccount> serviceAccounts(ApiClient calls, ApiClient watches) {
-    CoreV1Api w = new CoreV1Api(watches);
-    CoreV1Api c = new CoreV1Api(calls);
-    Calls build =
-        new Calls() {
-          @Override
-          public Call list(String ns, String selector, String rv, Boolean watch, Integer t)
-              throws ApiException {
-            return w.listNamespacedServiceAccount(ns)
-                .fieldSelector(selector)
-                .resourceVersion(rv)
-                .allowWatchBookmarks(watch)
-                .watch(watch)
-                .timeoutSeconds(t)
-                .buildCall(null);
-          }
-
-          @Override
-          public Call get(String ns, String name) throws ApiException {
-            return c.readNamespacedServiceAccount(name, ns).buildCall(null);
-          }
-        };
     return new ApiObjectSource<>(
         "serviceaccounts",
         calls,
         watches,
-        build,
         V1ServiceAccount.class,
         V1ServiceAccountList.class,
         new TypeToken<Watch.Response<V1ServiceAccount>>() {}.getType());
+  }
+
+  /** GET of the kind in {@code namespace}, or of {@code name} in it, as client-java builds it. */
+  private Call call(ApiClient client, String namespace, String name, List<Pair> query)
+      throws ApiException {
+    String path = "/api/v1/namespaces/" + client.escapeString(namespace) + "/" + resource;
+    if (name != null) {
+      path += "/" + client.escapeString(name);
+    }
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Accept", "application/json");
+    return client.buildCall(
+        null,
+        path,
+        "GET",
+        query,
+        new ArrayList<>(),
+        null,
+        headers,
+        new HashMap<>(),
+        new HashMap<>(),
+        new String[] {"BearerToken"},
+        null);
+  }
+
+  /** The list of {@code name}, or its watch when {@code watch} is true. */
+  private Call list(String namespace, String name, String rv, boolean watch, Integer seconds)
+      throws ApiException {
+    List<Pair> query = new ArrayList<>(watches.parameterToPair("fieldSelector", selector(name)));
+    query.addAll(watches.parameterToPair("resourceVersion", rv));
+    if (watch) {
+      query.addAll(watches.parameterToPair("allowWatchBookmarks", true));
+      query.addAll(watches.parameterToPair("watch", true));
+      query.addAll(watches.parameterToPair("timeoutSeconds", seconds));
+    }
+    return call(watches, namespace, null, query);
   }
 
   @Override
@@ -165,7 +131,7 @@ final class ApiObjectSource<T extends KubernetesObject> implements ObjectSource<
   @Override
   @SuppressWarnings("unchecked")
   public Listed<T> list(String namespace, String name) throws ApiException {
-    Call call = build.list(namespace, selector(name), null, null, null);
+    Call call = list(namespace, name, null, false, null);
     KubernetesListObject list = watches.<KubernetesListObject>execute(call, listType).getData();
     List<? extends KubernetesObject> items = list.getItems();
     T found = items == null || items.isEmpty() ? null : (T) items.get(0);
@@ -176,14 +142,15 @@ final class ApiObjectSource<T extends KubernetesObject> implements ObjectSource<
   public Watchable<T> watch(String namespace, String name, String resourceVersion)
       throws ApiException {
     int seconds = WATCH_SECONDS + ThreadLocalRandom.current().nextInt(WATCH_SECONDS);
-    Call call = build.list(namespace, selector(name), resourceVersion, true, seconds);
+    Call call = list(namespace, name, resourceVersion, true, seconds);
     return Watch.createWatch(watches, call, watchType);
   }
 
   @Override
   public Optional<T> get(String namespace, String name) throws ApiException {
     try {
-      return Optional.of(calls.<T>execute(build.get(namespace, name), objectType).getData());
+      Call call = call(calls, namespace, name, new ArrayList<>());
+      return Optional.of(calls.<T>execute(call, objectType).getData());
     } catch (ApiException e) {
       if (ApiErrors.notFound(e)) {
         return Optional.empty();
