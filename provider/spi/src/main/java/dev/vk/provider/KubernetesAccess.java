@@ -18,16 +18,19 @@ import java.util.Optional;
 public interface KubernetesAccess {
 
   /**
-   * The Secret, or empty when it does not exist. The node answers from a watch of the object that
-   * every pod referencing it shares, so the object is shared too: do not modify it. May block (a
-   * new watch's first list, or one API call when no watch can answer).
+   * The Secret, or empty when it does not exist. Do not modify it. May block (one API call: the
+   * node does not watch Secrets).
    */
   Optional<V1Secret> secret(String namespace, String name) throws ProviderException;
 
-  /** The ConfigMap, or empty when it does not exist; read as {@link #secret}. May block. */
+  /**
+   * The ConfigMap, or empty when it does not exist. The node answers from a watch of the object
+   * that every pod referencing it shares, so the object is shared too: do not modify it. May block
+   * (a new watch's first list, or one API call when no watch can answer).
+   */
   Optional<V1ConfigMap> configMap(String namespace, String name) throws ProviderException;
 
-  /** The ServiceAccount, or empty when it does not exist; read as {@link #secret}. May block. */
+  /** The ServiceAccount, or empty when it does not exist; read as {@link #configMap}. May block. */
   Optional<V1ServiceAccount> serviceAccount(String namespace, String name) throws ProviderException;
 
   /**
