@@ -58,33 +58,27 @@ final class ApiObjectSource<T extends KubernetesObject> implements ObjectSource<
   }
 
   static ObjectSource<V1ConfigMap> configMaps(ApiClient calls, ApiClient watches) {
-    return new ApiObjectSource<>(
-        "configmaps",
-        calls,
-        watches,
-        V1ConfigMap.class,
-        V1ConfigMapList.class,
-        new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType());
+    return of("configmaps", V1ConfigMap.class, V1ConfigMapList.class, calls, watches);
   }
 
   static ObjectSource<V1Secret> secrets(ApiClient calls, ApiClient watches) {
-    return new ApiObjectSource<>(
-        "secrets",
-        calls,
-        watches,
-        V1Secret.class,
-        V1SecretList.class,
-        new TypeToken<Watch.Response<V1Secret>>() {}.getType());
+    return of("secrets", V1Secret.class, V1SecretList.class, calls, watches);
   }
 
   static ObjectSource<V1ServiceAccount> serviceAccounts(ApiClient calls, ApiClient watches) {
+    return of(
+        "serviceaccounts", V1ServiceAccount.class, V1ServiceAccountList.class, calls, watches);
+  }
+
+  private static <T extends KubernetesObject> ObjectSource<T> of(
+      String resource, Class<T> type, Class<?> listType, ApiClient calls, ApiClient watches) {
     return new ApiObjectSource<>(
-        "serviceaccounts",
+        resource,
         calls,
         watches,
-        V1ServiceAccount.class,
-        V1ServiceAccountList.class,
-        new TypeToken<Watch.Response<V1ServiceAccount>>() {}.getType());
+        type,
+        listType,
+        TypeToken.getParameterized(Watch.Response.class, type).getType());
   }
 
   /** GET of the kind in {@code namespace}, or of {@code name} in it, as client-java builds it. */
