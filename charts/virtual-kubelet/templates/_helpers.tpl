@@ -125,11 +125,12 @@ The rules for the pods the node runs, in every namespace it serves: a ClusterRol
 serves all namespaces, one Role per namespace of rbac.namespaces otherwise.
 */}}
 {{- define "virtual-kubelet.podRules" -}}
-# Delete a stopped pod (as a kubelet does); annotate it with what the cloud chose (Fargate's
-# CapacityProvisioned); write its status.
+# Delete a stopped pod (as a kubelet does); write its status and, through the status, what the
+# cloud chose (Fargate's CapacityProvisioned annotation). No patch of pods: a node that could
+# relabel pods could steer a Service's traffic to them.
 - apiGroups: [""]
   resources: [pods]
-  verbs: [delete, patch]
+  verbs: [delete]
 - apiGroups: [""]
   resources: [pods/status]
   verbs: [patch]

@@ -46,9 +46,12 @@ public interface KubernetesAccess {
 
   /**
    * Merges annotations into the pod's metadata, for facts users read with {@code kubectl get -o
-   * yaml} (such as the size a cloud chose). Idempotent; may block (one API call).
+   * yaml} (such as the size a cloud chose). They go with the pod's next status write, or alone if
+   * none follows within seconds, so a provider that annotates before it hands over the pod's first
+   * status costs no API call of its own. Idempotent; never blocks or throws (a write that keeps
+   * failing is logged).
    */
-  void annotate(V1Pod pod, Map<String, String> annotations) throws ProviderException;
+  void annotate(V1Pod pod, Map<String, String> annotations);
 
   /** Records an Event on the pod ({@code Normal} or {@code Warning}). Never blocks or throws. */
   void event(V1Pod pod, String type, String reason, String message);

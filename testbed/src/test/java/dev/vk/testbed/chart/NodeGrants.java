@@ -42,7 +42,6 @@ final class NodeGrants {
   static List<List<String>> inNamespace(String ns) {
     return List.of(
         List.of("delete", "pods", "-n", ns),
-        List.of("patch", "pods", "-n", ns),
         List.of("patch", "pods", "--subresource=status", "-n", ns),
         List.of("get", "secrets", "-n", ns),
         List.of("get", "configmaps", "-n", ns),
@@ -85,6 +84,7 @@ final class NodeGrants {
         List.of("create", LEASES, "-n", "default"),
         List.of("create", "pods", "-n", "default"),
         List.of("update", "pods", "-n", "default"),
+        List.of("patch", "pods", "-n", "default"),
         List.of("list", "secrets", "-n", "default"),
         List.of("watch", "secrets", "--all-namespaces"),
         List.of("create", "secrets", "-n", "default"),

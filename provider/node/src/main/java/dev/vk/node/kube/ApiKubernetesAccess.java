@@ -37,7 +37,7 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
     this.objects = objects;
     this.events = events;
     this.accounts = new ApiServiceAccounts(client);
-    this.annotations = new ApiPodAnnotations(client, writes);
+    this.annotations = new ApiPodAnnotations(client, writes, ApiPodAnnotations.CARRY_WAIT);
   }
 
   @Override
@@ -57,7 +57,7 @@ public final class ApiKubernetesAccess implements KubernetesAccess {
   }
 
   @Override
-  public void annotate(V1Pod pod, Map<String, String> annotations) throws ProviderException {
+  public void annotate(V1Pod pod, Map<String, String> annotations) {
     this.annotations.merge(pod, annotations);
   }
 

@@ -1,7 +1,7 @@
 package dev.vk.node.kube;
 
-import dev.vk.kubelet.types.ProviderException;
 import dev.vk.node.pod.NodeWrites;
+import dev.vk.provider.DaemonThreads;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -9,27 +9,89 @@ import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.util.PatchUtils;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Merges provider annotations into a pod's metadata with one merge patch. */
+/**
+ * Gets provider annotations onto a pod. They wait in {@link NodeWrites} for the pod's next status
+ * write, which carries them (a provider annotates as it starts a pod, and a status write follows);
+ * whatever still waits after {@code carryWait} is merged with a patch of its own. Both go to {@code
+ * pods/status}, which takes annotations, so the node needs no right to patch pods themselves.
+ */
 final class ApiPodAnnotations {
+  private static final Logger log = LoggerFactory.getLogger(ApiPodAnnotations.class);
+
+  /** How long annotations wait for a status write before they are written alone. */
+  static final Duration CARRY_WAIT = Duration.ofSeconds(2);
+
+  /** Patches of annotations alone per pod before they are given up (logged). */
+  private static final int ATTEMPTS = 3;
+
   private final ApiClient client;
   private final CoreV1Api api;
   private final NodeWrites writes;
+  private final Duration carryWait;
+  // Its thread starts with the first annotation: providers that never annotate never have it.
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("pod-annotations"));
 
-  ApiPodAnnotations(ApiClient client, NodeWrites writes) {
+  ApiPodAnnotations(ApiClient client, NodeWrites writes, Duration carryWait) {
     this.client = client;
     this.api = new CoreV1Api(client);
     this.writes = writes;
+    this.carryWait = carryWait;
   }
 
-  void merge(V1Pod pod, Map<String, String> annotations) throws ProviderException {
-    // Before the patch: its watch event must find these keys known as the node's own.
-    writes.annotating(annotations.keySet());
+  /** Keeps the annotations for the pod's next status write. Never blocks. */
+  void merge(V1Pod pod, Map<String, String> annotations) {
     Map<String, String> current = pod.getMetadata().getAnnotations();
     if (current != null && current.entrySet().containsAll(annotations.entrySet())) {
-      return; // already there: no call
+      writes.annotating(annotations.keySet()); // already there: no write
+      return;
     }
+    // Before any write: its watch event must find these keys known as the node's own.
+    writes.annotate(pod.getMetadata().getUid(), annotations);
+    later(pod, 1);
+  }
+
+  private void later(V1Pod pod, int attempt) {
+    long delay = carryWait.toMillis() << (attempt - 1);
+    timer.schedule(() -> writeAlone(pod, attempt), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Writes what no status write carried; the pod being gone or replaced ends it too. */
+  private void writeAlone(V1Pod pod, int attempt) {
+    String uid = pod.getMetadata().getUid();
+    Map<String, String> pending = writes.pendingAnnotations(uid);
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      patch(pod, pending);
+      writes.annotated(uid, pending);
+    } catch (ApiException e) {
+      if (ApiErrors.notFound(e) || ApiErrors.conflict(e)) {
+        writes.annotated(uid, pending); // nothing left to annotate
+      } else if (attempt < ATTEMPTS) {
+        later(pod, attempt + 1);
+      } else {
+        writes.annotated(uid, pending);
+        log.warn(
+            "Pod {}/{}: cannot write annotations {}: {}",
+            pod.getMetadata().getNamespace(),
+            pod.getMetadata().getName(),
+            pending.keySet(),
+            ApiErrors.describe(e));
+      }
+    }
+  }
+
+  private void patch(V1Pod pod, Map<String, String> annotations) throws ApiException {
     String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
     // The uid precondition keeps a same-name pod created meanwhile from being annotated.
@@ -37,20 +99,10 @@ final class ApiPodAnnotations {
         JSON.serialize(
             Map.of(
                 "metadata", Map.of("uid", pod.getMetadata().getUid(), "annotations", annotations)));
-    try {
-      PatchUtils.patch(
-          V1Pod.class,
-          () -> api.patchNamespacedPod(name, namespace, new V1Patch(body)).buildCall(null),
-          V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
-          client);
-    } catch (ApiException e) {
-      if (ApiErrors.notFound(e) || ApiErrors.conflict(e)) {
-        return; // the pod is gone or replaced: nothing left to annotate
-      }
-      throw new ProviderException(
-          ProviderException.Kind.UNAVAILABLE,
-          "cannot annotate pod " + namespace + "/" + name + ": " + ApiErrors.describe(e),
-          e);
-    }
+    PatchUtils.patch(
+        (Class<V1Pod>) null,
+        () -> api.patchNamespacedPodStatus(name, namespace, new V1Patch(body)).buildCall(null),
+        V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+        client);
   }
 }

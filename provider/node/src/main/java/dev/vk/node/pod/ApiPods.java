@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.List;
+import java.util.Map;
 
 /** The pods of this node as the API server has them, and the writes only a kubelet makes. */
 public interface ApiPods {
@@ -22,8 +23,9 @@ public interface ApiPods {
 
   /**
    * Replaces the pod's status, with its UID as precondition so that a status never lands on a
-   * re-created pod of the same name. A pod already gone or replaced is not an error. Idempotent;
-   * may block.
+   * re-created pod of the same name, and merges {@code annotations} (often none) into its metadata
+   * in the same write. A pod already gone or replaced is not an error. Idempotent; may block.
    */
-  void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException;
+  void patchStatus(V1Pod pod, V1PodStatus status, Map<String, String> annotations)
+      throws ApiException;
 }

@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.openapi.models.V1Preconditions;
 import io.kubernetes.client.util.PatchUtils;
 import java.util.List;
+import java.util.Map;
 
 /** {@link ApiPods} backed by the pod informer's cache and the API server. */
 public final class InformerApiPods implements ApiPods {
@@ -57,10 +58,11 @@ public final class InformerApiPods implements ApiPods {
   }
 
   @Override
-  public void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException {
+  public void patchStatus(V1Pod pod, V1PodStatus status, Map<String, String> annotations)
+      throws ApiException {
     String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
-    String body = StatusPatch.body(JSON.getGson(), pod, status);
+    String body = StatusPatch.body(JSON.getGson(), pod, status, annotations);
     try {
       // No result type: the patched pod in the response (a few KB of JSON per write) is not
       // parsed; the informer delivers it anyway.

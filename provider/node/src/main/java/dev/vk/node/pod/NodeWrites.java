@@ -15,9 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * adds resourceVersion and managedFields to every write. A pod is synced again only when its user
  * changed what a provider acts on: container images, the active deadline, labels and the
  * annotations the node did not write. Thread-safe; every method is cheap and never blocks.
+ *
+ * <p>It also holds the annotations not yet written, by pod UID: the pod's next status write carries
+ * them (annotations may change through {@code pods/status}), which saves a write and a watch event
+ * per pod; whoever asked for them writes them alone if no status write took them in time.
  */
 public final class NodeWrites {
   private final Set<String> annotationKeys = ConcurrentHashMap.newKeySet();
+  private final Map<String, Map<String, String>> pending = new ConcurrentHashMap<>(); // by UID
 
   /**
    * Records annotation keys the node is about to write on a pod. Call before the write, so that its
@@ -25,6 +30,41 @@ public final class NodeWrites {
    */
   public void annotating(Collection<String> keys) {
     annotationKeys.addAll(keys);
+  }
+
+  /**
+   * Keeps annotations for the pod with this UID until a write takes them ({@link #annotated}); a
+   * later value of a key replaces an earlier one. Records their keys as {@link #annotating} does.
+   */
+  public void annotate(String uid, Map<String, String> annotations) {
+    annotating(annotations.keySet());
+    pending.merge(
+        uid,
+        Map.copyOf(annotations),
+        (held, more) -> {
+          Map<String, String> all = new HashMap<>(held);
+          all.putAll(more);
+          return Map.copyOf(all);
+        });
+  }
+
+  /** The annotations still to write on the pod with this UID; empty when none. */
+  public Map<String, String> pendingAnnotations(String uid) {
+    return pending.getOrDefault(uid, Map.of());
+  }
+
+  /**
+   * Records that {@code written} reached the pod with this UID (or that the pod is gone): those
+   * values are no longer pending. A value changed meanwhile stays. Idempotent.
+   */
+  public void annotated(String uid, Map<String, String> written) {
+    pending.computeIfPresent(
+        uid,
+        (k, held) -> {
+          Map<String, String> left = new HashMap<>(held);
+          left.entrySet().removeAll(written.entrySet());
+          return left.isEmpty() ? null : Map.copyOf(left);
+        });
   }
 
   /** Whether the node writes this annotation itself (then a change of it is not the user's). */

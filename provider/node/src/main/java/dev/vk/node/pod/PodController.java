@@ -58,7 +58,7 @@ public final class PodController implements AutoCloseable {
     this.writes = w.nodeWrites;
     this.reconcileInterval = w.reconcileInterval;
     this.statusPollInterval = w.statusPollInterval;
-    this.statusWriter = new StatusWriter(w.apiPods, w.hostIp);
+    this.statusWriter = new StatusWriter(w.apiPods, w.nodeWrites, w.hostIp);
     this.placed = new PlacedPods(w.nodeWrites);
     this.syncer = new PodSyncer(w, statusWriter, placed);
     this.podQueue =

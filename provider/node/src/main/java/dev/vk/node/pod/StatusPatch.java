@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The strategic-merge patch that sets a pod's status as the node sees it. A merge keeps what the
@@ -38,12 +39,16 @@ final class StatusPatch {
    * The patch body, with the UID as precondition. {@code podIPs} is a list merged by IP, so a new
    * address (a replacement task) would be added beside the old one, which the API server refuses;
    * the {@code $patch: replace} element makes such a list replace the old one. Conditions are
-   * merged by type, so that conditions others own (readiness gates) stay.
+   * merged by type, so that conditions others own (readiness gates) stay. {@code annotations} are
+   * merged into the metadata (the status subresource takes them; not labels).
    */
-  static String body(Gson gson, V1Pod pod, V1PodStatus status) {
+  static String body(Gson gson, V1Pod pod, V1PodStatus status, Map<String, String> annotations) {
     JsonObject body = new JsonObject();
     JsonObject metadata = new JsonObject();
     metadata.addProperty("uid", pod.getMetadata().getUid());
+    if (!annotations.isEmpty()) {
+      metadata.add("annotations", gson.toJsonTree(annotations));
+    }
     body.add("metadata", metadata);
     JsonObject json = gson.toJsonTree(status).getAsJsonObject();
     for (String list : REPLACED) {

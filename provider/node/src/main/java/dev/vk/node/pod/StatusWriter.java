@@ -5,15 +5,20 @@ import io.kubernetes.client.openapi.models.V1HostIP;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a pod's status to the API server only when it differs from what the API already has and
- * does not move it backwards ({@link StatusGuard}), through {@link ApiPods#patchStatus}.
+ * does not move it backwards ({@link StatusGuard}), through {@link ApiPods#patchStatus}. A write
+ * also carries the annotations {@link NodeWrites} holds for the pod, and is sent for them alone
+ * when the status has not changed.
  */
 public final class StatusWriter {
   private final ApiPods pods;
+  private final NodeWrites nodeWrites;
   private final String hostIp;
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
@@ -22,7 +27,15 @@ public final class StatusWriter {
   private final RecentWrites recent = new RecentWrites();
 
   public StatusWriter(ApiPods pods, String hostIp) {
+    this(pods, new NodeWrites(), hostIp);
+  }
+
+  /**
+   * @param nodeWrites holds the annotations the next write of a pod carries
+   */
+  public StatusWriter(ApiPods pods, NodeWrites nodeWrites, String hostIp) {
     this.pods = pods;
+    this.nodeWrites = nodeWrites;
     this.hostIp = hostIp;
   }
 
@@ -37,12 +50,15 @@ public final class StatusWriter {
       return false;
     }
     complete(status);
-    if (StatusComparison.same(pod.getStatus(), status) || recent.alreadySent(pod, status)) {
+    Map<String, String> annotations = unwritten(pod);
+    if (annotations.isEmpty()
+        && (StatusComparison.same(pod.getStatus(), status) || recent.alreadySent(pod, status))) {
       unchanged.incrementAndGet();
       return false;
     }
     try {
-      pods.patchStatus(pod, status);
+      pods.patchStatus(pod, status, annotations);
+      nodeWrites.annotated(PodFacts.uid(pod), annotations);
       recent.sent(pod, status);
     } catch (ApiException | RuntimeException e) {
       failed.incrementAndGet();
@@ -84,6 +100,24 @@ public final class StatusWriter {
   public void forget(String uid) {
     guard.forget(uid);
     recent.forget(uid);
+  }
+
+  /** The pending annotations the pod does not show yet; those it shows are no longer pending. */
+  private Map<String, String> unwritten(V1Pod pod) {
+    String uid = PodFacts.uid(pod);
+    Map<String, String> pending = nodeWrites.pendingAnnotations(uid);
+    Map<String, String> shown = pod.getMetadata().getAnnotations();
+    if (pending.isEmpty() || shown == null) {
+      return pending;
+    }
+    Map<String, String> unwritten = new HashMap<>(pending);
+    unwritten.entrySet().removeAll(shown.entrySet());
+    if (unwritten.size() < pending.size()) {
+      Map<String, String> there = new HashMap<>(pending);
+      there.entrySet().removeAll(unwritten.entrySet());
+      nodeWrites.annotated(uid, there);
+    }
+    return unwritten;
   }
 
   /**

@@ -14,6 +14,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,6 @@ class RunningPodsTest {
     public void deleteNow(V1Pod pod) {}
 
     @Override
-    public void patchStatus(V1Pod pod, V1PodStatus status) {}
+    public void patchStatus(V1Pod pod, V1PodStatus status, Map<String, String> annotations) {}
   }
 }

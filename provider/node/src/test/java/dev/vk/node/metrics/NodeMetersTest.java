@@ -50,7 +50,8 @@ class NodeMetersTest {
           public void deleteNow(V1Pod pod) {}
 
           @Override
-          public void patchStatus(V1Pod pod, V1PodStatus status) throws ApiException {
+          public void patchStatus(V1Pod pod, V1PodStatus status, Map<String, String> annotations)
+              throws ApiException {
             if (refuse.get() > 0) {
               throw new ApiException(500, "etcd is unhappy");
             }

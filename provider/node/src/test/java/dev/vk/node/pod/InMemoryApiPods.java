@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The API server's pods as a map, recording the deletions a kubelet makes; keeps statuses. */
 final class InMemoryApiPods implements ApiPods {
   final Map<String, V1Pod> pods = new ConcurrentHashMap<>();
   final List<String> deleted = new CopyOnWriteArrayList<>();
   final List<String> deleteCalls = new CopyOnWriteArrayList<>();
+  final AtomicInteger statusWrites = new AtomicInteger();
   // Runs right after a read hands out a pod: what the informer does meanwhile (a DELETED event).
   volatile Runnable afterGet = () -> {};
 
@@ -43,10 +45,12 @@ final class InMemoryApiPods implements ApiPods {
   }
 
   @Override
-  public void patchStatus(V1Pod pod, V1PodStatus status) {
+  public void patchStatus(V1Pod pod, V1PodStatus status, Map<String, String> annotations) {
     V1Pod current = pods.get(PodFacts.key(pod));
     if (current != null && PodFacts.sameUid(current, pod)) {
       current.setStatus(status);
+      annotations.forEach(current.getMetadata()::putAnnotationsItem);
+      statusWrites.incrementAndGet();
     }
   }
 }

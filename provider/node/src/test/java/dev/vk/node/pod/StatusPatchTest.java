@@ -16,6 +16,7 @@ import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +33,11 @@ class StatusPatchTest {
             .podIPs(List.of(new V1PodIP().ip("10.0.0.16")))
             .hostIPs(List.of(new V1HostIP().ip("10.0.0.2")));
     JsonObject body =
-        JsonParser.parseString(StatusPatch.body(JSON.getGson(), pod, status)).getAsJsonObject();
+        JsonParser.parseString(StatusPatch.body(JSON.getGson(), pod, status, Map.of()))
+            .getAsJsonObject();
     assertThat(body.getAsJsonObject("metadata").get("uid").getAsString())
         .isEqualTo(pod.getMetadata().getUid());
+    assertThat(body.getAsJsonObject("metadata").has("annotations")).isFalse();
     JsonArray podIps = body.getAsJsonObject("status").getAsJsonArray("podIPs");
     assertThat(podIps.toString()).isEqualTo("[{\"ip\":\"10.0.0.16\"},{\"$patch\":\"replace\"}]");
     assertThat(body.getAsJsonObject("status").getAsJsonArray("hostIPs").toString())
@@ -58,7 +61,7 @@ class StatusPatchTest {
                         .state(new V1ContainerState().running(new V1ContainerStateRunning()))));
 
     JsonObject patched =
-        JsonParser.parseString(StatusPatch.body(JSON.getGson(), pod, status))
+        JsonParser.parseString(StatusPatch.body(JSON.getGson(), pod, status, Map.of()))
             .getAsJsonObject()
             .getAsJsonObject("status");
 
@@ -69,5 +72,24 @@ class StatusPatchTest {
     assertThat(ready.get("status").getAsString()).isEqualTo("True");
     assertThat(patched.getAsJsonArray("containerStatuses").toString()).contains("$patch");
     assertThat(patched.get("phase").getAsString()).isEqualTo("Running");
+  }
+
+  @Test
+  @DisplayName("annotations the node holds for the pod go into the same patch's metadata")
+  void carriesAnnotations() {
+    V1Pod pod = Pods.pod("default", "web", Pods.container("app"));
+    JsonObject metadata =
+        JsonParser.parseString(
+                StatusPatch.body(
+                    JSON.getGson(),
+                    pod,
+                    new V1PodStatus().phase("Pending"),
+                    Map.of("CapacityProvisioned", "0.25vCPU 0.5GB")))
+            .getAsJsonObject()
+            .getAsJsonObject("metadata");
+
+    assertThat(metadata.getAsJsonObject("annotations").toString())
+        .isEqualTo("{\"CapacityProvisioned\":\"0.25vCPU 0.5GB\"}");
+    assertThat(metadata.get("uid").getAsString()).isEqualTo(pod.getMetadata().getUid());
   }
 }

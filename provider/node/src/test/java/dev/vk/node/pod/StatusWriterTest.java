@@ -7,6 +7,7 @@ import io.kubernetes.client.openapi.models.V1HostIP;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +60,53 @@ class StatusWriterTest {
     assertThat(writer.write(cached, new V1PodStatus().phase("Running").podIP("10.0.0.15")))
         .isTrue();
     assertThat(writer.writes()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
+      "a provider's annotations ride on the pod's next status patch, and on one for them alone"
+          + " when the status has not changed")
+  void carriesPendingAnnotations() throws Exception {
+    V1Pod pod = Pods.pod("default", "web", Pods.container("app"));
+    pod.status(new V1PodStatus().phase("Pending"));
+    api.put(pod);
+    NodeWrites nodeWrites = new NodeWrites();
+    StatusWriter writer = new StatusWriter(api, nodeWrites, "10.0.0.2");
+    String uid = pod.getMetadata().getUid();
+    nodeWrites.annotate(uid, Map.of("CapacityProvisioned", "0.25vCPU 0.5GB"));
+
+    assertThat(writer.write(pod, new V1PodStatus().phase("Running"))).isTrue();
+    assertThat(api.get("default/web").getMetadata().getAnnotations())
+        .containsEntry("CapacityProvisioned", "0.25vCPU 0.5GB");
+    assertThat(nodeWrites.pendingAnnotations(uid)).as("taken by the write").isEmpty();
+    assertThat(api.statusWrites).hasValue(1);
+
+    nodeWrites.annotate(uid, Map.of("CapacityProvisioned", "1vCPU 2GB"));
+    assertThat(writer.write(pod, new V1PodStatus().phase("Running")))
+        .as("the same status, sent again for the annotation")
+        .isTrue();
+    assertThat(api.get("default/web").getMetadata().getAnnotations())
+        .containsEntry("CapacityProvisioned", "1vCPU 2GB");
+    assertThat(writer.write(pod, new V1PodStatus().phase("Running"))).isFalse();
+    assertThat(api.statusWrites).hasValue(2);
+  }
+
+  @Test
+  @DisplayName("annotations the pod already shows cost no write and are no longer pending")
+  void shownAnnotationsAreDone() throws Exception {
+    V1Pod pod = Pods.pod("default", "web", Pods.container("app"));
+    pod.getMetadata().putAnnotationsItem("CapacityProvisioned", "0.25vCPU 0.5GB");
+    pod.status(new V1PodStatus().phase("Running"));
+    api.put(pod);
+    NodeWrites nodeWrites = new NodeWrites();
+    StatusWriter writer = new StatusWriter(api, nodeWrites, "10.0.0.2");
+    writer.write(pod, new V1PodStatus().phase("Running")); // fills hostIP once
+    nodeWrites.annotate(
+        pod.getMetadata().getUid(), Map.of("CapacityProvisioned", "0.25vCPU 0.5GB"));
+    int before = api.statusWrites.get();
+
+    assertThat(writer.write(pod, new V1PodStatus().phase("Running"))).isFalse();
+    assertThat(api.statusWrites).hasValue(before);
+    assertThat(nodeWrites.pendingAnnotations(pod.getMetadata().getUid())).isEmpty();
   }
 }

@@ -86,6 +86,8 @@ public final class PodService implements PodLifecycle {
     PodRecord record = registry.putIfAbsent(new PodRecord(pod, 0));
     try {
       Task task = launcher.run(pod, plan);
+      // Before the task's first status reaches the node: that status write carries it.
+      showCapacity(pod, plan.size().capacityProvisioned());
       record.apply(task, clock.instant());
     } catch (ProviderException e) {
       registry.remove(record); // The node retries the create; the clientToken keeps it single.
@@ -94,17 +96,11 @@ public final class PodService implements PodLifecycle {
       }
       throw e;
     }
-    showCapacity(pod, plan.size().capacityProvisioned());
   }
 
   /** Like EKS, the billed size is an annotation on the pod object ({@code kubectl get -o yaml}). */
   private void showCapacity(V1Pod pod, String size) {
-    try {
-      kubernetes.annotate(pod, Map.of(PodAnnotations.CAPACITY_PROVISIONED, size));
-    } catch (ProviderException e) {
-      // The task runs either way; getPod keeps reporting the size on the status object.
-      log.warn("Pod {}: cannot show {}: {}", name(pod), PodAnnotations.CAPACITY_PROVISIONED, e);
-    }
+    kubernetes.annotate(pod, Map.of(PodAnnotations.CAPACITY_PROVISIONED, size));
   }
 
   /**
