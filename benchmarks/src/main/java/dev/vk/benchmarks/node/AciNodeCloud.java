@@ -52,6 +52,9 @@ final class AciNodeCloud implements NodeCloud {
     s.put("provider", "azure");
     aci.providerSettings(RESOURCE_GROUP).forEach((k, v) -> s.put("azure-" + k, v));
     s.put("azure-subnet-ids", aci.subnetId());
+    // As AKS configures its virtual nodes (kube-dns at 10.0.0.10): without it every pod gets a
+    // MissingClusterDNS warning, which a real install does not pay.
+    s.put("azure-cluster-dns", "10.0.0.10");
     tuned().forEach((k, v) -> s.put("azure-" + k, v));
     return s;
   }

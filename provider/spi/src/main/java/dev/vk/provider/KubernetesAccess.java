@@ -47,7 +47,7 @@ public interface KubernetesAccess {
   /**
    * Merges annotations into the pod's metadata, for facts users read with {@code kubectl get -o
    * yaml} (such as the size a cloud chose). They go with the pod's next status write, or alone if
-   * none follows within seconds, so a provider that annotates before it hands over the pod's first
+   * none follows within 10 s, so a provider that annotates before it hands over the pod's first
    * status costs no API call of its own. Idempotent; never blocks or throws (a write that keeps
    * failing is logged).
    */
