@@ -78,8 +78,8 @@ final class ApiPodAnnotations {
     try {
       patch(pod, pending);
       writes.annotated(uid, pending);
-    } catch (ApiException e) {
-      if (ApiErrors.notFound(e) || ApiErrors.conflict(e)) {
+    } catch (ApiException | RuntimeException e) {
+      if (e instanceof ApiException api && (ApiErrors.notFound(api) || ApiErrors.conflict(api))) {
         writes.annotated(uid, pending); // nothing left to annotate
       } else if (attempt < ATTEMPTS) {
         later(pod, attempt + 1);
@@ -90,7 +90,7 @@ final class ApiPodAnnotations {
             pod.getMetadata().getNamespace(),
             pod.getMetadata().getName(),
             pending.keySet(),
-            ApiErrors.describe(e));
+            e instanceof ApiException api ? ApiErrors.describe(api) : e.toString());
       }
     }
   }

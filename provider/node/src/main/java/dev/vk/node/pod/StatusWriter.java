@@ -5,7 +5,6 @@ import io.kubernetes.client.openapi.models.V1HostIP;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1PodStatus;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,19 +104,11 @@ public final class StatusWriter {
   /** The pending annotations the pod does not show yet; those it shows are no longer pending. */
   private Map<String, String> unwritten(V1Pod pod) {
     String uid = PodFacts.uid(pod);
-    Map<String, String> pending = nodeWrites.pendingAnnotations(uid);
     Map<String, String> shown = pod.getMetadata().getAnnotations();
-    if (pending.isEmpty() || shown == null) {
-      return pending;
+    if (shown != null && !nodeWrites.pendingAnnotations(uid).isEmpty()) {
+      nodeWrites.annotated(uid, shown);
     }
-    Map<String, String> unwritten = new HashMap<>(pending);
-    unwritten.entrySet().removeAll(shown.entrySet());
-    if (unwritten.size() < pending.size()) {
-      Map<String, String> there = new HashMap<>(pending);
-      there.entrySet().removeAll(unwritten.entrySet());
-      nodeWrites.annotated(uid, there);
-    }
-    return unwritten;
+    return nodeWrites.pendingAnnotations(uid);
   }
 
   /**
