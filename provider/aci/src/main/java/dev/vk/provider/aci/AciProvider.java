@@ -215,10 +215,11 @@ public final class AciProvider
    */
   @Override
   public List<V1Pod> getPods() throws ProviderException {
-    return groups.list().stream()
-        .filter(this::owned)
-        .map(g -> cache.fresh(g.name(), g).orElseGet(() -> statuses.listed(g)))
-        .toList();
+    return groups.list(
+        g ->
+            owned(g)
+                ? Optional.of(cache.fresh(g.name(), g).orElseGet(() -> statuses.listed(g)))
+                : Optional.empty());
   }
 
   @Override

@@ -12,10 +12,12 @@ import com.azure.resourcemanager.containerinstance.models.ContainerExecRequestTe
 import dev.vk.kubelet.types.ProviderException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 
 /**
@@ -55,19 +57,31 @@ public final class ContainerGroups {
     }
   }
 
-  /** Every group of the resource group, without instance views; one ARM call per page. */
-  public List<ContainerGroupInner> list() throws ProviderException {
+  /**
+   * What {@code keep} makes of each group of the resource group (without instance views), in list
+   * order; one ARM call per page. Pages are read one at a time and each entry is handed to {@code
+   * keep} as its page arrives, so only what {@code keep} returns outlives its page. A list that
+   * fails part way is read again from the start.
+   */
+  public <T> List<T> list(Function<ContainerGroupInner, Optional<T>> keep)
+      throws ProviderException {
     long started = names.listing();
-    List<ContainerGroupInner> all =
+    Set<String> all = new HashSet<>();
+    List<T> kept =
         calls.call(
             "list container groups of " + resourceGroup,
             () -> {
-              List<ContainerGroupInner> page = new ArrayList<>();
-              client.getContainerGroups().listByResourceGroup(resourceGroup).forEach(page::add);
-              return page;
+              all.clear();
+              List<T> out = new ArrayList<>();
+              for (ContainerGroupInner group :
+                  client.getContainerGroups().listByResourceGroup(resourceGroup)) {
+                all.add(group.name());
+                keep.apply(group).ifPresent(out::add);
+              }
+              return out;
             });
-    names.listed(started, all.stream().map(ContainerGroupInner::name).collect(Collectors.toSet()));
-    return all;
+    names.listed(started, all);
+    return kept;
   }
 
   /**

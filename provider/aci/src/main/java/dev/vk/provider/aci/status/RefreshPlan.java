@@ -1,6 +1,5 @@
 package dev.vk.provider.aci.status;
 
-import com.azure.resourcemanager.containerinstance.fluent.models.ContainerGroupInner;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
@@ -39,7 +38,7 @@ final class RefreshPlan {
   private record Steady(String name, Instant fetchedAt) {}
 
   static Plan choose(
-      List<ContainerGroupInner> listed,
+      List<ListedGroup> listed,
       GroupCache cache,
       Instant now,
       Duration fullRefresh,
@@ -50,11 +49,11 @@ final class RefreshPlan {
     List<Steady> overdue = new ArrayList<>();
     List<Steady> first = new ArrayList<>();
     List<Steady> rest = new ArrayList<>();
-    for (ContainerGroupInner group : listed) {
+    for (ListedGroup group : listed) {
       String name = group.name();
       Optional<GroupCache.Entry> entry = cache.get(name);
       if (entry.isEmpty()
-          || !entry.get().signature().equals(GroupCache.signature(group))
+          || !entry.get().signature().equals(group.signature())
           || unsettled(entry.get().pod(), now, settle)) {
         urgent.add(name);
         continue;

@@ -19,15 +19,17 @@ final class StatusPriority {
 
   private StatusPriority() {}
 
-  static boolean first(ContainerGroupInner group, GroupCache.Entry entry, Instant now) {
+  static boolean first(ListedGroup group, GroupCache.Entry entry, Instant now) {
+    return group.exitMatters() || entry.changedAt().plus(RECENT).isAfter(now);
+  }
+
+  /** Restart policy Never or OnFailure, or a container with a liveness probe. */
+  static boolean exitMatters(ContainerGroupInner group) {
     String policy = group.restartPolicy() == null ? "Always" : group.restartPolicy().toString();
     if ("Never".equalsIgnoreCase(policy) || "OnFailure".equalsIgnoreCase(policy)) {
       return true;
     }
-    if (group.containers() != null
-        && group.containers().stream().anyMatch(c -> c.livenessProbe() != null)) {
-      return true;
-    }
-    return entry.changedAt().plus(RECENT).isAfter(now);
+    return group.containers() != null
+        && group.containers().stream().anyMatch(c -> c.livenessProbe() != null);
   }
 }

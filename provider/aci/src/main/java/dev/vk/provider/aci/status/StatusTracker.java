@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -127,7 +128,10 @@ public final class StatusTracker implements AutoCloseable {
   /** One round: list, fetch what changed or is due, push changed statuses. Blocks on ARM. */
   void round() throws ProviderException {
     long before = armCalls.getAsLong();
-    List<ContainerGroupInner> listed = groups.list().stream().filter(owned::owned).toList();
+    // Summarised page by page: the entries themselves (thousands at thousands of pods) are not
+    // kept.
+    List<ListedGroup> listed =
+        groups.list(g -> owned.owned(g) ? Optional.of(ListedGroup.of(g)) : Optional.empty());
     long listCost = armCalls.getAsLong() - before;
     Set<String> names = new HashSet<>();
     listed.forEach(g -> names.add(g.name()));

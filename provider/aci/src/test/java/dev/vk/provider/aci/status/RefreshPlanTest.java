@@ -57,13 +57,13 @@ class RefreshPlanTest {
   @Test
   @DisplayName("new and starting groups are all fetched, however small the budget")
   void urgentIgnoresBudget() throws Exception {
-    List<ContainerGroupInner> listed = new ArrayList<>();
+    List<ListedGroup> listed = new ArrayList<>();
     GroupCache cache = new GroupCache();
     for (int i = 0; i < 50; i++) {
-      listed.add(group("new-" + i));
+      listed.add(ListedGroup.of(group("new-" + i)));
     }
     ContainerGroupInner starting = group("starting");
-    listed.add(starting);
+    listed.add(ListedGroup.of(starting));
     cache.put(
         "starting",
         new GroupCache.Entry(running(NOW.minusSeconds(10)), GroupCache.signature(starting), NOW));
@@ -76,18 +76,18 @@ class RefreshPlanTest {
   @DisplayName(
       "steady groups not read for the full-refresh period come first, oldest first, within the budget")
   void steadyWithinBudget() throws Exception {
-    List<ContainerGroupInner> listed = new ArrayList<>();
+    List<ListedGroup> listed = new ArrayList<>();
     GroupCache cache = new GroupCache();
     for (int i = 0; i < 10; i++) {
       ContainerGroupInner g = group("steady-" + i);
-      listed.add(g);
+      listed.add(ListedGroup.of(g));
       Instant fetched = NOW.minus(FULL_REFRESH).minusSeconds(100 - i);
       cache.put(
           g.name(),
           new GroupCache.Entry(running(NOW.minusSeconds(3600)), GroupCache.signature(g), fetched));
     }
     ContainerGroupInner fresh = group("fresh");
-    listed.add(fresh);
+    listed.add(ListedGroup.of(fresh));
     cache.put(
         "fresh",
         new GroupCache.Entry(

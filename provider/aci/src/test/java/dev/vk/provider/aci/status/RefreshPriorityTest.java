@@ -27,7 +27,7 @@ class RefreshPriorityTest {
   private static final Duration SETTLE = Duration.ofMinutes(1);
   private static final Duration ROUND = Duration.ofSeconds(10);
 
-  private final List<ContainerGroupInner> listed = new ArrayList<>();
+  private final List<ListedGroup> listed = new ArrayList<>();
   private final GroupCache cache = new GroupCache();
 
   private static ContainerGroupInner group(String name, String restartPolicy, boolean liveness)
@@ -66,7 +66,7 @@ class RefreshPriorityTest {
 
   /** A steady group read {@code ago} before START whose status last changed an hour before. */
   private void steady(ContainerGroupInner g, Duration ago) {
-    listed.add(g);
+    listed.add(ListedGroup.of(g));
     Instant fetched = START.minus(ago);
     cache.put(
         g.name(),
@@ -114,7 +114,7 @@ class RefreshPriorityTest {
     steady(group("old", "Always", false), Duration.ofMinutes(20));
     steady(group("older", "Always", false), Duration.ofMinutes(25));
     ContainerGroupInner changed = group("changed", "Always", false);
-    listed.add(changed);
+    listed.add(ListedGroup.of(changed));
     cache.put(
         "changed",
         new GroupCache.Entry(

@@ -1,0 +1,60 @@
+package dev.vk.provider.aci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.emulator.aci.faults.FaultRule;
+import dev.vk.provider.testkit.EmulatorExtension;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The provider reads ARM's list page by page, keeping only what it needs of each entry: a list that
+ * fails part way is read again from its first page, so every pod is listed exactly once.
+ */
+class PagedListIT {
+
+  private static final String LIST = "containerGroups.listByResourceGroup";
+
+  @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension(2);
+
+  @Test
+  void listFailingAtItsSecondPageIsReadAgainAndListsEachPodOnce() throws Exception {
+    AciProvider provider = Emulators.provider(aci);
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      V1Pod pod = TestPods.sleeper();
+      provider.createPod(pod);
+      created.add(pod.getMetadata().getName());
+    }
+    // The first page is held back long enough to make the next page call fail.
+    aci.get().faults().inject(FaultRule.latency(LIST, Duration.ofSeconds(1)).forNextCalls(1));
+    aci.get().calls().reset();
+
+    CompletableFuture<List<V1Pod>> listed =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return provider.getPods();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Awaitility.await("the first page asked for").until(() -> aci.get().calls().count(LIST) >= 1);
+    aci.get().faults().inject(FaultRule.error(LIST, 503).forNextCalls(1));
+
+    assertThat(listed.get(30, TimeUnit.SECONDS))
+        .extracting(p -> p.getMetadata().getName())
+        .containsExactlyInAnyOrderElementsOf(created);
+    assertThat(aci.get().calls().count(LIST))
+        .as("page 1, the failed page 2, then pages 1-3 again")
+        .isEqualTo(5);
+  }
+}
