@@ -13,7 +13,7 @@ help:
 	@echo "make unit   - unit tests only (fast, no network)"
 	@echo "make build  - the runnable jar: provider/node/target/virtual-kubelet.jar"
 	@echo "make image  - the node's container image (image/Dockerfile) as an OCI layout in target/image"
-	@echo "make classlist - refresh image/classes.lst, the classes in the image's class-data sharing archive"
+	@echo "make classlist - refresh image/classes/*.lst, the classes in the image's class-data sharing archives"
 	@echo "make bench  - cloud API cost and node benchmarks (BENCH_N=100,1000 BENCH_REPEAT=3), written to docs/benchmarks.md"
 	@echo "make fmt    - format the Java sources"
 
@@ -25,14 +25,18 @@ build:
 image: build
 	image/build.sh
 
-# image/classes.lst, the classes make image puts into the image's class archive: those a node loaded
-# through startup and 100 pods in the node benchmark (root; not recorded in docs/benchmarks.md).
-# Refresh it when the node's dependencies or startup path change; a stale list only shares fewer
-# classes (a listed class the jar lacks is skipped at dump time).
+# image/classes/<provider>.lst, the classes make image puts into the image's class archive for each
+# provider (mock, azure, fargate): those a node with that provider loaded through startup and 100 pods
+# in the node benchmark (root; the cloud providers against their emulators; not recorded in
+# docs/benchmarks.md). Refresh them when the node's dependencies or startup path change; a stale list
+# only shares fewer classes (a listed class the jar lacks is skipped at dump time).
+CLASSLIST_RUNS := java:mock aci:azure fargate:fargate
 classlist:
-	$(MAKE) bench-node BENCH_N=100:java BENCH_REPEAT=1 BENCH_RECORD=false \
-	  VK_BENCH_JAVA_OPTS="-Xshare:off -XX:DumpLoadedClassList=$(BENCH_STATE)/classes.lst"
-	grep -v '^jdk/proxy[0-9]*/' $(BENCH_STATE)/classes.lst > image/classes.lst
+	for run in $(CLASSLIST_RUNS); do \
+	  $(MAKE) bench-node BENCH_N=100:$${run%%:*} BENCH_REPEAT=1 BENCH_RECORD=false \
+	    VK_BENCH_JAVA_OPTS="-Xshare:off -XX:DumpLoadedClassList=$(BENCH_STATE)/classes.lst" || exit 1; \
+	  grep -v -E '^jdk/proxy[0-9]*/|\$$Proxy[0-9]' $(BENCH_STATE)/classes.lst > image/classes/$${run##*:}.lst; \
+	done
 
 controlplane:
 	testbed/controlplane/build.sh

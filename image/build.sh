@@ -5,9 +5,9 @@
 #      $VK_IMAGE_CACHE (default ~/.cache/vk-image) under a key of its inputs;
 #   2. image/Dockerfile built by buildah with --build-arg BASE_IMAGE=<that base> (the Dockerfile has
 #      no RUN step, so no container is started);
-#   3. a class-data sharing archive of the node (the JDK's classes and the jar's that
-#      image/classes.lst lists) dumped by the image's own JRE in a chroot of the built image, with
-#      the options that map it appended to its jvm.options, committed as one more layer;
+#   3. a class-data sharing archive of the node per provider (the JDK's classes and the jar's that
+#      image/classes/<provider>.lst lists) dumped by the image's own JRE in a chroot of the built
+#      image into /opt/virtual-kubelet/cds/<provider>.jsa, committed as one more layer;
 #   4. the result written as an OCI image layout to $OUT (default target/image), tagged with the
 #      chart's appVersion, and its reference printed on stdout: what the chart's image.repository and
 #      image.tag default to.
@@ -110,38 +110,37 @@ buildah "${store[@]}" build --quiet --isolation chroot --pull-never \
   --build-arg "BASE_IMAGE=$base_ref" --build-arg "VERSION=$version" \
   --build-arg "REVISION=$revision" -f "$repo/image/Dockerfile" -t "localhost/$ref" "$repo" >&2
 
-# --- 3. the class-data sharing archive -----------------------------------------------------------------
-# Dumped by the image's JRE against the jar at its path in the image (the JVM checks the JRE's build
-# and the jar's path, size and modification time when it maps the archive), so neither the host's JDK
-# nor a cached archive is used. The options naming the archive are appended only here, with it: a
-# missing archive would turn off class sharing altogether, the JDK's default archive included (an
-# image built with plain `docker build` has neither).
+# --- 3. the class-data sharing archives ----------------------------------------------------------------
+# One per provider (image/classes/<provider>.lst): the JVM maps its archive at a random address and
+# relocates it at start, which writes most of its pages, so an archive costs about its size in RSS
+# and holds only the classes of the provider that uses it (docs/operations.md). Dumped by the image's
+# JRE against the jar at its path in the image (the JVM checks the JRE's build and the jar's path,
+# size and modification time when it maps an archive), so neither the host's JDK nor a cached archive
+# is used. The chart names the provider's archive in JDK_JAVA_OPTIONS; jvm.options names none, since
+# an option there would win over that variable.
 app=/opt/virtual-kubelet
 ctr="$(buildah "${store[@]}" from --quiet --pull-never "localhost/$ref")"
 mnt="$(buildah "${store[@]}" mount "$ctr")"
 [ -n "$mnt" ] && [ -f "$mnt$app/jvm.options" ] || die "cannot mount the built image"
 trap 'umount "$mnt/proc" 2>/dev/null; buildah "${store[@]}" rm "$ctr" >/dev/null 2>&1' EXIT
 mount -t proc proc "$mnt/proc"
-install -m 0644 "$repo/image/classes.lst" "$mnt/tmp/classes.lst"
-say "dumping the class archive $app/app.jsa with the image's JRE"
-# (a listed class the jar no longer has is skipped with a warning: see make classlist)
-chroot "$mnt" java -Xshare:dump -XX:SharedClassListFile=/tmp/classes.lst \
-  -XX:SharedArchiveFile="$app/app.jsa" -cp "$app/virtual-kubelet.jar" >"$CACHE/cds-dump.$$.log" 2>&1 \
-  || die "the class archive dump failed: $CACHE/cds-dump.$$.log"
-rm -f "$CACHE/cds-dump.$$.log"
-rm -f "$mnt/tmp/classes.lst"
-chmod 0644 "$mnt$app/app.jsa"
-cat >>"$mnt$app/jvm.options" <<EOF
-
-# Added by image/build.sh with the archive it dumped: the node's classes, parsed and verified at
-# build time, mapped at startup. auto: a mismatch (another JRE or jar) starts without sharing.
--XX:SharedArchiveFile=$app/app.jsa
--Xshare:auto
-EOF
-# The JVM as the image starts it must map the archive: -Xshare:on fails where auto falls back.
-chroot --userspec=65532:65532 "$mnt" java "@$app/jvm.options" -Xshare:on \
-  -cp "$app/virtual-kubelet.jar" -version >/dev/null 2>&1 \
-  || die "the image's JVM cannot map $app/app.jsa"
+mkdir -p "$mnt$app/cds"
+for list in "$repo"/image/classes/*.lst; do
+  provider="$(basename "$list" .lst)"
+  archive="$app/cds/$provider.jsa"
+  install -m 0644 "$list" "$mnt/tmp/classes.lst"
+  say "dumping the class archive $archive with the image's JRE"
+  # (a listed class the jar no longer has is skipped with a warning: see make classlist)
+  chroot "$mnt" java -Xshare:dump -XX:SharedClassListFile=/tmp/classes.lst \
+    -XX:SharedArchiveFile="$archive" -cp "$app/virtual-kubelet.jar" >"$CACHE/cds-dump.$$.log" 2>&1 \
+    || die "the class archive dump failed: $CACHE/cds-dump.$$.log"
+  rm -f "$CACHE/cds-dump.$$.log" "$mnt/tmp/classes.lst"
+  chmod 0644 "$mnt$archive"
+  # The JVM as the chart starts it must map the archive: -Xshare:on fails where auto falls back.
+  chroot --userspec=65532:65532 "$mnt" env JDK_JAVA_OPTIONS="-XX:SharedArchiveFile=$archive" \
+    java "@$app/jvm.options" -Xshare:on -cp "$app/virtual-kubelet.jar" -version >/dev/null 2>&1 \
+    || die "the image's JVM cannot map $archive"
+done
 umount "$mnt/proc"
 buildah "${store[@]}" umount "$ctr" >/dev/null
 buildah "${store[@]}" commit --quiet --rm "$ctr" "localhost/$ref" >/dev/null

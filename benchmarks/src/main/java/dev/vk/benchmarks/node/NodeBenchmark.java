@@ -87,10 +87,15 @@ public final class NodeBenchmark {
       write(repo, results);
       return;
     }
-    if (plans.stream().anyMatch(p -> !p.kinds().equals(List.of("go")))) {
-      // The dump is not part of a start; every Java kind shares it (same jar).
-      CdsArchive.jvmOptions(NodeLauncher.cdsDir(state.resolve("run/java")));
-    }
+    // The dumps are not part of a start.
+    plans.stream()
+        .flatMap(p -> p.kinds().stream())
+        .filter(kind -> !kind.equals("go"))
+        .distinct()
+        .forEach(
+            kind ->
+                CdsArchive.jvmOptions(
+                    NodeLauncher.cdsDir(state.resolve("run/java")), CdsArchive.provider(kind)));
     try (ControlPlane cluster = ControlPlane.start(state, NETNS, SUBNET)) {
       NodeRun run = new NodeRun(cluster, new AuditCounter(cluster.logDir().resolve("audit.log")));
       for (Plan p : plans) {
@@ -143,7 +148,7 @@ public final class NodeBenchmark {
             + " MiB container ("
             + String.join(" ", NodeLauncher.jvmOptions())
             + ", plus the class archive make image adds, dumped with the host's JDK from"
-            + " image/classes.lst), mock provider with --mock-start-delay 0s (the Go mock reports a pod Running as"
+            + " image/classes/mock.lst), mock provider with --mock-start-delay 0s (the Go mock reports a pod Running as"
             + " soon as it is created). Go node: virtual-kubelet v1.13.0"
             + " (benchmarks/reference/build.sh), mock provider. Pods: one Deployment of pause"
             + " containers with a nodeSelector and a toleration. Times from a client-side watch;"

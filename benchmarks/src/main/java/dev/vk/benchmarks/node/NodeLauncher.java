@@ -57,9 +57,9 @@ final class NodeLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions());
-    // The image's class archive (make image adds it to the image's options); VK_BENCH_JAVA_OPTS
+    // The provider's class archive (the chart names it in JDK_JAVA_OPTIONS); VK_BENCH_JAVA_OPTS
     // after it can turn it off (-Xshare:off) or map the JDK's default archive instead.
-    cmd.addAll(CdsArchive.jvmOptions(cdsDir(workDir)));
+    cmd.addAll(CdsArchive.jvmOptions(cdsDir(workDir), settings.getOrDefault("provider", "mock")));
     cmd.addAll(extraJvmOptions());
     cmd.addAll(List.of("-jar", NodeProcess.jar().toString()));
     cmd.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--node-name", nodeName));

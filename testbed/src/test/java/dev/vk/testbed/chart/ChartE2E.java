@@ -417,6 +417,16 @@ class ChartE2E {
               assertThat(map(map(e.get("valueFrom")).get("fieldRef")))
                   .containsEntry("fieldPath", "status.podIP");
             });
+    // The image's class archive of this provider (image/build.sh), not the other providers'.
+    assertThat(list(container.get("env")))
+        .contains(
+            Map.of(
+                "name",
+                "JDK_JAVA_OPTIONS",
+                "value",
+                "-XX:SharedArchiveFile=/opt/virtual-kubelet/cds/"
+                    + r.provider()
+                    + ".jsa -Xshare:auto"));
     Map<String, Object> port = list(container.get("ports")).get(0);
     assertThat(port)
         .containsEntry("name", "kubelet")

@@ -47,17 +47,25 @@ final class ContainerChecks {
   }
 
   /**
-   * The image holds the class-data sharing archive image/build.sh dumps, its JVM options name it,
-   * and the running JVM mapped it: with {@code -Xshare:auto} a JRE or jar that does not match the
-   * archive starts without it, and then only its absence from the process's mappings shows.
+   * The image holds a class-data sharing archive per provider (image/build.sh), its JVM options
+   * name none (an option there would win over the chart's), the chart names {@code provider}'s in
+   * JDK_JAVA_OPTIONS, and the running JVM mapped it: with {@code -Xshare:auto} a JRE or jar that
+   * does not match the archive starts without it, and then only its absence from the process's
+   * mappings shows.
    */
-  static void mapsTheClassArchive(ChrootContainer container, Path rootfs) throws IOException {
-    String archive = "/opt/virtual-kubelet/app.jsa";
-    assertThat(rootfs.resolve(archive.substring(1))).isRegularFile();
+  static void mapsTheClassArchive(ChrootContainer container, Path rootfs, String provider)
+      throws IOException {
+    for (String p : List.of("mock", "azure", "fargate")) {
+      assertThat(rootfs.resolve("opt/virtual-kubelet/cds/" + p + ".jsa")).isRegularFile();
+    }
     assertThat(Files.readAllLines(rootfs.resolve("opt/virtual-kubelet/jvm.options")))
-        .contains("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
-    long pid = container.command().orElseThrow().pid();
-    List<String> maps = Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"));
-    assertThat(maps).as("mappings of the node's JVM").anyMatch(line -> line.endsWith(archive));
+        .noneMatch(line -> line.startsWith("-XX:SharedArchiveFile"));
+    String archive = "/opt/virtual-kubelet/cds/" + provider + ".jsa";
+    Path proc = Path.of("/proc", Long.toString(container.command().orElseThrow().pid()));
+    assertThat(new String(Files.readAllBytes(proc.resolve("environ"))).split("\u0000"))
+        .contains("JDK_JAVA_OPTIONS=-XX:SharedArchiveFile=" + archive + " -Xshare:auto");
+    assertThat(Files.readAllLines(proc.resolve("maps")))
+        .as("mappings of the node's JVM")
+        .anyMatch(line -> line.endsWith(archive));
   }
 }

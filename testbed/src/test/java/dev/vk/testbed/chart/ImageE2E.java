@@ -135,7 +135,7 @@ class ImageE2E {
           .isEqualTo(cluster.nodeAddress());
       ContainerChecks.runsAsTheContainer(
           node, run.rootfs(), run.command(), run.uid(), run.gid(), template);
-      ContainerChecks.mapsTheClassArchive(node, run.rootfs());
+      ContainerChecks.mapsTheClassArchive(node, run.rootfs(), "mock"); // the chart's default
       Probes.pass(template, cluster.nodeAddress());
       SampleWorkload.runsOn(cluster, nodeName, NAMESPACE);
     } finally {
