@@ -77,8 +77,8 @@ final class CloudReport {
         + " rounds (ACI: the default settle-time 1 min plus a status round; Fargate: two"
         + " transition rounds). Both providers create at most "
         + NodeReport.fmt(CREATE_RATE)
-        + " pods a second by default (ACI: `requests-per-second`, the provider-wide ARM rate,"
-        + " which also paces deletes; Fargate: `run-task-rate`), so N pods take at least N/10 s to"
+        + " pods a second by default (ACI: `requests-per-second`, the ARM rate of each of ARM's"
+        + " buckets, so also of deletes; Fargate: `run-task-rate`), so N pods take at least N/10 s to"
         + " create: a time target missed by about that much is the providers' rate limit, not the"
         + " node.\n";
   }

@@ -114,7 +114,7 @@ public final class AciProvider
             cache,
             events,
             settings.polling(),
-            runtime.armCalls(),
+            runtime.armReads(),
             runtime.reads(),
             runtime.clock());
     this.logs =
@@ -189,13 +189,9 @@ public final class AciProvider
   public void deletePod(V1Pod pod) throws ProviderException {
     String name = mapper.groupName(pod);
     String uid = pod.getMetadata().getUid();
-    Optional<ContainerGroupInner> group = groups.get(name);
-    boolean samePod =
-        group.isPresent()
-            && owned(group.get())
-            && (uid == null
-                || GroupTags.get(group.get(), GroupTags.UID).filter(uid::equals).isPresent());
-    if (samePod) {
+    // A group the status tracker read as this pod's needs no GET first: only this node writes its
+    // groups, and a DELETE of one that is gone meanwhile is answered as done.
+    if (uid != null && cache.holds(name, uid) || samePod(groups.get(name), uid)) {
       groups.delete(name);
       logger.info("deleted container group {}", name);
     }
@@ -203,9 +199,24 @@ public final class AciProvider
     events.forget(name);
   }
 
+  private boolean samePod(Optional<ContainerGroupInner> group, String uid) {
+    return group.isPresent()
+        && owned(group.get())
+        && (uid == null
+            || GroupTags.get(group.get(), GroupTags.UID).filter(uid::equals).isPresent());
+  }
+
+  /**
+   * One GET, unless this instance deleted the group ({@link ContainerGroups#knownGone}): the node
+   * asks after every delete whether the pod stopped, and that answer costs no ARM read.
+   */
   @Override
   public Optional<V1Pod> getPod(String namespace, String name) throws ProviderException {
-    return groups.get(groupName(namespace, name)).filter(this::owned).map(statuses::pod);
+    String group = groupName(namespace, name);
+    if (groups.knownGone(group)) {
+      return Optional.empty();
+    }
+    return groups.get(group).filter(this::owned).map(statuses::pod);
   }
 
   /**

@@ -57,7 +57,7 @@ public final class AciProviderFactory implements ProviderFactory {
             groups,
             KubeObjects.of(context.kubernetes()),
             context.kubernetes(),
-            limiter::sent,
+            () -> limiter.sent(ArmRateLimiter.Kind.READS),
             reads,
             clock,
             tls);

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * @param groups ARM operations on the resource group
  * @param objects Secret and ConfigMap reads
  * @param kubernetes where ACI events are recorded as Kubernetes Events
- * @param armCalls the number of ARM requests sent so far, for the status budget
+ * @param armReads the number of ARM reads sent so far, for the status budget (writes and deletes
+ *     have buckets of their own)
  * @param reads the status notifier's budget, fed by ARM's remaining-reads header
  * @param clock the time source of polling decisions
  * @param tls the trust used for the exec and attach WebSockets
@@ -23,7 +24,7 @@ record AciRuntime(
     ContainerGroups groups,
     KubeObjects objects,
     KubernetesAccess kubernetes,
-    LongSupplier armCalls,
+    LongSupplier armReads,
     ReadBudget reads,
     Clock clock,
     TrustedTls tls) {}

@@ -1,6 +1,7 @@
 package dev.vk.provider.aci.arm;
 
 import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
@@ -10,15 +11,20 @@ import dev.vk.provider.RateLimitListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import reactor.core.publisher.Mono;
 
 /**
- * The one client-side limiter every ARM request of the provider passes (pages and LRO polls too): a
- * token bucket of {@code requests-per-second}, plus a provider-wide pause when ARM answers 429 (its
- * Retry-After covers the whole subscription, not just the failed operation) or reports that a
- * {@code x-ms-ratelimit-remaining-*} budget is nearly spent. Thread-safe; {@link #processSync}
- * blocks for the wait, {@link #process} delays without blocking.
+ * The one client-side limiter every ARM request of the provider passes (pages and LRO polls too).
+ * ARM meters a subscription's reads, writes and deletes in separate token buckets, so the limiter
+ * keeps one schedule per {@link Kind}: each spaces its requests at {@code requests-per-second}, and
+ * pauses when ARM answers one of its requests 429 (the Retry-After covers that bucket for the whole
+ * subscription, not just the failed operation) or reports that a {@code x-ms-ratelimit-remaining-*}
+ * budget is nearly spent. So the status notifier's reads never hold up creates and deletes, nor
+ * they its reads. Thread-safe; {@link #processSync} blocks for the wait, {@link #process} delays
+ * without blocking.
  */
 public final class ArmRateLimiter implements HttpPipelinePolicy {
 
@@ -30,13 +36,38 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
   /** The limiter's name in the node's metrics. */
   static final String NAME = "arm";
 
+  /** ARM's request buckets, by HTTP method as ARM assigns them. */
+  public enum Kind {
+    READS,
+    WRITES,
+    DELETES;
+
+    static Kind of(HttpMethod method) {
+      return switch (method) {
+        case GET, HEAD -> READS;
+        case DELETE -> DELETES;
+        default -> WRITES;
+      };
+    }
+  }
+
+  /** One bucket's schedule. */
+  private static final class Schedule {
+    Instant nextFree;
+    Instant pausedUntil;
+    long sent;
+
+    Schedule(Instant now) {
+      nextFree = now;
+      pausedUntil = now;
+    }
+  }
+
   private final Clock clock;
   private final RateLimitListener listener;
   private final long intervalNanos;
   private final LongConsumer readsRemaining;
-  private Instant nextFree; // guarded by this
-  private Instant pausedUntil; // guarded by this
-  private long sent; // guarded by this
+  private final Map<Kind, Schedule> schedules = new EnumMap<>(Kind.class); // guarded by this
 
   ArmRateLimiter(double requestsPerSecond, Clock clock) {
     this(requestsPerSecond, clock, RateLimitListener.NONE);
@@ -62,60 +93,67 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
     this.clock = clock;
     this.listener = listener;
     this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
-    this.nextFree = clock.instant();
-    this.pausedUntil = clock.instant();
+    for (Kind kind : Kind.values()) {
+      schedules.put(kind, new Schedule(clock.instant()));
+    }
   }
 
-  /** Takes the next slot; returns how long the caller must wait before sending. */
-  synchronized Duration reserve() {
+  /** Takes the next slot of {@code kind}; returns how long the caller must wait before sending. */
+  synchronized Duration reserve(Kind kind) {
+    Schedule schedule = schedules.get(kind);
     Instant now = clock.instant();
-    Instant start = latest(latest(now, nextFree), pausedUntil);
-    nextFree = start.plusNanos(intervalNanos);
-    sent++;
+    Instant start = latest(latest(now, schedule.nextFree), schedule.pausedUntil);
+    schedule.nextFree = start.plusNanos(intervalNanos);
+    schedule.sent++;
     return Duration.between(now, start);
   }
 
   /**
-   * What is left of a pause that began after the caller reserved its slot (a 429 answered to
-   * another request meanwhile); zero when the caller may send now.
+   * What is left of a pause of {@code kind} that began after the caller reserved its slot (a 429
+   * answered to another request meanwhile); zero when the caller may send now.
    */
-  synchronized Duration remainingPause() {
+  synchronized Duration remainingPause(Kind kind) {
     Instant now = clock.instant();
-    return pausedUntil.isAfter(now) ? Duration.between(now, pausedUntil) : Duration.ZERO;
+    Instant until = schedules.get(kind).pausedUntil;
+    return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
   }
 
-  /** ARM requests sent so far (attempts, pages and polls included), for cost accounting. */
-  public synchronized long sent() {
-    return sent;
+  /** ARM requests of {@code kind} sent so far (attempts, pages and polls included). */
+  public synchronized long sent(Kind kind) {
+    return schedules.get(kind).sent;
   }
 
-  /** Learns from a response: Retry-After of a 429, nearly exhausted ARM budgets. */
-  synchronized void observe(int status, String retryAfter, long lowestRemaining) {
+  /** Learns from a response to a request of {@code kind}: a 429, nearly exhausted budgets. */
+  synchronized void observe(Kind kind, int status, String retryAfter, long lowestRemaining) {
+    Schedule schedule = schedules.get(kind);
     Instant now = clock.instant();
     if (status == 429) {
       listener.throttled(NAME);
       Duration wait = ArmErrors.retryAfter(retryAfter).orElse(Duration.ofSeconds(1));
-      pausedUntil = latest(pausedUntil, now.plus(wait));
+      schedule.pausedUntil = latest(schedule.pausedUntil, now.plus(wait));
     } else if (lowestRemaining <= LOW_REMAINING) {
-      pausedUntil = latest(pausedUntil, now.plus(LOW_REMAINING_PAUSE));
+      schedule.pausedUntil = latest(schedule.pausedUntil, now.plus(LOW_REMAINING_PAUSE));
     }
   }
 
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    Kind kind = Kind.of(context.getHttpRequest().getHttpMethod());
     return Mono.defer(
         () -> {
           Instant start = clock.instant();
-          return Mono.delay(reserve()).then(whenUnpaused(next, start)).doOnNext(this::observe);
+          return Mono.delay(reserve(kind))
+              .then(whenUnpaused(kind, next, start))
+              .doOnNext(response -> observe(kind, response));
         });
   }
 
-  private Mono<HttpResponse> whenUnpaused(HttpPipelineNextPolicy next, Instant start) {
+  private Mono<HttpResponse> whenUnpaused(Kind kind, HttpPipelineNextPolicy next, Instant start) {
     return Mono.defer(
         () -> {
-          Duration pause = remainingPause();
+          Duration pause = remainingPause(kind);
           if (!pause.isZero()) {
-            return Mono.delay(pause).then(whenUnpaused(next, start));
+            return Mono.delay(pause).then(whenUnpaused(kind, next, start));
           }
           listener.waited(NAME, Duration.between(start, clock.instant()));
           return next.process();
@@ -125,9 +163,10 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
   @Override
   public HttpResponse processSync(
       HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-    // A 429 to another request may pause the provider while this one waits for its slot.
+    Kind kind = Kind.of(context.getHttpRequest().getHttpMethod());
+    // A 429 to another request of the same kind may pause it while this one waits for its slot.
     Instant start = clock.instant();
-    for (Duration wait = reserve(); !wait.isZero(); wait = remainingPause()) {
+    for (Duration wait = reserve(kind); !wait.isZero(); wait = remainingPause(kind)) {
       try {
         Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
       } catch (InterruptedException e) {
@@ -137,11 +176,11 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
     }
     listener.waited(NAME, Duration.between(start, clock.instant()));
     HttpResponse response = next.processSync();
-    observe(response);
+    observe(kind, response);
     return response;
   }
 
-  private void observe(HttpResponse response) {
+  private void observe(Kind kind, HttpResponse response) {
     long lowest = Long.MAX_VALUE;
     for (var header : response.getHeaders()) {
       if (header
@@ -163,7 +202,11 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
         // Not a count: it says nothing about the budget.
       }
     }
-    observe(response.getStatusCode(), response.getHeaderValue(HttpHeaderName.RETRY_AFTER), lowest);
+    observe(
+        kind,
+        response.getStatusCode(),
+        response.getHeaderValue(HttpHeaderName.RETRY_AFTER),
+        lowest);
   }
 
   private static Instant latest(Instant a, Instant b) {

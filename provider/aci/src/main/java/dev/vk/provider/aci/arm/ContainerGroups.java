@@ -86,24 +86,36 @@ public final class ContainerGroups {
 
   /**
    * True when no group {@code name} can exist but one this instance is creating: the last list had
-   * none and this instance has neither written nor deleted it since ({@link ListedNames}). A create
-   * then needs no GET first. No ARM call.
+   * none and this instance has not written it since, or this instance deleted it last ({@link
+   * ListedNames}). A create then needs no GET first. No ARM call.
    */
   public boolean knownFree(String name) {
     return names.knownFree(name);
   }
 
+  /**
+   * True when this instance deleted the group {@code name} (ARM answered 200 or 204) and has not
+   * written it since: asking whether its pod still runs needs no GET. No ARM call.
+   */
+  public boolean knownGone(String name) {
+    return names.knownGone(name);
+  }
+
   /** PUT: creates or redeploys the group by name; returns the HTTP status. */
   public int put(String name, ContainerGroupInner group) throws ProviderException {
     names.touching(name);
-    return calls.call(
-        "create container group " + name,
-        () ->
-            drained(
-                client
-                    .getContainerGroups()
-                    .createOrUpdateWithResponseAsync(resourceGroup, name, group)
-                    .block()));
+    try {
+      return calls.call(
+          "create container group " + name,
+          () ->
+              drained(
+                  client
+                      .getContainerGroups()
+                      .createOrUpdateWithResponseAsync(resourceGroup, name, group)
+                      .block()));
+    } finally {
+      names.touching(name);
+    }
   }
 
   /** PATCH of the tags only, which ACI applies without touching the containers. */
@@ -114,22 +126,34 @@ public final class ContainerGroups {
             client.getContainerGroups().update(resourceGroup, name, new Resource().withTags(tags)));
   }
 
-  /** DELETE; a group that is already gone is not an error. */
+  /**
+   * DELETE; a group that is already gone is not an error. A 200 or 204 leaves the name {@link
+   * #knownGone}; a 202 (ARM still deleting) does not.
+   */
   public void delete(String name) throws ProviderException {
     names.touching(name);
+    int status;
     try {
-      calls.call(
-          "delete container group " + name,
-          () ->
-              drained(
-                  client
-                      .getContainerGroups()
-                      .deleteWithResponseAsync(resourceGroup, name)
-                      .block()));
+      status =
+          calls.call(
+              "delete container group " + name,
+              () ->
+                  drained(
+                      client
+                          .getContainerGroups()
+                          .deleteWithResponseAsync(resourceGroup, name)
+                          .block()));
     } catch (ProviderException e) {
       if (e.kind() != ProviderException.Kind.NOT_FOUND) {
+        names.touching(name);
         throw e;
       }
+      status = 404;
+    }
+    if (status == 202) {
+      names.touching(name);
+    } else {
+      names.deleted(name);
     }
   }
 

@@ -79,9 +79,11 @@ public record AciSettings(
    * @param callsPerMinute the most ARM calls a minute the notifier spends on steady reads, and its
    *     budget until ARM reports its remaining reads
    * @param fullRefresh how long a steady group may go without a GET of its instance view
-   * @param requestsPerSecond the provider-wide client-side rate limit for ARM
+   * @param requestsPerSecond the client-side ARM rate limit of each of ARM's buckets (reads,
+   *     writes, deletes)
    * @param logPoll how often {@code logs -f} reads the log again
-   * @param settle how long after a container starts its group is still fetched every round
+   * @param settle how long after a container starts its group is still read outside the budget (at
+   *     doubling ages)
    * @param readShare the part of the subscription's ARM read budget the notifier may use, in (0, 1]
    */
   public record Polling(

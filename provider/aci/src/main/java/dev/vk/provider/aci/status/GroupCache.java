@@ -56,6 +56,15 @@ public final class GroupCache {
     return get(name).filter(e -> e.signature().equals(signature(listed))).map(Entry::pod);
   }
 
+  /**
+   * True when the last GET of group {@code name} found it this node's (only owned groups are
+   * cached) and tagged with pod {@code uid}.
+   */
+  public boolean holds(String name, String uid) {
+    Entry entry = entries.get(name);
+    return entry != null && uid.equals(entry.pod().getMetadata().getUid());
+  }
+
   /** Forgets a deleted group. */
   public void remove(String name) {
     entries.remove(name);

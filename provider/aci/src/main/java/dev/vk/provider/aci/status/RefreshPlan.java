@@ -12,12 +12,13 @@ import java.util.Optional;
 /**
  * Decides which listed groups deserve a GET this round. Urgent ones are always fetched: groups
  * never fetched or whose list entry changed, and groups still provisioning, pending, waiting or
- * started recently (where exits and restarts happen); their number is bounded by how fast pods are
- * created, not by how many run. Steady groups share the round's budget: first any not read for the
- * full-refresh period, then {@link StatusPriority#first priority} groups (an exit would be final, a
- * liveness probe, a recent change) as many as reads each every {@link #PRIORITY_CYCLE} (at most
- * three quarters of the budget), then the rest; each kind least recently read first, so each is
- * read round-robin and its wait is bounded ({@link #worstRounds}). Pure.
+ * started recently (where exits and restarts happen; read at doubling ages, {@link #unsettled});
+ * their number is bounded by how fast pods are created, not by how many run. Steady groups share
+ * the round's budget: first any not read for the full-refresh period, then {@link
+ * StatusPriority#first priority} groups (an exit would be final, a liveness probe, a recent change)
+ * as many as reads each every {@link #PRIORITY_CYCLE} (at most three quarters of the budget), then
+ * the rest; each kind least recently read first, so each is read round-robin and its wait is
+ * bounded ({@link #worstRounds}). Pure.
  */
 final class RefreshPlan {
 
@@ -54,7 +55,7 @@ final class RefreshPlan {
       Optional<GroupCache.Entry> entry = cache.get(name);
       if (entry.isEmpty()
           || !entry.get().signature().equals(group.signature())
-          || unsettled(entry.get().pod(), now, settle)) {
+          || unsettled(entry.get(), now, settle)) {
         urgent.add(name);
         continue;
       }
@@ -122,8 +123,17 @@ final class RefreshPlan {
     return perRound <= 0 ? Integer.MAX_VALUE : (n + perRound - 1) / perRound;
   }
 
-  /** Not yet in a steady state: pending, a container not running, or started moments ago. */
-  static boolean unsettled(V1Pod pod, Instant now, Duration settle) {
+  /**
+   * Not yet in a steady state, so read outside the budget: pending or a container not running (read
+   * every round), or started less than {@code settle} ago. A group that started is read when the
+   * wait since its last read is at least its age at that read, and once more when {@code settle}
+   * has passed: at 10 s rounds and a 1 min settle, about 5, 15, 35 and 65 s after the start, three
+   * reads after the first where one every round took five. An early crash is still seen within
+   * about twice its age (a crash is likeliest right after the start), and a rollout's reads leave
+   * more of the read rate to the groups still starting.
+   */
+  static boolean unsettled(GroupCache.Entry entry, Instant now, Duration settle) {
+    V1Pod pod = entry.pod();
     String phase = pod.getStatus().getPhase();
     if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
       return false;
@@ -131,15 +141,22 @@ final class RefreshPlan {
     if (!"Running".equals(phase)) {
       return true;
     }
+    Instant started = Instant.EPOCH;
     for (V1ContainerStatus s : pod.getStatus().getContainerStatuses()) {
       if (s.getState().getRunning() == null) {
         return true;
       }
-      var started = s.getState().getRunning().getStartedAt();
-      if (started != null && started.toInstant().plus(settle).isAfter(now)) {
-        return true;
+      var at = s.getState().getRunning().getStartedAt();
+      if (at != null && at.toInstant().isAfter(started)) {
+        started = at.toInstant();
       }
     }
-    return false;
+    Instant settled = started.plus(settle);
+    Instant fetched = entry.fetchedAt();
+    if (!settled.isAfter(now)) {
+      return fetched.isBefore(settled); // the read that confirms it settled
+    }
+    Duration ageAtRead = Duration.between(started, fetched);
+    return !Duration.between(fetched, now).minus(ageAtRead).isNegative();
   }
 }

@@ -50,7 +50,7 @@ public final class StatusTracker implements AutoCloseable {
   private final GroupCache cache;
   private final AciEvents events;
   private final AciSettings.Polling polling;
-  private final LongSupplier armCalls;
+  private final LongSupplier armReads;
   private final ReadBudget budget;
 
   /** The steady budget the last round was planned with, which also paces the next. */
@@ -79,7 +79,7 @@ public final class StatusTracker implements AutoCloseable {
       GroupCache cache,
       AciEvents events,
       AciSettings.Polling polling,
-      LongSupplier armCalls,
+      LongSupplier armReads,
       ReadBudget budget,
       Clock clock) {
     this.budget = budget;
@@ -91,7 +91,7 @@ public final class StatusTracker implements AutoCloseable {
     this.cache = cache;
     this.events = events;
     this.polling = polling;
-    this.armCalls = armCalls;
+    this.armReads = armReads;
     this.clock = clock;
   }
 
@@ -102,7 +102,7 @@ public final class StatusTracker implements AutoCloseable {
   }
 
   private void loop() {
-    long before = armCalls.getAsLong();
+    long before = armReads.getAsLong();
     try {
       round();
     } catch (ProviderException e) {
@@ -112,7 +112,7 @@ public final class StatusTracker implements AutoCloseable {
     } catch (RuntimeException e) {
       logger.error("status round failed", e);
     }
-    long cost = armCalls.getAsLong() - before - urgentFetches;
+    long cost = armReads.getAsLong() - before - urgentFetches;
     // At most a minute: a burst (this node's startup reads, another client) can empty ARM's bucket
     // for seconds, and the next round's list sees it refilled.
     Duration paced =
@@ -127,12 +127,12 @@ public final class StatusTracker implements AutoCloseable {
 
   /** One round: list, fetch what changed or is due, push changed statuses. Blocks on ARM. */
   void round() throws ProviderException {
-    long before = armCalls.getAsLong();
+    long before = armReads.getAsLong();
     // Summarised page by page: the entries themselves (thousands at thousands of pods) are not
     // kept.
     List<ListedGroup> listed =
         groups.list(g -> owned.owned(g) ? Optional.of(ListedGroup.of(g)) : Optional.empty());
-    long listCost = armCalls.getAsLong() - before;
+    long listCost = armReads.getAsLong() - before;
     Set<String> names = new HashSet<>();
     listed.forEach(g -> names.add(g.name()));
     cache.retain(names);

@@ -66,7 +66,8 @@ class RefreshPlanTest {
     listed.add(ListedGroup.of(starting));
     cache.put(
         "starting",
-        new GroupCache.Entry(running(NOW.minusSeconds(10)), GroupCache.signature(starting), NOW));
+        new GroupCache.Entry(
+            running(NOW.minusSeconds(10)), GroupCache.signature(starting), NOW.minusSeconds(5)));
     RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 1, ROUND);
     assertThat(plan.urgent()).hasSize(51).contains("starting");
     assertThat(plan.due()).isEmpty();
@@ -95,5 +96,41 @@ class RefreshPlanTest {
     RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 3, ROUND);
     assertThat(plan.urgent()).isEmpty();
     assertThat(plan.due()).containsExactly("steady-0", "steady-1", "steady-2");
+  }
+
+  private static boolean unsettled(Instant started, Instant fetched, Instant now) {
+    return RefreshPlan.unsettled(new GroupCache.Entry(running(started), "s", fetched), now, SETTLE);
+  }
+
+  @Test
+  @DisplayName(
+      "a group that started is read at doubling ages and once after settle-time, not every round")
+  void startedGroupsAtDoublingAges() {
+    Instant started = NOW;
+    // Rounds every 10 s; the first read came 5 s after the start.
+    List<Integer> reads = new ArrayList<>();
+    Instant fetched = started.plusSeconds(5);
+    for (int t = 15; t <= 125; t += 10) {
+      Instant round = started.plusSeconds(t);
+      if (unsettled(started, fetched, round)) {
+        reads.add(t);
+        fetched = round;
+      }
+    }
+    assertThat(reads).containsExactly(15, 35, 65);
+  }
+
+  @Test
+  @DisplayName("a group that started long before its first read is steady at once")
+  void longRunningIsSteady() {
+    assertThat(unsettled(NOW.minus(Duration.ofHours(1)), NOW.minusSeconds(10), NOW)).isFalse();
+  }
+
+  @Test
+  @DisplayName("a group still starting is read every round")
+  void pendingEveryRound() {
+    V1Pod pending = new V1Pod().status(new V1PodStatus().phase("Pending"));
+    assertThat(RefreshPlan.unsettled(new GroupCache.Entry(pending, "s", NOW), NOW, SETTLE))
+        .isTrue();
   }
 }
