@@ -132,7 +132,7 @@ public final class ContainerGroups {
    */
   public void delete(String name) throws ProviderException {
     names.touching(name);
-    int status;
+    int status = 404; // what a group that is already gone answers
     try {
       status =
           calls.call(
@@ -145,13 +145,12 @@ public final class ContainerGroups {
                           .block()));
     } catch (ProviderException e) {
       if (e.kind() != ProviderException.Kind.NOT_FOUND) {
-        names.touching(name);
+        names.touching(name); // ARM may have acted on it: a list begun after this decides
         throw e;
       }
-      status = 404;
     }
     if (status == 202) {
-      names.touching(name);
+      names.touching(name); // still deleting: a list begun after this decides
     } else {
       names.deleted(name);
     }

@@ -59,7 +59,10 @@ public final class ListedNames {
         || listed != null && !listed.contains(name) && !touched.containsKey(name);
   }
 
-  /** This instance deleted the group {@code name} (ARM answered 200 or 204) and wrote it since. */
+  /**
+   * This instance deleted the group {@code name} (ARM answered 200 or 204) and has not written it
+   * since.
+   */
   public synchronized boolean knownGone(String name) {
     return deleted.containsKey(name);
   }
