@@ -16,6 +16,7 @@ public final class PlacedPods {
 
   private final Map<String, UserFields> sent = new ConcurrentHashMap<>();
   private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+  private final ProviderKeys keys = new ProviderKeys();
   private final NodeWrites writes;
 
   /**
@@ -65,6 +66,11 @@ public final class PlacedPods {
   public void forget(String uid) {
     sent.remove(uid);
     deleting.remove(uid);
+  }
+
+  /** The keys under which the provider may hold a pod, which a create must read first. */
+  ProviderKeys keys() {
+    return keys;
   }
 
   public int size() {

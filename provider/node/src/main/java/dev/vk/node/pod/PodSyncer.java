@@ -89,6 +89,10 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       if (PodFacts.terminal(pod)) {
         return Outcome.DONE;
       }
+      boolean neverRan = !placed.contains(PodFacts.uid(pod)) && !PodFacts.ranBefore(pod);
+      if (neverRan && !placed.keys().mayHold(key)) {
+        return create(pod); // the provider holds nothing under this name: no read first
+      }
       Optional<V1Pod> running = provider.getPod(ns(pod), name(pod));
       if (running.isPresent() && !PodFacts.sameUid(running.get(), pod)) {
         logger.info("Provider runs an older pod named {}; replacing it", key);
@@ -137,6 +141,7 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       status.write(pod, PodReasons.configError(pod, why));
       return Outcome.retry(why);
     }
+    placed.keys().creating(PodFacts.key(pod));
     try {
       provider.createPod(resolution.pod());
     } catch (ProviderException e) {
@@ -231,7 +236,11 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   }
 
   private Optional<V1Pod> runningCopy(V1Pod pod) throws ProviderException {
-    return provider.getPod(ns(pod), name(pod)).filter(p -> PodFacts.sameUid(p, pod));
+    Optional<V1Pod> held = provider.getPod(ns(pod), name(pod));
+    if (held.isEmpty()) {
+      placed.keys().absent(PodFacts.key(pod));
+    }
+    return held.filter(p -> PodFacts.sameUid(p, pod));
   }
 
   /** The API object is gone (deleted, force-deleted): make sure the provider copy is too. */
@@ -240,7 +249,9 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     int slash = key.indexOf('/');
     try {
       Optional<V1Pod> running = provider.getPod(key.substring(0, slash), key.substring(slash + 1));
-      if (running.isPresent() && (last == null || PodFacts.sameUid(running.get(), last))) {
+      if (running.isEmpty()) {
+        placed.keys().absent(key);
+      } else if (last == null || PodFacts.sameUid(running.get(), last)) {
         provider.deletePod(running.get());
         logger.info("Deleted {} at the provider after its API object went away", key);
       }

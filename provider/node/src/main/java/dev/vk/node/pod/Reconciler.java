@@ -47,13 +47,23 @@ public final class Reconciler {
   public int reconcile(boolean startup) throws ProviderException {
     List<V1Pod> running = provider.getPods();
     Map<String, V1Pod> apiByUid = new HashMap<>();
+    Set<String> apiKeys = new HashSet<>();
     for (V1Pod pod : pods.list()) {
       apiByUid.put(PodFacts.uid(pod), pod);
+      apiKeys.add(PodFacts.key(pod));
     }
     Set<String> runningUids = new HashSet<>();
-    int orphans = 0;
+    Set<String> runningKeys = new HashSet<>();
     for (V1Pod p : running) {
       runningUids.add(PodFacts.uid(p));
+      runningKeys.add(PodFacts.key(p));
+    }
+    // Orphans' keys stay held too: their deletes below may still be under way when a pod of the
+    // same name is created.
+    placed.keys().keepOnly(runningKeys, apiKeys);
+    placed.keys().listed(runningKeys);
+    int orphans = 0;
+    for (V1Pod p : running) {
       V1Pod api = apiByUid.get(PodFacts.uid(p));
       if (api == null) {
         logger.info(

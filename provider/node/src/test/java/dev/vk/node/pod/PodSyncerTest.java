@@ -340,6 +340,81 @@ class PodSyncerTest {
     assertThat(api.deleted).containsExactly("default/slow");
   }
 
+  private long reads() {
+    return provider.callCounts().getOrDefault("getPod", 0L);
+  }
+
+  /** The startup reconcile's list of the provider, which the node runs before any sync. */
+  private void startupList() throws ProviderException {
+    new Reconciler(provider, api, placed, p -> {}, k -> {}).reconcile(true);
+  }
+
+  @Test
+  @DisplayName(
+      "after the startup list a new pod is created with no provider read first, and its deletion"
+          + " frees the name for the next pod")
+  void createsWithoutReadAfterStartupList() throws Exception {
+    startupList();
+    V1Pod pod = apiPod("fresh");
+    assertThat(syncer.handle("default/fresh")).isEqualTo(Outcome.DONE);
+    assertThat(reads()).as("provider reads").isZero();
+    assertThat(provider.getPod("default", "fresh")).isPresent();
+    startDeletion(pod);
+    syncer.handle("default/fresh");
+    assertThat(api.deleted).containsExactly("default/fresh");
+    long afterDelete = reads();
+
+    apiPod("fresh"); // a new pod under the same name, e.g. a StatefulSet's
+    syncer.handle("default/fresh");
+    assertThat(reads()).as("the provider said the name is free").isEqualTo(afterDelete);
+    assertThat(creates()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
+      "after the startup list a name the node created under is read first, so a newer pod"
+          + " replaces the older one")
+  void createdNameIsReadFirst() throws Exception {
+    startupList();
+    apiPod("same-name");
+    syncer.handle("default/same-name");
+    V1Pod newer = apiPod("same-name");
+    syncer.handle("default/same-name");
+    assertThat(provider.getPod("default", "same-name").orElseThrow().getMetadata().getUid())
+        .isEqualTo(newer.getMetadata().getUid());
+    assertThat(provider.callCounts().get("delete")).as("the older pod deleted").isEqualTo(1);
+    assertThat(provider.getPods()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a name the startup list showed is read before a create, even for a new pod")
+  void listedNameIsReadFirst() throws Exception {
+    PodLifecycle slowToStop = new IgnoresDeletes(provider);
+    V1Pod old = Pods.pod("default", "kept", Pods.container("app"));
+    provider.createPod(old); // left by an earlier node process; its API pod is gone
+    PodSyncer slow = syncer(slowToStop);
+    new Reconciler(slowToStop, api, placed, p -> {}, k -> {}).reconcile(true);
+    V1Pod pod = apiPod("kept");
+    long before = reads();
+    slow.handle("default/kept");
+    assertThat(reads()).isGreaterThan(before);
+    assertThat(provider.getPod("default", "kept").orElseThrow().getMetadata().getUid())
+        .isEqualTo(pod.getMetadata().getUid());
+  }
+
+  @Test
+  @DisplayName(
+      "after the startup list a pod that ran before this process is read first and found vanished")
+  void ranBeforeIsReadFirst() throws Exception {
+    V1Pod pod = apiPod("ran");
+    pod.getSpec().restartPolicy("Never");
+    pod.status(new V1PodStatus().phase("Running"));
+    startupList();
+    syncer.handle("default/ran");
+    assertThat(api.get("default/ran").getStatus().getReason()).isEqualTo("ProviderPodMissing");
+    assertThat(creates()).isZero();
+  }
+
   /** A provider whose pods keep running after a delete request, like a slow cloud. */
   private record IgnoresDeletes(InMemoryProvider delegate) implements PodLifecycle {
     @Override
