@@ -38,12 +38,13 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
   private final Clock clock;
   private final DropOldestExecutor executor =
       new DropOldestExecutor("event", QUEUED, DaemonThreads.factory("events"));
-  private final Map<String, CoreV1Event> recent =
+  // Only the name and count of each event sent: a whole CoreV1Event was ~1 KiB, for up to 4096.
+  private final Map<String, Sent> recent =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CoreV1Event> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Sent> eldest) {
           return size() > REMEMBERED;
         }
       };
@@ -74,25 +75,24 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
     String key = meta.getUid() + "|" + type + "|" + reason + "|" + message;
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     try {
-      CoreV1Event previous = recent.get(key);
+      Sent previous = recent.get(key);
       if (previous != null) {
-        int count = previous.getCount() == null ? 2 : previous.getCount() + 1;
+        int count = previous.count() + 1;
         String body = JSON.serialize(Map.of("count", count, "lastTimestamp", now));
         // Responses are not parsed (no result type): what is remembered is what was sent.
         PatchUtils.patch(
             (Class<CoreV1Event>) null,
             () ->
-                api.patchNamespacedEvent(
-                        previous.getMetadata().getName(), meta.getNamespace(), new V1Patch(body))
+                api.patchNamespacedEvent(previous.name(), meta.getNamespace(), new V1Patch(body))
                     .buildCall(null),
             V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
             client);
-        recent.put(key, previous.count(count).lastTimestamp(now));
+        recent.put(key, new Sent(previous.name(), count));
         return;
       }
       CoreV1Event created = event(pod, type, reason, message, now);
       client.execute(api.createNamespacedEvent(meta.getNamespace(), created).buildCall(null));
-      recent.put(key, created);
+      recent.put(key, new Sent(created.getMetadata().getName(), 1));
     } catch (ApiException e) {
       recent.remove(key);
       logger.warn(
@@ -135,6 +135,9 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
         .lastTimestamp(now)
         .count(1);
   }
+
+  /** An event this recorder created, by name, and the count it last sent. */
+  private record Sent(String name, int count) {}
 
   /** Events dropped because the queue was full. */
   public long dropped() {

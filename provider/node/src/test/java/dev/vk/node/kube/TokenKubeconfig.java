@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A kubeconfig for a fake API server at a plain-HTTP address, with a bearer token. */
-final class TokenKubeconfig {
+public final class TokenKubeconfig {
   private TokenKubeconfig() {}
 
   /** Writes {@code dir/kubeconfig} for {@code server} and returns its path. */
-  static Path write(Path dir, String server) throws IOException {
+  public static Path write(Path dir, String server) throws IOException {
     Path file = dir.resolve("kubeconfig");
     Files.writeString(
         file,

@@ -18,6 +18,9 @@ class NodeLoggingTest {
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     assertThat(root.getLevel()).isEqualTo(Level.INFO);
     assertThat(context.getLogger("io.kubernetes.client.informer").getLevel()).isEqualTo(Level.WARN);
+    assertThat(context.getLogger("com.azure.core.http.policy.RetryPolicy").isInfoEnabled())
+        .as("the Azure SDK's line for every ARM answer")
+        .isFalse();
     var appender = (ConsoleAppender<?>) root.getAppender("STDERR");
     assertThat(appender.getTarget()).isEqualTo("System.err");
     assertThat(appender.isStarted()).isTrue();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * ACI's group and container events (image pulled, started, killed, ...), recorded once each as
@@ -77,13 +78,16 @@ public final class AciEvents {
     for (Event e : events == null ? List.<Event>of() : events) {
       String key = container + "|" + e.name() + "|" + e.firstTimestamp() + "|" + e.count();
       if (known.add(key) && !beforeThisInstance(e)) {
-        logger.info(
-            "ACI event {} {}{}: {}",
-            e.type(),
-            e.name(),
-            container.isEmpty() ? "" : " (container " + container + ")",
-            e.message());
         String type = "Warning".equalsIgnoreCase(e.type()) ? "Warning" : "Normal";
+        // Normal ones (pulled, started) come three a pod: INFO would drown the node's own lines.
+        logger
+            .atLevel("Warning".equals(type) ? Level.INFO : Level.DEBUG)
+            .log(
+                "ACI event {} {}{}: {}",
+                e.type(),
+                e.name(),
+                container.isEmpty() ? "" : " (container " + container + ")",
+                e.message());
         String where = container.isEmpty() ? "" : "container " + container + ": ";
         kubernetes.event(pod, type, e.name(), where + e.message());
       }
