@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 
 /**
  * Sets up the node's logging in code, as logback.xml does: INFO to standard error in {@link
- * NodeLogLayout}'s format, the Kubernetes client's informers and the Azure SDK at WARN. Found by
- * logback through the service file that only the node's jar carries, so tests and embedders keep
- * their own configuration. An operator's {@code -Dlogback.configurationFile} still wins: then this
- * steps aside and logback reads that file. Called once, at logback's initialisation.
+ * NodeLogLayout}'s format, the Kubernetes client's informers and the Azure SDK (with its token
+ * library) at WARN. Found by logback through the service file that only the node's jar carries, so
+ * tests and embedders keep their own configuration. An operator's {@code
+ * -Dlogback.configurationFile} still wins: then this steps aside and logback reads that file.
+ * Called once, at logback's initialisation.
  */
 public final class NodeLogging extends ContextAwareBase implements Configurator {
   static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
@@ -44,6 +45,8 @@ public final class NodeLogging extends ContextAwareBase implements Configurator 
     // The Azure SDK logs every ARM answer at INFO ("Retry attempts have been exhausted", tryCount
     // 0: the provider paces and retries itself), several lines a pod that tell an operator nothing.
     context.getLogger("com.azure").setLevel(Level.WARN);
+    // Its token library logs each token request's correlation IDs at INFO.
+    context.getLogger("com.microsoft.aad.msal4j").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -21,6 +21,7 @@ class NodeLoggingTest {
     assertThat(context.getLogger("com.azure.core.http.policy.RetryPolicy").isInfoEnabled())
         .as("the Azure SDK's line for every ARM answer")
         .isFalse();
+    assertThat(context.getLogger("com.microsoft.aad.msal4j.HttpHelper").isInfoEnabled()).isFalse();
     var appender = (ConsoleAppender<?>) root.getAppender("STDERR");
     assertThat(appender.getTarget()).isEqualTo("System.err");
     assertThat(appender.isStarted()).isTrue();

@@ -33,9 +33,15 @@ public final class AzureClients {
   /** Builds the client; does not call ARM or Entra ID yet. */
   public static ContainerInstanceManagementClient build(
       AciSettings.Connection settings, TrustedTls tls, ArmRateLimiter limiter) {
+    NativeCrypto.start();
     OkHttpClient okHttp =
         new OkHttpClient.Builder()
             .sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
+            .addInterceptor(
+                chain -> {
+                  NativeCrypto.ready(); // before the first connection picks its AES-GCM
+                  return chain.proceed(chain.request());
+                })
             .build();
     HttpClient http = new OkHttpAsyncHttpClientBuilder(okHttp).build();
     Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
