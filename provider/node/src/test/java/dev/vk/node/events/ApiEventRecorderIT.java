@@ -15,14 +15,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.vk.node.kube.KubeClients;
 import dev.vk.node.kube.TokenKubeconfig;
 import dev.vk.provider.testkit.Pods;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -46,9 +44,9 @@ class ApiEventRecorderIT {
 
   @BeforeEach
   void connect() throws Exception {
-    KubeClients clients =
-        KubeClients.connect(Optional.of(TokenKubeconfig.write(dir, api.baseUrl())));
-    recorder = new ApiEventRecorder(clients.calls(), "vk-node", Clock.systemUTC());
+    recorder =
+        new ApiEventRecorder(
+            TokenKubeconfig.clients(dir, api.baseUrl()).calls(), "vk-node", Clock.systemUTC());
     api.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(okJson("{}")));
     api.stubFor(patch(urlPathMatching(EVENTS + "/.*")).willReturn(okJson("{}")));
   }

@@ -19,7 +19,6 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,8 @@ class ApiPodAnnotationsIT {
 
   @BeforeEach
   void connect() throws Exception {
-    KubeClients clients =
-        KubeClients.connect(Optional.of(TokenKubeconfig.write(dir, api.baseUrl())));
-    annotations = new ApiPodAnnotations(clients.calls(), writes, WAIT);
+    annotations =
+        new ApiPodAnnotations(TokenKubeconfig.clients(dir, api.baseUrl()).calls(), writes, WAIT);
   }
 
   private String uid() {

@@ -19,7 +19,6 @@ import dev.vk.provider.KubernetesAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +61,7 @@ class ReferencedObjectsIT {
   }
 
   private static KubeClients clients(Path dir) throws IOException {
-    return KubeClients.connect(Optional.of(TokenKubeconfig.write(dir, api.baseUrl())));
+    return TokenKubeconfig.clients(dir, api.baseUrl());
   }
 
   @BeforeEach

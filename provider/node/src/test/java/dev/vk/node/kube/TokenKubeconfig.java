@@ -3,6 +3,7 @@ package dev.vk.node.kube;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A kubeconfig for a fake API server at a plain-HTTP address, with a bearer token. */
 public final class TokenKubeconfig {
@@ -23,5 +24,10 @@ public final class TokenKubeconfig {
         """
             .formatted(server));
     return file;
+  }
+
+  /** The node's API clients for the fake API server at {@code server}. */
+  public static KubeClients clients(Path dir, String server) throws IOException {
+    return KubeClients.connect(Optional.of(write(dir, server)));
   }
 }

@@ -28,6 +28,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PodSyncerTest {
   private final TestingClock clock = new TestingClock();
@@ -264,15 +266,22 @@ class PodSyncerTest {
     assertThat(provider.getPod("default", "forced")).isEmpty();
   }
 
-  @Test
-  @DisplayName("a pod re-created under the same name replaces the provider's older one")
-  void replacedByNewUid() throws Exception {
+  @ParameterizedTest(name = "after the startup list: {0}")
+  @ValueSource(booleans = {false, true})
+  @DisplayName(
+      "a pod re-created under the same name replaces the provider's older one: a name the node"
+          + " created under is read before the next create")
+  void replacedByNewUid(boolean listed) throws Exception {
+    if (listed) {
+      startupList();
+    }
     apiPod("same-name");
     syncer.handle("default/same-name");
     V1Pod newer = apiPod("same-name");
     syncer.handle("default/same-name");
     assertThat(provider.getPod("default", "same-name").orElseThrow().getMetadata().getUid())
         .isEqualTo(newer.getMetadata().getUid());
+    assertThat(provider.callCounts().get("delete")).as("the older pod deleted").isEqualTo(1);
     assertThat(provider.getPods()).hasSize(1);
   }
 
@@ -368,22 +377,6 @@ class PodSyncerTest {
     syncer.handle("default/fresh");
     assertThat(reads()).as("the provider said the name is free").isEqualTo(afterDelete);
     assertThat(creates()).isEqualTo(2);
-  }
-
-  @Test
-  @DisplayName(
-      "after the startup list a name the node created under is read first, so a newer pod"
-          + " replaces the older one")
-  void createdNameIsReadFirst() throws Exception {
-    startupList();
-    apiPod("same-name");
-    syncer.handle("default/same-name");
-    V1Pod newer = apiPod("same-name");
-    syncer.handle("default/same-name");
-    assertThat(provider.getPod("default", "same-name").orElseThrow().getMetadata().getUid())
-        .isEqualTo(newer.getMetadata().getUid());
-    assertThat(provider.callCounts().get("delete")).as("the older pod deleted").isEqualTo(1);
-    assertThat(provider.getPods()).hasSize(1);
   }
 
   @Test
