@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Compares the provider's pods with the API's in one provider call: adopts pods both have, deletes
  * provider pods no API pod owns (matched by UID, so a healthy pod is never taken for an orphan),
  * feeds statuses, and queues API pods the provider lacks. Runs at startup and periodically. A pod
- * listed without status is adopted and its status left as the API has it. Its list also tells
- * which names the provider may hold ({@link ProviderKeys}), so new pods are created without a read.
+ * listed without status is adopted and its status left as the API has it. Its list also tells which
+ * names the provider may hold ({@link ProviderKeys}), so new pods are created without a read.
  */
 public final class Reconciler {
   private static final Logger logger = LoggerFactory.getLogger(Reconciler.class);
