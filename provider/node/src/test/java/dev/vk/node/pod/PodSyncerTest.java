@@ -61,8 +61,12 @@ class PodSyncerTest {
   }
 
   private V1Pod apiPod(String name) {
+    return apiPod(name, "Always");
+  }
+
+  private V1Pod apiPod(String name, String restartPolicy) {
     V1Pod pod = Pods.pod("default", name, Pods.container("app"));
-    pod.getSpec().nodeName("node").restartPolicy("Always");
+    pod.getSpec().nodeName("node").restartPolicy(restartPolicy);
     api.put(pod);
     return pod;
   }
@@ -198,8 +202,8 @@ class PodSyncerTest {
   @Test
   @DisplayName("with restartPolicy Never a pod the provider refuses is Failed")
   void providerRefusesNeverRestart() throws Exception {
-    V1Pod pod = apiPod("host-net-never");
-    pod.getSpec().hostNetwork(true).restartPolicy("Never");
+    V1Pod pod = apiPod("host-net-never", "Never");
+    pod.getSpec().hostNetwork(true);
     syncer.handle("default/host-net-never");
     assertThat(api.get("default/host-net-never").getStatus().getPhase()).isEqualTo("Failed");
   }
@@ -289,8 +293,7 @@ class PodSyncerTest {
   @DisplayName(
       "a pod that vanished from the provider fails with a clear reason under restartPolicy Never")
   void vanishedNever() throws Exception {
-    V1Pod pod = apiPod("lost");
-    pod.getSpec().restartPolicy("Never");
+    V1Pod pod = apiPod("lost", "Never");
     syncer.handle("default/lost");
     provider.deletePod(pod);
     assertThat(syncer.handle("default/lost")).isEqualTo(Outcome.DONE);
@@ -399,8 +402,7 @@ class PodSyncerTest {
   @DisplayName(
       "after the startup list a pod that ran before this process is read first and found vanished")
   void ranBeforeIsReadFirst() throws Exception {
-    V1Pod pod = apiPod("ran");
-    pod.getSpec().restartPolicy("Never");
+    V1Pod pod = apiPod("ran", "Never");
     pod.status(new V1PodStatus().phase("Running"));
     startupList();
     syncer.handle("default/ran");

@@ -38,14 +38,19 @@ final class NativeCrypto {
     try {
       AmazonCorrettoCryptoProvider.install();
       Throwable error = AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
-      if (error != null) {
-        logger.info("Native crypto unavailable, TLS to ARM uses the JDK's: {}", error.toString());
+      if (error == null) {
+        INSTALLED.complete(true);
+      } else {
+        unavailable(error);
       }
-      INSTALLED.complete(error == null);
     } catch (RuntimeException | LinkageError e) {
-      logger.info("Native crypto unavailable, TLS to ARM uses the JDK's: {}", e.toString());
-      INSTALLED.complete(false);
+      unavailable(e);
     }
+  }
+
+  private static void unavailable(Throwable why) {
+    logger.info("Native crypto unavailable, TLS to ARM uses the JDK's: {}", why.toString());
+    INSTALLED.complete(false);
   }
 
   /**
