@@ -88,7 +88,7 @@ public final class Main {
               new HealthChecks());
       factory(providers, config);
       if (connecting != null) {
-        runAlone(parts, connecting.clients());
+        runAlone(parts, connecting);
       } else {
         runElected(parts, election);
       }
@@ -108,9 +108,13 @@ public final class Main {
   }
 
   /** A single replica: the node runs at once, its writes always allowed. */
-  private static void runAlone(Parts parts, KubeClients clients) throws ProviderException {
+  private static void runAlone(Parts parts, ConnectAhead connecting)
+      throws ProviderException, InterruptedException {
     NodeMeters.leader(parts.meters(), () -> true); // the only replica always leads
-    VirtualKubelet node = build(parts, clients, WriteGate.ALWAYS);
+    // The provider is built while the API connections open (most providers call only their
+    // cloud); the node's own calls wait for those connections, so none opens one of its own.
+    VirtualKubelet node = build(parts, connecting.built(), WriteGate.ALWAYS);
+    connecting.clients();
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));
     try {
       node.start();

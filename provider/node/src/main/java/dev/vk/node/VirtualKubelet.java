@@ -32,6 +32,7 @@ import dev.vk.node.pod.NodeWrites;
 import dev.vk.node.pod.PlacedPods;
 import dev.vk.node.pod.PodController;
 import dev.vk.node.pod.PodListerWatcher;
+import dev.vk.node.pod.StartupList;
 import dev.vk.podenv.EnvironmentResolver;
 import dev.vk.podenv.PodRuntime;
 import dev.vk.provider.DaemonThreads;
@@ -185,6 +186,7 @@ public final class VirtualKubelet implements AutoCloseable {
     if (ownsHealth) {
       serveHealth();
     }
+    StartupList providerPods = StartupList.begin(provider);
     Optional<NodeConfigurer> configurer =
         provider instanceof NodeConfigurer c ? Optional.of(c) : Optional.empty();
     NodeTemplate template = new NodeTemplate(config, configurer);
@@ -253,6 +255,7 @@ public final class VirtualKubelet implements AutoCloseable {
               .workers(config.podSyncWorkers())
               .statusPollInterval(config.statusPollInterval())
               .reconcileInterval(config.reconcileInterval())
+              .startupList(providerPods)
               .build();
       check("pod-workers", pods::deadWork, Probe.LIVENESS);
       check("node-loops", this::stoppedLoop, Probe.LIVENESS);

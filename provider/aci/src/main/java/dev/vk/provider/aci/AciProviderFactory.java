@@ -39,6 +39,7 @@ public final class AciProviderFactory implements ProviderFactory {
    */
   @Override
   public PodLifecycle create(ProviderContext context) {
+    AzureClients.prepare();
     AciSettings settings = AciSettings.from(context);
     Clock clock = Clock.systemUTC();
     TrustedTls tls = TrustedTls.load(settings.connection().caFile());

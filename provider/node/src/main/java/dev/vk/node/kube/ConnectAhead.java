@@ -58,21 +58,29 @@ public final class ConnectAhead {
    * ConfigException}.
    */
   public KubeClients clients() throws InterruptedException {
-    KubeClients clients;
-    try {
-      clients = built.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("cannot build the API clients", e.getCause());
-    }
+    KubeClients clients = built();
     try {
       warmed.get(WARM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       // the node's first call meets whatever kept the connections from opening
     }
     return clients;
+  }
+
+  /**
+   * The clients once built, their connections perhaps still opening; blocks. For set-up that makes
+   * no API call (a provider talks to its cloud) while the handshakes run. A bad kubeconfig fails
+   * here as in {@link #clients()}.
+   */
+  public KubeClients built() throws InterruptedException {
+    try {
+      return built.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("cannot build the API clients", e.getCause());
+    }
   }
 
   /**

@@ -42,6 +42,7 @@ public final class PodController implements AutoCloseable {
   private final NodeWrites writes;
   private final Duration reconcileInterval;
   private final Duration statusPollInterval;
+  private final StartupList startupList;
   private final List<Future<?>> loops = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("pod-reconcile"));
@@ -58,6 +59,7 @@ public final class PodController implements AutoCloseable {
     this.writes = w.nodeWrites;
     this.reconcileInterval = w.reconcileInterval;
     this.statusPollInterval = w.statusPollInterval;
+    this.startupList = w.startupList;
     this.statusWriter = new StatusWriter(w.apiPods, w.nodeWrites, w.hostIp);
     this.placed = new PlacedPods(w.nodeWrites);
     this.syncer = new PodSyncer(w, statusWriter, placed);
@@ -79,15 +81,20 @@ public final class PodController implements AutoCloseable {
   }
 
   /**
-   * Runs the startup reconcile, then starts the workers and the periodic loops. Call after the
-   * cache synced. Blocks on the provider.
+   * Runs the startup reconcile (with the wiring's {@link StartupList} when it has one), then starts
+   * the workers and the periodic loops. Call after the cache synced. Blocks on the provider.
    */
-  public void start() throws ProviderException {
+  public void start() throws ProviderException, InterruptedException {
+    int orphans =
+        startupList != null
+            ? reconciler.reconcile(startupList.await(), true)
+            : reconciler.reconcile(true);
+    logger.info("Startup reconcile done: {} orphans deleted", orphans);
+    // After the startup list, not beside it: a notifier's first round lists the cloud too, and two
+    // lists at once share the provider's rate and the node's start.
     if (provider instanceof PodStatusNotifier notifier) {
       notifier.notifyPods(this::offer);
     }
-    int orphans = reconciler.reconcile(true);
-    logger.info("Startup reconcile done: {} orphans deleted", orphans);
     podQueue.start();
     statusQueue.start();
     every(reconcileInterval, "reconcile", () -> reconciler.reconcile(false));

@@ -30,6 +30,7 @@ public final class PodWiring {
   int workers = 1;
   Duration statusPollInterval;
   Duration reconcileInterval;
+  StartupList startupList;
 
   PodWiring() {}
 
@@ -108,6 +109,15 @@ public final class PodWiring {
   /** How often the full reconcile runs, which also deletes orphans (reconcile-interval). */
   public PodWiring reconcileInterval(Duration reconcileInterval) {
     this.reconcileInterval = reconcileInterval;
+    return this;
+  }
+
+  /**
+   * The provider's list the startup reconcile uses, begun earlier; without it {@link
+   * PodController#start()} lists the provider itself.
+   */
+  public PodWiring startupList(StartupList startupList) {
+    this.startupList = startupList;
     return this;
   }
 

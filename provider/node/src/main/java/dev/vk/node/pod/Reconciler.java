@@ -46,7 +46,17 @@ public final class Reconciler {
    * @return how many orphans were deleted
    */
   public int reconcile(boolean startup) throws ProviderException {
-    List<V1Pod> running = provider.getPods();
+    return reconcile(provider.getPods(), startup);
+  }
+
+  /**
+   * Reconciles with pods the provider listed already.
+   *
+   * @param running the provider's pods, listed before the API's are read here
+   * @param startup at startup every API pod is queued; later only pods that need attention
+   * @return how many orphans were deleted
+   */
+  public int reconcile(List<V1Pod> running, boolean startup) {
     Map<String, V1Pod> apiByUid = new HashMap<>();
     Set<String> apiKeys = new HashSet<>();
     for (V1Pod pod : pods.list()) {

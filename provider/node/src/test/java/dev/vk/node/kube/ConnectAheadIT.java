@@ -66,10 +66,30 @@ class ConnectAheadIT {
   }
 
   @Test
+  @DisplayName(
+      "built clients come back without waiting for their connections, for set-up that calls no"
+          + " API")
+  void builtWithoutConnections() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String server = "http://127.0.0.1:" + silent.getLocalPort();
+      long start = System.nanoTime();
+
+      KubeClients clients = ConnectAhead.start(Optional.of(kubeconfig(server))).built();
+
+      long waited = (System.nanoTime() - start) / 1_000_000;
+      assertThat(clients.calls().getBasePath()).isEqualTo(server);
+      assertThat(waited).isLessThan(ConnectAhead.WARM_WAIT.toMillis());
+    }
+  }
+
+  @Test
   @DisplayName("a kubeconfig that does not exist fails with the node's one-line config error")
   void missingKubeconfig() {
     ConnectAhead ahead = ConnectAhead.start(Optional.of(dir.resolve("absent")));
 
+    assertThatThrownBy(ahead::built)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("does not exist or is not readable");
     assertThatThrownBy(ahead::clients)
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("does not exist or is not readable");
