@@ -32,8 +32,8 @@ public final class AciProviderFactory implements ProviderFactory {
   }
 
   /**
-   * Builds the SDK client; reads the CA file if set (blocks on disk). Credentials are fetched on
-   * the first ARM call.
+   * Builds the SDK client; reads the CA file if set (blocks on disk). The ARM token is fetched on a
+   * thread of its own from here on, ahead of the first ARM call.
    *
    * @throws IllegalArgumentException with one line naming the bad setting
    */

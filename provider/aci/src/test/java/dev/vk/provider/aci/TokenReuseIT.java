@@ -11,8 +11,11 @@ import dev.vk.provider.aci.arm.AzureClients;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.aci.config.TrustedTls;
 import dev.vk.provider.testkit.EmulatorExtension;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import okhttp3.OkHttpClient;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TokenReuseIT {
 
   private static final String TOKEN = "aad.token";
+  private static final String LIST = "containerGroups.listByResourceGroup";
 
   @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension();
 
@@ -45,6 +49,23 @@ class TokenReuseIT {
     credential.getTokenSync(metricsScope);
 
     assertThat(aci.get().calls().count(TOKEN)).as("token requests").isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
+      "the ARM token is fetched as the provider is built, and its first list uses that token: one"
+          + " token request in all")
+  void tokenFetchedAhead() throws Exception {
+    AciProvider provider = Emulators.provider(aci);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(aci.get().calls().count(TOKEN)).isEqualTo(1));
+    assertThat(aci.get().calls().count(LIST)).as("lists before the first").isZero();
+    provider.getPods();
+
+    assertThat(aci.get().calls().count(LIST)).isEqualTo(1);
+    assertThat(aci.get().calls().count(TOKEN)).as("token requests").isEqualTo(1);
   }
 
   @Test

@@ -44,7 +44,10 @@ public final class AzureClients {
     NativeCrypto.start();
   }
 
-  /** Builds the client; does not call ARM or Entra ID yet. */
+  /**
+   * Builds the client and starts fetching its ARM token on a thread of its own ({@link
+   * TokenAhead}); does not call ARM yet.
+   */
   public static ContainerInstanceManagementClient build(
       AciSettings.Connection settings, TrustedTls tls, ArmRateLimiter limiter) {
     NativeCrypto.start();
@@ -69,9 +72,10 @@ public final class AzureClients {
     // The pipeline ContainerInstanceManager builds, without the manager: its constructor also
     // builds network, storage and authorization managers (about 1,100 classes, 0.4 s of the
     // node's start) that the provider never calls.
+    TokenCredential credential = credential(settings, http);
     HttpPipeline pipeline =
         HttpPipelineProvider.buildHttpPipeline(
-            credential(settings, http),
+            credential,
             profile,
             null, // the environment's ARM scope
             new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE),
@@ -79,11 +83,14 @@ public final class AzureClients {
             new RetryPolicy(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO))),
             List.of(limiter),
             http);
-    return new ContainerInstanceManagementClientBuilder()
-        .pipeline(pipeline)
-        .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
-        .subscriptionId(profile.getSubscriptionId())
-        .buildClient();
+    ContainerInstanceManagementClient client =
+        new ContainerInstanceManagementClientBuilder()
+            .pipeline(pipeline)
+            .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
+            .subscriptionId(profile.getSubscriptionId())
+            .buildClient();
+    TokenAhead.fetch(credential, profile.getEnvironment());
+    return client;
   }
 
   /**
