@@ -156,7 +156,8 @@ public final class NodeBenchmark {
             + " server's audit log (benchmarks/reference/audit-policy.yaml). Process start -> Ready:"
             + " from just before the process is started to a GET (every 50 ms, from a client"
             + " warmed up before the start) that sees the node's Ready condition; the benchmark's"
-            + " own kubectl watches start after it.";
+            + " own kubectl watches start after it. Error lines: the node's whole log, its stop"
+            + " (SIGTERM) included.";
     Path docs = repo.resolve("docs");
     NodeReport.splice(docs.resolve("benchmarks.md"), NodeReport.render(results, command, machine));
     LinePlot time = new LinePlot("Time to all Running", "seconds");

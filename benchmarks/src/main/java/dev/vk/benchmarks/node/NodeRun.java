@@ -151,8 +151,8 @@ final class NodeRun {
         double toGone = (watch.lastDeleted() - tDelete) / 1e9;
         double cpuDeleted = proc.cpuSeconds();
         List<Double> lat = watch.bindToRunning();
-        int errors = countErrors(node); // before the stop: shutdown logs interrupted informers
         stop(node);
+        int errors = countErrors(node); // the stop's lines too: an operator sees every stop
         long auditEnd = audit.mark();
         return new Result(
             kind,

@@ -461,6 +461,7 @@ public final class VirtualKubelet implements AutoCloseable {
 
   @Override
   public void close() {
+    logger.info("Node {} is stopping", config.nodeName());
     termMeters.forEach(meters::remove);
     checks.forEach(health::remove);
     loops.shutdownNow();

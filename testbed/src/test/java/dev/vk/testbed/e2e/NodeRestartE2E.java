@@ -10,6 +10,7 @@ import dev.vk.testbed.cluster.RealCluster;
 import dev.vk.testbed.node.MockCloud;
 import dev.vk.testbed.node.NodeProcess;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,6 +200,28 @@ class NodeRestartE2E {
         .until(() -> MockCloud.podKeys(node.stateFile()).contains("default/lost-always"));
     assertThat(MockCloud.podKeys(node.stateFile())).doesNotContain("default/lost-never");
     cp.kubectl("delete", "pod", "lost-never", "lost-always", "--wait=false").orThrow();
+  }
+
+  @Test
+  @DisplayName("a node stopped as Kubernetes stops a container (SIGTERM) says so and logs no error")
+  void stopsQuietly(ControlPlane cp) throws Exception {
+    Cluster cluster = new Cluster(cp);
+    String nodeName = NODE + "-stop";
+    node = NodeProcess.start(cp, nodeName, 10269, Map.of());
+    cluster.awaitReady(nodeName, "True");
+    cluster.apply(Cluster.deployment("stopping", nodeName, 1, true));
+    await("the pod runs")
+        .atMost(Cluster.PATIENCE)
+        .until(() -> MockCloud.podKeys(node.stateFile()).size() == 1);
+
+    node.close();
+
+    List<String> log = Files.readAllLines(node.log());
+    assertThat(log).anyMatch(l -> l.contains("Node " + nodeName + " is stopping"));
+    assertThat(log)
+        .as("a normal stop: no error, no failed watch")
+        .noneMatch(l -> l.contains(" ERROR ") || l.contains("watch failed"));
+    cp.kubectl("delete", "deployment", "stopping", "--wait=false").orThrow();
   }
 
   private static String phase(Cluster cluster, String name) throws Exception {

@@ -33,16 +33,18 @@ public final class AciProviderFactory implements ProviderFactory {
 
   /**
    * Builds the SDK client; reads the CA file if set (blocks on disk). The ARM token is fetched on a
-   * thread of its own from here on, ahead of the first ARM call.
+   * thread of its own from before the other settings are read (the cluster id may wait on the API
+   * server), ahead of the first ARM call.
    *
    * @throws IllegalArgumentException with one line naming the bad setting
    */
   @Override
   public PodLifecycle create(ProviderContext context) {
-    AzureClients.prepare();
-    AciSettings settings = AciSettings.from(context);
+    AciSettings.Connection connection = AciSettings.connection(context);
+    TrustedTls tls = TrustedTls.load(connection.caFile());
+    AzureClients.Arm arm = AzureClients.connect(connection, tls);
+    AciSettings settings = AciSettings.from(context, connection);
     Clock clock = Clock.systemUTC();
-    TrustedTls tls = TrustedTls.load(settings.connection().caFile());
     ReadBudget reads =
         new ReadBudget(settings.polling().readShare(), settings.polling().callsPerMinute());
     ArmRateLimiter limiter =
@@ -50,7 +52,7 @@ public final class AciProviderFactory implements ProviderFactory {
             settings.polling().requestsPerSecond(), clock, context.rateLimits(), reads::observe);
     ContainerGroups groups =
         new ContainerGroups(
-            AzureClients.build(settings.connection(), tls, limiter),
+            AzureClients.build(arm, limiter),
             settings.connection().resourceGroup(),
             ArmCalls.standard());
     AciRuntime runtime =

@@ -7,12 +7,17 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import dev.vk.emulator.aci.AciEmulator;
+import dev.vk.provider.PodLifecycle;
+import dev.vk.provider.ProviderContext;
 import dev.vk.provider.aci.arm.AzureClients;
 import dev.vk.provider.aci.config.AciSettings;
 import dev.vk.provider.aci.config.TrustedTls;
 import dev.vk.provider.testkit.EmulatorExtension;
+import dev.vk.provider.testkit.TestingKubernetesAccess;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
@@ -65,6 +70,37 @@ class TokenReuseIT {
     provider.getPods();
 
     assertThat(aci.get().calls().count(LIST)).isEqualTo(1);
+    assertThat(aci.get().calls().count(TOKEN)).as("token requests").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "the ARM token is fetched while the cluster id is read from Kubernetes, not after: the read"
+          + " waits here until the emulator has seen the token request")
+  void tokenFetchedBeforeTheClusterIdIsRead() throws Exception {
+    Map<String, String> settings = Emulators.settings(aci);
+    settings.remove("cluster-id");
+    TestingKubernetesAccess kubernetes =
+        new TestingKubernetesAccess()
+            .clusterUid(
+                () -> {
+                  Awaitility.await("the token request, before the cluster id is known")
+                      .atMost(Duration.ofSeconds(20))
+                      .until(() -> aci.get().calls().count(TOKEN) == 1);
+                  return "uid-of-kube-system";
+                });
+
+    PodLifecycle provider =
+        new AciProviderFactory()
+            .create(
+                new ProviderContext(
+                    Emulators.NODE,
+                    Emulators.NODE_IP,
+                    n -> Optional.ofNullable(settings.get(n)),
+                    kubernetes));
+    aci.closeAfter((AciProvider) provider);
+
+    provider.getPods();
     assertThat(aci.get().calls().count(TOKEN)).as("token requests").isEqualTo(1);
   }
 

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 /**
  * Sets up the node's logging in code, as logback.xml does: INFO to standard error in {@link
  * NodeLogLayout}'s format, the Kubernetes client's informers and the Azure SDK (with its token
- * library) at WARN. Found by logback through the service file that only the node's jar carries, so
- * tests and embedders keep their own configuration. An operator's {@code
- * -Dlogback.configurationFile} still wins: then this steps aside and logback reads that file.
- * Called once, at logback's initialisation.
+ * library) at WARN, without the informers' errors for being stopped ({@link StoppedInformers}).
+ * Found by logback through the service file that only the node's jar carries, so tests and
+ * embedders keep their own configuration. An operator's {@code -Dlogback.configurationFile} still
+ * wins: then this steps aside and logback reads that file. Called once, at logback's
+ * initialisation.
  */
 public final class NodeLogging extends ContextAwareBase implements Configurator {
   static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
@@ -37,6 +38,10 @@ public final class NodeLogging extends ContextAwareBase implements Configurator 
     stderr.setName("STDERR");
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
+    StoppedInformers stopped = new StoppedInformers();
+    stopped.setContext(context);
+    stopped.start();
+    stderr.addFilter(stopped);
     stderr.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);

@@ -75,6 +75,7 @@ public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
   /** A watch that reports each response it hands to the informer. */
   private final class Reporting implements Watchable<V1Pod> {
     private final Watch<V1Pod> watch;
+    private volatile boolean closed;
 
     Reporting(Watch<V1Pod> watch) {
       this.watch = watch;
@@ -85,6 +86,9 @@ public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
       try {
         return watch.hasNext();
       } catch (RuntimeException e) {
+        if (closed) { // the informer stopped: the node is stopping, nothing failed
+          throw e;
+        }
         // A ping or read timeout found a dead connection (or the API server went away).
         Throwable cause = e.getCause() == null ? e : e.getCause();
         logger.info(
@@ -107,6 +111,7 @@ public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
 
     @Override
     public void close() throws IOException {
+      closed = true;
       watch.close();
     }
   }

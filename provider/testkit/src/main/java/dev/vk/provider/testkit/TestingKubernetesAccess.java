@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * An in-memory Kubernetes for the provider: ConfigMaps and Secrets put by the test, and tokens
@@ -27,6 +28,14 @@ public final class TestingKubernetesAccess implements KubernetesAccess {
 
   /** Every token request, as {@code pod audience seconds}. */
   public final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+
+  private volatile Supplier<String> clusterUid = () -> null;
+
+  /** Answers {@link #clusterUid()} from {@code uid}, called on each read (it may block). */
+  public TestingKubernetesAccess clusterUid(Supplier<String> uid) {
+    this.clusterUid = uid;
+    return this;
+  }
 
   public TestingKubernetesAccess configMap(
       String namespace, String name, Map<String, String> data) {
@@ -68,6 +77,11 @@ public final class TestingKubernetesAccess implements KubernetesAccess {
       throws ProviderException {
     tokenRequests.add(pod.getMetadata().getName() + " " + audience + " " + lifetime.toSeconds());
     return token(pod, audience, lifetime);
+  }
+
+  @Override
+  public Optional<String> clusterUid() {
+    return Optional.ofNullable(clusterUid.get());
   }
 
   @Override

@@ -36,20 +36,16 @@ public final class AzureClients {
   private AzureClients() {}
 
   /**
-   * Starts the slow part of the client that needs no setting, the native crypto install, on its own
-   * thread, so it overlaps reading the settings (which may wait on the API server for the cluster's
-   * identity). Non-blocking; idempotent.
+   * How the provider reaches ARM: the HTTP client with the provider's trust, the cloud's endpoints
+   * and the credential, whose ARM token is already being fetched ({@link #connect}).
    */
-  public static void prepare() {
-    NativeCrypto.start();
-  }
+  public record Arm(HttpClient http, AzureProfile profile, TokenCredential credential) {}
 
   /**
-   * Builds the client and starts fetching its ARM token on a thread of its own ({@link
-   * TokenAhead}); does not call ARM yet.
+   * Builds the HTTP client and the credential, and starts fetching the ARM token on a thread of its
+   * own ({@link TokenAhead}), so the first ARM call finds it held. Does not block; calls no ARM.
    */
-  public static ContainerInstanceManagementClient build(
-      AciSettings.Connection settings, TrustedTls tls, ArmRateLimiter limiter) {
+  public static Arm connect(AciSettings.Connection settings, TrustedTls tls) {
     NativeCrypto.start();
     OkHttpClient okHttp =
         new OkHttpClient.Builder()
@@ -69,28 +65,31 @@ public final class AzureClients {
             settings.tenantId().orElse(null),
             settings.subscriptionId(),
             new AzureEnvironment(endpoints));
+    TokenCredential credential = credential(settings, http);
+    TokenAhead.fetch(credential, profile.getEnvironment());
+    return new Arm(http, profile, credential);
+  }
+
+  /** Builds the container group client on {@code arm}; does not call ARM. */
+  public static ContainerInstanceManagementClient build(Arm arm, ArmRateLimiter limiter) {
     // The pipeline ContainerInstanceManager builds, without the manager: its constructor also
     // builds network, storage and authorization managers (about 1,100 classes, 0.4 s of the
     // node's start) that the provider never calls.
-    TokenCredential credential = credential(settings, http);
     HttpPipeline pipeline =
         HttpPipelineProvider.buildHttpPipeline(
-            credential,
-            profile,
+            arm.credential(),
+            arm.profile(),
             null, // the environment's ARM scope
             new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE),
             null, // the global configuration
             new RetryPolicy(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO))),
             List.of(limiter),
-            http);
-    ContainerInstanceManagementClient client =
-        new ContainerInstanceManagementClientBuilder()
-            .pipeline(pipeline)
-            .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
-            .subscriptionId(profile.getSubscriptionId())
-            .buildClient();
-    TokenAhead.fetch(credential, profile.getEnvironment());
-    return client;
+            arm.http());
+    return new ContainerInstanceManagementClientBuilder()
+        .pipeline(pipeline)
+        .endpoint(arm.profile().getEnvironment().getResourceManagerEndpoint())
+        .subscriptionId(arm.profile().getSubscriptionId())
+        .buildClient();
   }
 
   /**

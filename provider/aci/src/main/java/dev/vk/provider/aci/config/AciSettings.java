@@ -151,6 +151,16 @@ public record AciSettings(
    * @throws dev.vk.provider.settings.SettingException naming the bad setting
    */
   public static AciSettings from(ProviderContext context) {
+    return from(context, connection(context));
+  }
+
+  /**
+   * Reads where ARM and Entra ID are and how to authenticate, alone: it never blocks, so the client
+   * can be built (and its token fetched) while the rest waits for the cluster id.
+   *
+   * @throws dev.vk.provider.settings.SettingException naming the bad setting
+   */
+  public static Connection connection(ProviderContext context) {
     SettingReader r = reader(context.settings());
     Connection connection =
         new Connection(
@@ -168,6 +178,17 @@ public record AciSettings(
         && (connection.clientId().isEmpty() || connection.tenantId().isEmpty())) {
       throw r.invalid("client-secret", "***", "azure-client-id and azure-tenant-id set with it");
     }
+    return connection;
+  }
+
+  /**
+   * Reads the settings beside {@code connection}, read before by {@link #connection}. Blocks only
+   * to read the cluster id from Kubernetes when it is not set.
+   *
+   * @throws dev.vk.provider.settings.SettingException naming the bad setting
+   */
+  public static AciSettings from(ProviderContext context, Connection connection) {
+    SettingReader r = reader(context.settings());
     PodDefaults pods =
         new PodDefaults(
             r.oneOf("os-type", "Linux", "Linux", "Windows"),
