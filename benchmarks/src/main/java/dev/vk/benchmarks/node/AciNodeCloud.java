@@ -6,6 +6,7 @@ import dev.vk.emulator.aci.lifecycle.LifecycleSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,15 @@ final class AciNodeCloud implements NodeCloud {
   static final Duration PULL = Duration.ofSeconds(1);
 
   private final AciEmulator aci;
+  private final Instant warmed;
 
   private AciNodeCloud(AciEmulator aci) {
     this.aci = aci;
+    EmulatorWarmUp.aci(aci.providerSettings(RESOURCE_GROUP));
+    this.warmed = Instant.now();
   }
 
-  /** Starts the emulator on loopback; blocks until it listens. */
+  /** Starts the emulator on loopback and warms it; blocks until it listens. */
   static AciNodeCloud start() {
     LifecycleSettings d = LifecycleSettings.defaults();
     try {
@@ -73,6 +77,7 @@ final class AciNodeCloud implements NodeCloud {
   @Override
   public List<CloudCalls.Call> calls() {
     return aci.calls().timeline().stream()
+        .filter(c -> !c.receivedAt().isBefore(warmed))
         .map(c -> new CloudCalls.Call(c.receivedAt(), c.operation()))
         .toList();
   }

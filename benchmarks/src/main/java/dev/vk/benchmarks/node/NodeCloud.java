@@ -38,7 +38,10 @@ interface NodeCloud extends AutoCloseable {
    */
   Duration settle();
 
-  /** Every call the emulator received so far, oldest first. Idempotent; copies the timeline. */
+  /**
+   * Every call the emulator received so far, oldest first, without the warm-up's ({@link
+   * EmulatorWarmUp}). Idempotent; copies the timeline.
+   */
   List<CloudCalls.Call> calls();
 
   /** Stops the emulator; its state is lost. */

@@ -119,6 +119,10 @@ public final class Main {
     try {
       node.start();
     } catch (Exception e) {
+      if (node.stopping()) { // stopped (SIGTERM) while starting: no failure, and exit is under way
+        logger.info("Node stopped while it was starting");
+        return;
+      }
       logger.error("Node failed to start", e);
       System.exit(1);
     }

@@ -103,6 +103,7 @@ public final class VirtualKubelet implements AutoCloseable {
   private volatile HealthServer healthServer;
   private volatile SharedIndexInformer<V1Pod> podInformer;
   private volatile boolean started;
+  private volatile boolean stopping;
   // Removed on close: a replica that leads again registers them anew for its new node.
   private final List<Meter.Id> termMeters = new ArrayList<>();
 
@@ -459,20 +460,28 @@ public final class VirtualKubelet implements AutoCloseable {
             () -> run(what, step), 0, period.toMillis(), TimeUnit.MILLISECONDS));
   }
 
+  /** Whether {@link #close()} has begun: a start that fails from then on was cut short. */
+  public boolean stopping() {
+    return stopping;
+  }
+
   @Override
   public void close() {
+    stopping = true;
     logger.info("Node {} is stopping", config.nodeName());
     termMeters.forEach(meters::remove);
     checks.forEach(health::remove);
     loops.shutdownNow();
+    // The pod workers stop first: the servers' close takes seconds (Netty's graceful shutdown), and
+    // workers still taking pods then made provider calls while the JVM was stopping.
+    if (pods != null) {
+      pods.close();
+    }
     if (healthServer != null) {
       healthServer.close();
     }
     if (apiServer != null) {
       apiServer.close();
-    }
-    if (pods != null) {
-      pods.close();
     }
     if (informers != null) {
       informers.stopAllRegisteredInformers();

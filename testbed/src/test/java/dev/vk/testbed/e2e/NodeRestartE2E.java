@@ -85,11 +85,8 @@ class NodeRestartE2E {
       "a node killed and started again at once (an upgrade): its pods never leave Running/Ready,"
           + " and nothing is created again")
   void quickRestartKeepsPodsReady(ControlPlane cp) throws Exception {
-    Cluster cluster = new Cluster(cp);
     String nodeName = NODE + "-quick";
-    node = NodeProcess.start(cp, nodeName, 10265, Map.of());
-    cluster.awaitReady(nodeName, "True");
-    cluster.apply(Cluster.deployment("steady", nodeName, 2, true));
+    Cluster cluster = readyWith(cp, nodeName, 10265, "steady", 2);
     try (PodReadyWatch watch = PodReadyWatch.start(cp, "default", "app=steady");
         NodeReadyWatch nodeWatch = NodeReadyWatch.start(cp, nodeName)) {
       await("both pods seen Running and Ready")
@@ -205,11 +202,8 @@ class NodeRestartE2E {
   @Test
   @DisplayName("a node stopped as Kubernetes stops a container (SIGTERM) says so and logs no error")
   void stopsQuietly(ControlPlane cp) throws Exception {
-    Cluster cluster = new Cluster(cp);
     String nodeName = NODE + "-stop";
-    node = NodeProcess.start(cp, nodeName, 10269, Map.of());
-    cluster.awaitReady(nodeName, "True");
-    cluster.apply(Cluster.deployment("stopping", nodeName, 1, true));
+    readyWith(cp, nodeName, 10269, "stopping", 1);
     await("the pod runs")
         .atMost(Cluster.PATIENCE)
         .until(() -> MockCloud.podKeys(node.stateFile()).size() == 1);
@@ -222,6 +216,16 @@ class NodeRestartE2E {
         .as("a normal stop: no error, no failed watch")
         .noneMatch(l -> l.contains(" ERROR ") || l.contains("watch failed"));
     cp.kubectl("delete", "deployment", "stopping", "--wait=false").orThrow();
+  }
+
+  /** Starts {@code nodeName} on {@code port}, waits for Ready, and applies a Deployment to it. */
+  private Cluster readyWith(
+      ControlPlane cp, String nodeName, int port, String deployment, int replicas) {
+    Cluster cluster = new Cluster(cp);
+    node = NodeProcess.start(cp, nodeName, port, Map.of());
+    cluster.awaitReady(nodeName, "True");
+    cluster.apply(Cluster.deployment(deployment, nodeName, replicas, true));
+    return cluster;
   }
 
   private static String phase(Cluster cluster, String name) throws Exception {

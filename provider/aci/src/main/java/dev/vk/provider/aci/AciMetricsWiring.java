@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import dev.vk.provider.aci.arm.AzureClients;
 import dev.vk.provider.aci.config.AciMetricsSettings;
@@ -39,7 +38,7 @@ final class AciMetricsWiring {
         new OkHttpClient.Builder()
             .sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
             .build();
-    HttpClient http = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+    HttpClient http = AzureClients.http(okHttp);
     TokenCredential credential = AzureClients.credential(connection, http);
     HttpPipeline pipeline =
         new HttpPipelineBuilder()

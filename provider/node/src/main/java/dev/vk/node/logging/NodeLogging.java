@@ -50,6 +50,10 @@ public final class NodeLogging extends ContextAwareBase implements Configurator 
     // The Azure SDK logs every ARM answer at INFO ("Retry attempts have been exhausted", tryCount
     // 0: the provider paces and retries itself), several lines a pod that tell an operator nothing.
     context.getLogger("com.azure").setLevel(Level.WARN);
+    // It logs every failed ARM call once more at ERROR ("Retry attempts have been exhausted"),
+    // while
+    // the provider's own retries report the failure with the pod it concerns.
+    context.getLogger("com.azure.core.http.policy.RetryPolicy").setLevel(Level.OFF);
     // Its token library logs each token request's correlation IDs at INFO.
     context.getLogger("com.microsoft.aad.msal4j").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -27,6 +27,9 @@ import org.slf4j.MDC;
 public final class KeyedWorkQueue implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(KeyedWorkQueue.class);
 
+  /** How long closing waits for interrupted handlers to return. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
   /** Processes one key. May block; must not throw for expected failures (return a retry). */
   @FunctionalInterface
   public interface Handler {
@@ -185,6 +188,9 @@ public final class KeyedWorkQueue implements AutoCloseable {
   }
 
   private void schedule(String key, Outcome outcome) {
+    if (closed) {
+      return; // stopping: a call cut short by the stop is no failure, and nothing runs again
+    }
     if (outcome instanceof Outcome.Again a) {
       forget(key);
       addAfter(key, a.delay());
@@ -214,10 +220,19 @@ public final class KeyedWorkQueue implements AutoCloseable {
     return Duration.ofMillis(millis + jitter);
   }
 
+  /**
+   * Stops taking keys and interrupts the handlers; waits up to {@link #CLOSE_WAIT} for them to
+   * return, so whatever is closed after the queue (the provider) sees no call still running.
+   */
   @Override
   public void close() {
     closed = true;
     workers.shutdownNow();
     timer.shutdownNow();
+    try {
+      workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

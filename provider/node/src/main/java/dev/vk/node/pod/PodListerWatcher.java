@@ -86,8 +86,8 @@ public final class PodListerWatcher implements ListerWatcher<V1Pod, V1PodList> {
       try {
         return watch.hasNext();
       } catch (RuntimeException e) {
-        if (closed) { // the informer stopped: the node is stopping, nothing failed
-          throw e;
+        if (closed) { // the informer closed it as the node stops: it simply has no more events
+          return false;
         }
         // A ping or read timeout found a dead connection (or the API server went away).
         Throwable cause = e.getCause() == null ? e : e.getCause();

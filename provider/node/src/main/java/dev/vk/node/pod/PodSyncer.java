@@ -246,6 +246,14 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
   /** The API object is gone (deleted, force-deleted): make sure the provider copy is too. */
   private Outcome removeFromProvider(String key) throws Exception {
     V1Pod last = tombstones.remove(key);
+    if (last != null
+        && removedFromApi.contains(PodFacts.uid(last))
+        && !placed.keys().mayHold(key)) {
+      // This node removed the API object once the provider answered that it holds nothing under
+      // the name: asking again would only repeat that answer (a cloud read per deleted pod).
+      forgetRemoved(last);
+      return Outcome.DONE;
+    }
     int slash = key.indexOf('/');
     try {
       Optional<V1Pod> running = provider.getPod(key.substring(0, slash), key.substring(slash + 1));
@@ -262,11 +270,15 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
       return retryOrGiveUp(e);
     }
     if (last != null) {
-      placed.forget(PodFacts.uid(last));
-      status.forget(PodFacts.uid(last));
-      removedFromApi.remove(PodFacts.uid(last));
+      forgetRemoved(last);
     }
     return Outcome.DONE;
+  }
+
+  private void forgetRemoved(V1Pod last) {
+    placed.forget(PodFacts.uid(last));
+    status.forget(PodFacts.uid(last));
+    removedFromApi.remove(PodFacts.uid(last));
   }
 
   private static Outcome retryOrGiveUp(ProviderException e) {

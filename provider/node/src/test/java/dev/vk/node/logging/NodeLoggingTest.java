@@ -21,6 +21,9 @@ class NodeLoggingTest {
     assertThat(context.getLogger("com.azure.core.http.policy.RetryPolicy").isInfoEnabled())
         .as("the Azure SDK's line for every ARM answer")
         .isFalse();
+    assertThat(context.getLogger("com.azure.core.http.policy.RetryPolicy").isErrorEnabled())
+        .as("its line for every failed ARM call, which the provider reports itself")
+        .isFalse();
     assertThat(context.getLogger("com.microsoft.aad.msal4j.HttpHelper").isInfoEnabled()).isFalse();
     var appender = (ConsoleAppender<?>) root.getAppender("STDERR");
     assertThat(appender.getTarget()).isEqualTo("System.err");

@@ -94,6 +94,45 @@ class KeyedWorkQueueTest {
   }
 
   @Test
+  @DisplayName(
+      "a call cut short by closing the queue (the node stopping) is no failure: not counted, not"
+          + " retried")
+  void closingIsNoFailure() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch ended = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    KeyedWorkQueue q =
+        new KeyedWorkQueue(
+            "t",
+            1,
+            key -> {
+              calls.incrementAndGet();
+              entered.countDown();
+              try {
+                new CountDownLatch(1).await(); // a provider call, until the stop interrupts it
+                return Outcome.DONE;
+              } catch (InterruptedException e) {
+                // As cloud SDKs do: the interrupt comes back as an I/O failure.
+                throw new IllegalStateException("interrupted", e);
+              } finally {
+                ended.countDown();
+              }
+            },
+            FAST,
+            FAST);
+    q.start();
+    q.add("ns/x");
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+    q.close(); // returns once the interrupted handler has
+
+    assertThat(ended.getCount()).isZero();
+    assertThat(q.retries()).isZero();
+    assertThat(q.depth()).isZero();
+    assertThat(calls.get()).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("keys added before start wait for the workers, deduplicated")
   void waitsForStart() {
     AtomicInteger calls = new AtomicInteger();

@@ -410,6 +410,51 @@ class PodSyncerTest {
     assertThat(creates()).isZero();
   }
 
+  @Test
+  @DisplayName(
+      "the DELETED event of a pod the node removed once the provider had it gone costs no"
+          + " provider read")
+  void removedByTheNodeIsNotReadAgain() throws Exception {
+    startupList();
+    V1Pod pod = apiPod("done");
+    syncer.handle("default/done");
+    startDeletion(pod);
+    syncer.handle("default/done");
+    assertThat(api.deleted).containsExactly("default/done");
+    api.pods.remove("default/done"); // the informer's DELETED event
+    syncer.deleted(pod);
+    long before = reads();
+
+    assertThat(syncer.handle("default/done")).isEqualTo(Outcome.DONE);
+
+    assertThat(reads()).as("provider reads after the DELETED event").isEqualTo(before);
+    assertThat(provider.getPods()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a pod still running when its grace period ended is read again after its DELETED event and"
+          + " deleted at the provider")
+  void removedWhileRunningIsReadAgain() throws Exception {
+    PodLifecycle slowToStop = new IgnoresDeletes(provider);
+    PodSyncer slow = syncer(slowToStop);
+    new Reconciler(slowToStop, api, placed, p -> {}, k -> {}).reconcile(true);
+    V1Pod pod = apiPod("stubborn");
+    slow.handle("default/stubborn");
+    startDeletion(pod);
+    slow.handle("default/stubborn");
+    clock.advance(java.time.Duration.ofSeconds(31));
+    slow.handle("default/stubborn"); // grace period over: the API object goes, the pod still runs
+    assertThat(api.deleted).containsExactly("default/stubborn");
+    api.pods.remove("default/stubborn");
+    slow.deleted(pod);
+    long before = reads();
+
+    slow.handle("default/stubborn");
+
+    assertThat(reads()).as("provider reads after the DELETED event").isGreaterThan(before);
+  }
+
   /** A provider whose pods keep running after a delete request, like a slow cloud. */
   private record IgnoresDeletes(InMemoryProvider delegate) implements PodLifecycle {
     @Override

@@ -56,7 +56,7 @@ public final class AzureClients {
                   return chain.proceed(chain.request());
                 })
             .build();
-    HttpClient http = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+    HttpClient http = http(okHttp);
     Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
     settings.armEndpoint().ifPresent(url -> endpoints.put("resourceManagerEndpointUrl", url + "/"));
     settings.aadEndpoint().ifPresent(url -> endpoints.put("activeDirectoryEndpointUrl", url + "/"));
@@ -90,6 +90,17 @@ public final class AzureClients {
         .endpoint(arm.profile().getEnvironment().getResourceManagerEndpoint())
         .subscriptionId(arm.profile().getSubscriptionId())
         .buildClient();
+  }
+
+  /**
+   * The SDK's HTTP client on {@code okHttp}, without the SDK's per-call response timeout: that
+   * timeout is scheduled on azure-core's shared executor, which azure-core's own shutdown hook
+   * stops as the node stops, so every ARM call still in flight then failed with "Shutdown in
+   * progress" and an uncaught stack trace. OkHttp's read timeout (the SDK's default, 60 s) still
+   * ends a call whose answer does not come. Does not block.
+   */
+  public static HttpClient http(OkHttpClient okHttp) {
+    return new OkHttpAsyncHttpClientBuilder(okHttp).responseTimeout(Duration.ZERO).build();
   }
 
   /**
