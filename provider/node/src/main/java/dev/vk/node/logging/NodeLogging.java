@@ -47,12 +47,11 @@ public final class NodeLogging extends ContextAwareBase implements Configurator 
     root.setLevel(Level.INFO);
     root.addAppender(stderr);
     context.getLogger("io.kubernetes.client.informer").setLevel(Level.WARN);
-    // The Azure SDK logs every ARM answer at INFO ("Retry attempts have been exhausted", tryCount
-    // 0: the provider paces and retries itself), several lines a pod that tell an operator nothing.
+    // The Azure SDK logs every ARM answer at INFO, several lines a pod that tell an operator
+    // nothing. Its RetryPolicy says "Retry attempts have been exhausted" for each answer (tryCount
+    // 0: the provider paces and retries itself), at ERROR for a failed call, which the provider's
+    // own retries already report with the pod it concerns: that logger is off.
     context.getLogger("com.azure").setLevel(Level.WARN);
-    // It logs every failed ARM call once more at ERROR ("Retry attempts have been exhausted"),
-    // while
-    // the provider's own retries report the failure with the pod it concerns.
     context.getLogger("com.azure.core.http.policy.RetryPolicy").setLevel(Level.OFF);
     // Its token library logs each token request's correlation IDs at INFO.
     context.getLogger("com.microsoft.aad.msal4j").setLevel(Level.WARN);
