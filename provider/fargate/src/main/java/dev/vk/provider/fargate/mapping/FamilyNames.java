@@ -54,7 +54,6 @@ public final class FamilyNames {
     return text.replaceAll("[^A-Za-z0-9_-]", "-");
   }
 
-  /** Lower-case hex SHA-256 of the UTF-8 text. */
   /**
    * The content hash of a registration, family excluded. The SDK's {@code toString} redacts
    * container environments, so they are appended: two specs differing only in an environment value
@@ -70,6 +69,7 @@ public final class FamilyNames {
     return sha256(text.toString()).substring(0, 12);
   }
 
+  /** Lower-case hex SHA-256 of the UTF-8 text. */
   public static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

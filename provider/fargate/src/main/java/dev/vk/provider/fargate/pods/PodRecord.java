@@ -54,7 +54,7 @@ final class PodRecord {
 
   PodRecord(V1Pod pod, int restarts) {
     this.uid = pod.getMetadata().getUid();
-    this.pod = pod;
+    this.pod = withoutStatus(pod);
     this.shape = PodShape.of(pod.getSpec());
     this.restarts = restarts;
   }
@@ -77,8 +77,20 @@ final class PodRecord {
   }
 
   synchronized void replacePod(V1Pod newer) {
-    this.pod = newer;
+    this.pod = withoutStatus(newer);
     this.shape = PodShape.of(newer.getSpec());
+  }
+
+  /** The pod as the record keeps it: its status is the task's, so the API's is not held. */
+  private static V1Pod withoutStatus(V1Pod pod) {
+    if (pod.getStatus() == null) {
+      return pod;
+    }
+    return new V1Pod()
+        .apiVersion(pod.getApiVersion())
+        .kind(pod.getKind())
+        .metadata(pod.getMetadata())
+        .spec(pod.getSpec());
   }
 
   /** Replaces the task listener and tells it the current task, if any. Idempotent. */
@@ -89,8 +101,9 @@ final class PodRecord {
     }
   }
 
-  private void setTask(Task next) {
+  private void setTask(Task described) {
     String previous = task == null ? null : task.taskArn();
+    Task next = KeptTask.of(described);
     task = next;
     if (!next.taskArn().equals(previous)) {
       taskListener.taskChanged(this, previous, next.taskArn());

@@ -1,0 +1,61 @@
+package dev.vk.provider.fargate.pods;
+
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * What a {@link PodRecord} keeps of a described task: the fields the pod's status, restarts, exec,
+ * logs, port-forward and metrics read, and nothing else. DescribeTasks answers with every tag, the
+ * ENI's six attachment details, each container's ARNs and managed agents: about twice what is read,
+ * held for every pod as long as it runs (several MiB at a few thousand pods). An allowlist, so a
+ * field a newer SDK adds is not kept unless named here. Pure.
+ */
+final class KeptTask {
+  /** The attachment detail that is the pod IP. */
+  static final String POD_IP = "privateIPv4Address";
+
+  private KeptTask() {}
+
+  static Task of(Task task) {
+    return Task.builder()
+        .taskArn(task.taskArn())
+        .clusterArn(task.clusterArn())
+        .taskDefinitionArn(task.taskDefinitionArn())
+        .capacityProviderName(task.capacityProviderName())
+        .version(task.version())
+        .lastStatus(task.lastStatus())
+        .desiredStatus(task.desiredStatus())
+        .cpu(task.cpu())
+        .memory(task.memory())
+        .createdAt(task.createdAt())
+        .startedAt(task.startedAt())
+        .stoppedAt(task.stoppedAt())
+        .stoppedReason(task.stoppedReason())
+        .stopCode(task.stopCodeAsString())
+        .overrides(task.overrides())
+        .attachments(task.attachments().stream().map(KeptTask::attachment).toList())
+        .containers(task.containers().stream().map(KeptTask::container).toList())
+        .build();
+  }
+
+  private static Attachment attachment(Attachment a) {
+    List<KeyValuePair> ip = a.details().stream().filter(d -> POD_IP.equals(d.name())).toList();
+    return Attachment.builder().type(a.type()).status(a.status()).details(ip).build();
+  }
+
+  private static Container container(Container c) {
+    return Container.builder()
+        .name(c.name())
+        .lastStatus(c.lastStatus())
+        .exitCode(c.exitCode())
+        .reason(c.reason())
+        .runtimeId(c.runtimeId())
+        .healthStatus(c.healthStatusAsString())
+        .imageDigest(c.imageDigest())
+        .networkInterfaces(c.networkInterfaces())
+        .build();
+  }
+}
