@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.provider.fargate.status.FargateStatusMapper;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.Container;
@@ -14,9 +15,6 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * field a newer SDK adds is not kept unless named here. Pure.
  */
 final class KeptTask {
-  /** The attachment detail that is the pod IP. */
-  static final String POD_IP = "privateIPv4Address";
-
   private KeptTask() {}
 
   static Task of(Task task) {
@@ -32,7 +30,6 @@ final class KeptTask {
         .memory(task.memory())
         .createdAt(task.createdAt())
         .startedAt(task.startedAt())
-        .stoppedAt(task.stoppedAt())
         .stoppedReason(task.stoppedReason())
         .stopCode(task.stopCodeAsString())
         .overrides(task.overrides())
@@ -42,8 +39,11 @@ final class KeptTask {
   }
 
   private static Attachment attachment(Attachment a) {
-    List<KeyValuePair> ip = a.details().stream().filter(d -> POD_IP.equals(d.name())).toList();
-    return Attachment.builder().type(a.type()).status(a.status()).details(ip).build();
+    List<KeyValuePair> ip =
+        a.details().stream()
+            .filter(d -> FargateStatusMapper.POD_IP_DETAIL.equals(d.name()))
+            .toList();
+    return Attachment.builder().details(ip).build();
   }
 
   private static Container container(Container c) {

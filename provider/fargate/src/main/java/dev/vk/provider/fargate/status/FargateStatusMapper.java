@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * message. Pure apart from {@link Observations}, which the caller owns.
  */
 public final class FargateStatusMapper {
+  /** The ENI attachment detail that is the pod IP. */
+  public static final String POD_IP_DETAIL = "privateIPv4Address";
+
   /** Stop codes that are ordinary ends of a pod rather than something to surface as its reason. */
   private static final Set<String> ORDINARY_STOPS =
       Set.of("EssentialContainerExited", "UserInitiated");
@@ -105,7 +108,7 @@ public final class FargateStatusMapper {
   public static Optional<String> podIp(Task task) {
     for (Attachment a : task.attachments()) {
       for (KeyValuePair d : a.details()) {
-        if ("privateIPv4Address".equals(d.name()) && d.value() != null && !d.value().isEmpty()) {
+        if (POD_IP_DETAIL.equals(d.name()) && d.value() != null && !d.value().isEmpty()) {
           return Optional.of(d.value());
         }
       }

@@ -88,7 +88,7 @@ class KeptTaskTest {
     assertThat(kept.availabilityZone()).isNull();
     assertThat(kept.attachments().get(0).details())
         .extracting(KeyValuePair::name)
-        .containsExactly(KeptTask.POD_IP);
+        .containsExactly(FargateStatusMapper.POD_IP_DETAIL);
     assertThat(kept.containers())
         .allSatisfy(
             c -> {
@@ -144,7 +144,7 @@ class KeptTaskTest {
                         detail("networkInterfaceId", "eni-1"),
                         detail("macAddress", "0a:1b:2c:3d:4e:5f"),
                         detail("privateDnsName", "ip-10-0-1-5.ec2.internal"),
-                        detail(KeptTask.POD_IP, "10.0.1.5"))
+                        detail(FargateStatusMapper.POD_IP_DETAIL, "10.0.1.5"))
                     .build())
             .containers(
                 container(FileVolumes.HELPER, "STOPPED", 0, null, "UNKNOWN"),
