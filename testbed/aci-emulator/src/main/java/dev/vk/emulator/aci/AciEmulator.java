@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -33,21 +34,27 @@ public final class AciEmulator implements AutoCloseable {
   private final AciHttpServer server;
   private final TestCertificateAuthority ca;
   private final String baseUrl;
+  private final Path temporaryDir; // null when the options named the state directory
 
   private AciEmulator(
       AciEmulatorOptions options,
       EmulatorCore core,
       AciHttpServer server,
       TestCertificateAuthority ca,
-      String baseUrl) {
+      String baseUrl,
+      Path temporaryDir) {
     this.options = options;
     this.core = core;
     this.server = server;
     this.ca = ca;
     this.baseUrl = baseUrl;
+    this.temporaryDir = temporaryDir;
   }
 
-  /** Starts an emulator; close it to free the port. */
+  /**
+   * Starts an emulator; close it to free the port and, when the options name no state directory, to
+   * delete the temporary one that holds its CA (key included).
+   */
   public static AciEmulator start(AciEmulatorOptions options) throws IOException {
     try {
       Path stateDir =
@@ -68,7 +75,8 @@ public final class AciEmulator implements AutoCloseable {
       String host =
           options.hostname().contains(":") ? "[" + options.hostname() + "]" : options.hostname();
       base.set("https://" + host + ":" + server.port());
-      return new AciEmulator(options, core, server, ca, base.get());
+      return new AciEmulator(
+          options, core, server, ca, base.get(), options.stateDir() == null ? stateDir : null);
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot create the test CA", e);
     } catch (InterruptedException e) {
@@ -170,11 +178,21 @@ public final class AciEmulator implements AutoCloseable {
     return core.calls();
   }
 
-  /** Stops the server. Stored groups are lost. */
+  /** Stops the server and deletes a temporary state directory. Stored groups are lost. */
   @Override
   public void close() {
     server.close();
     core.close();
+    if (temporaryDir != null) {
+      try (Stream<Path> files = Files.list(temporaryDir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(temporaryDir);
+      } catch (IOException e) {
+        // Only a temporary directory left behind; the emulator itself is closed.
+      }
+    }
   }
 
   /** Runs the emulator until the process is stopped; see {@link AciEmulatorOptions#fromArgs}. */
