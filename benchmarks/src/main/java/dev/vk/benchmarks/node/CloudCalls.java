@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Counts an emulator's call timeline by operation within a time window. Pure; thread-safe. */
@@ -22,6 +23,26 @@ final class CloudCalls {
       }
     }
     return counts;
+  }
+
+  /**
+   * When the first round of {@code operation} calls after {@code after} began: a call of it with
+   * none in the {@code gap} before it (a round's pages follow each other closely). Empty while none
+   * has begun. Idempotent.
+   */
+  static Optional<Instant> roundStart(
+      List<Call> calls, String operation, Instant after, Duration gap) {
+    Instant previous = null;
+    for (Call c : calls) {
+      if (!c.operation().equals(operation)) {
+        continue;
+      }
+      if (c.at().isAfter(after) && (previous == null || c.at().isAfter(previous.plus(gap)))) {
+        return Optional.of(c.at());
+      }
+      previous = c.at();
+    }
+    return Optional.empty();
   }
 
   /** Calls per minute and operation in {@code [from, to)}: the steady rate. Idempotent. */

@@ -5,6 +5,12 @@ package dev.vk.benchmarks.node;
  * count and its verdict on what a row saw. Pure.
  */
 final class CloudTargets {
+  /**
+   * The fargate provider's default {@code status-interval} (FargateSettings), one ListTasks listing
+   * each: the model the steady cap is held to (CloudTargetsTest checks the two agree).
+   */
+  static final double FARGATE_LISTING_SECONDS = 25;
+
   private CloudTargets() {}
 
   /** What a row's target sees: the cloud median, the mock Java median, the same cloud at 1000. */
@@ -108,27 +114,36 @@ final class CloudTargets {
    * The steady budget the provider documents with its defaults: ACI's {@code
    * status-calls-per-minute} 300; Fargate's one ListTasks page per 100 tasks every 25 s, plus one
    * ListTaskDefinitions page every 12 intervals.
+   *
+   * <p>For Fargate, the most that model allows in a window of {@code windowSeconds}, per minute:
+   * the whole listings that fit, one cluster check per started minute and one ListTaskDefinitions
+   * page per started 12 intervals. A window of whole listings (see {@link
+   * NodeCloud#steadyWindow()}) keeps this close to the model's average.
    */
-  static Target steadyCap(String kind) {
+  static Target steadyCap(String kind, double windowSeconds) {
     return new Target() {
       public String text(int pods) {
-        return "<= " + NodeReport.fmt(cap(pods)) + " (provider default)";
+        return "<= "
+            + NodeReport.fmt(cap(pods))
+            + " (provider default, "
+            + NodeReport.fmt(windowSeconds)
+            + " s window)";
       }
 
       public String check(Seen s) {
-        String verdict = atMost(cap(s.pods()), "a minute").check(s);
-        // ListTasks runs every 25 s: a 60 s window holds 2 or 3 listings, the model averages 2.4.
-        // Three listings' pages, the cluster check and one ListTaskDefinitions page.
-        double threeListings = 3 * Math.ceil(s.pods() / 100.0) + 2;
-        return kind.equals("fargate") && !verdict.equals("met") && s.cloud() <= threeListings
-            ? verdict
-                + " (ListTasks runs every 25 s, so a 60 s window holds 2 or 3 listings: this one"
-                + " held 3 where the model averages 2.4, plus the cluster check once a minute)"
-            : verdict;
+        return atMost(cap(s.pods()), "a minute").check(s);
       }
 
       private double cap(int pods) {
-        return kind.equals("aci") ? 300 : (Math.ceil(pods / 100.0) + 1 / 12.0) * 60 / 25;
+        if (kind.equals("aci")) {
+          return 300;
+        }
+        double listings = Math.ceil(windowSeconds / FARGATE_LISTING_SECONDS);
+        double calls =
+            listings * Math.ceil(pods / 100.0)
+                + Math.ceil(windowSeconds / 60)
+                + Math.ceil(windowSeconds / (12 * FARGATE_LISTING_SECONDS));
+        return calls * 60 / windowSeconds;
       }
     };
   }

@@ -3,11 +3,13 @@ package dev.vk.benchmarks.node;
 import dev.vk.emulator.ecs.EcsEmulator;
 import dev.vk.emulator.ecs.EmulatorOptions;
 import dev.vk.emulator.ecs.lifecycle.LifecycleTimings;
+import dev.vk.provider.fargate.config.FargateSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ECS + CloudWatch Logs emulator at its default pace (a task RUNNING about 1 s after RunTask),
@@ -63,6 +65,27 @@ final class FargateNodeCloud implements NodeCloud {
   @Override
   public Duration settle() {
     return Duration.ofSeconds(10);
+  }
+
+  /**
+   * Three status intervals (75 s by default): from just before a listing begins ({@link
+   * #steadyStart}), the window holds three whole ListTasks listings; a 60 s window from any moment
+   * held two or three of the 25 s listings, and parts of others.
+   */
+  @Override
+  public Duration steadyWindow() {
+    Map<String, String> s = new LinkedHashMap<>(ecs.providerSettings());
+    s.putAll(tuned());
+    return FargateSettings.from(name -> Optional.ofNullable(s.get(name)))
+        .statusInterval()
+        .multipliedBy(3);
+  }
+
+  /** A second before the first ListTasks listing that begins after {@code after}. */
+  @Override
+  public Optional<Instant> steadyStart(List<CloudCalls.Call> calls, Instant after) {
+    return CloudCalls.roundStart(calls, "ListTasks", after, Duration.ofSeconds(5))
+        .map(t -> t.minusSeconds(1));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.vk.benchmarks.node;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,6 +45,25 @@ interface NodeCloud extends AutoCloseable {
    * EmulatorWarmUp}). Idempotent; copies the timeline.
    */
   List<CloudCalls.Call> calls();
+
+  /**
+   * How long the steady calls are counted: long enough to hold whole rounds of the provider's
+   * steady polling, so the rate per minute is its average rather than a window's rounding. 60 s
+   * unless a provider's listing period says otherwise. Idempotent.
+   */
+  default Duration steadyWindow() {
+    return Duration.ofSeconds(60);
+  }
+
+  /**
+   * Where the steady window may begin, given the calls so far and the end of the settle time:
+   * {@code after} itself unless the provider polls in rounds, when it is just before the first
+   * round that begins after it (so the window holds whole rounds); empty while that round has not
+   * begun. Idempotent.
+   */
+  default Optional<Instant> steadyStart(List<CloudCalls.Call> calls, Instant after) {
+    return Optional.of(after);
+  }
 
   /** Stops the emulator; its state is lost. */
   @Override

@@ -23,14 +23,11 @@ final class NodeRun {
   private static final Duration IDLE = Duration.ofSeconds(10);
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(40);
 
-  /** The window whose cloud calls give the steady rate: all pods Running, nothing changing. */
-  static final Duration STEADY = Duration.ofSeconds(60);
-
   /**
    * What one run measured; times in seconds, memory in MiB. {@code cpuSteady} (CPU seconds in the
-   * steady window), the cloud maps and {@code cloudTuned} (provider settings changed from their
-   * defaults) (emulator calls by operation: while creating, per minute in the steady window, whole
-   * run) are null for the mock and Go nodes.
+   * steady window), {@code steadySeconds} (that window's length), the cloud maps and {@code
+   * cloudTuned} (provider settings changed from their defaults) (emulator calls by operation: while
+   * creating, per minute in the steady window, whole run) are null for the mock and Go nodes.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Result(
@@ -50,6 +47,7 @@ final class NodeRun {
       double cpuCreate,
       double cpuDelete,
       double cpuSteady,
+      Double steadySeconds,
       int errors,
       Map<String, Integer> createCalls,
       Map<String, Integer> allCalls,
@@ -57,6 +55,11 @@ final class NodeRun {
       Map<String, Double> cloudSteadyPerMinute,
       Map<String, Integer> cloudAllCalls,
       Map<String, String> cloudTuned) {
+
+    /** The steady window's length in minutes (runs recorded before it was kept: 1). */
+    double steadyMinutes() {
+      return steadySeconds == null ? 1 : steadySeconds / 60;
+    }
 
     /** API calls the node made while the pods were created, per pod. */
     double callsPerPod() {
@@ -89,7 +92,7 @@ final class NodeRun {
   /**
    * Runs {@code pods} pods on the node that {@code start} launches with a provider backed by {@code
    * cloud} (null: none); with a cloud, the pods stay Running through its settle time and a steady
-   * window of {@link #STEADY} before they are deleted.
+   * window ({@link NodeCloud#steadyWindow()}) before they are deleted.
    */
   Result run(
       String kind,
@@ -136,10 +139,11 @@ final class NodeRun {
         double cpuSteady = 0;
         if (cloud != null) { // measured, not awaited: nothing changes while the cloud is polled
           TimeUnit.MILLISECONDS.sleep(cloud.settle().toMillis());
-          Instant from = Instant.now();
+          Instant from = steadyStart(cloud, node);
           double cpuFrom = proc.cpuSeconds();
-          TimeUnit.MILLISECONDS.sleep(STEADY.toMillis());
-          steady = CloudCalls.perMinute(cloud.calls(), from, Instant.now());
+          Instant to = from.plus(cloud.steadyWindow());
+          TimeUnit.MILLISECONDS.sleep(Math.max(0, Duration.between(Instant.now(), to).toMillis()));
+          steady = CloudCalls.perMinute(cloud.calls(), from, to);
           cpuSteady = proc.cpuSeconds() - cpuFrom;
         }
         double cpuBeforeDelete = proc.cpuSeconds();
@@ -171,6 +175,7 @@ final class NodeRun {
             cpuCreated - cpuIdled,
             cpuDeleted - cpuBeforeDelete,
             cpuSteady,
+            cloud == null ? null : (double) cloud.steadyWindow().toSeconds(),
             errors,
             audit.count(user, auditCreate, auditDelete),
             audit.count(user, auditStart, auditEnd),
@@ -251,6 +256,14 @@ final class NodeRun {
     } catch (ApiException notYet) {
       return false;
     }
+  }
+
+  /** Where the steady window begins: now, or once the provider's next polling round began. */
+  private static Instant steadyStart(NodeCloud cloud, NodeLauncher.Started node)
+      throws InterruptedException {
+    Instant after = Instant.now();
+    await("a steady round", () -> cloud.steadyStart(cloud.calls(), after).isPresent(), node);
+    return cloud.steadyStart(cloud.calls(), after).orElseThrow();
   }
 
   private static void await(String what, BooleanSupplier done, NodeLauncher.Started node)

@@ -3,6 +3,7 @@ package dev.vk.benchmarks.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,5 +51,25 @@ class CloudCallsTest {
     assertThat(CloudCalls.total(Map.of("a", 2, "b", 3))).isEqualTo(5);
     assertThat(CloudCalls.total(Map.of("a", 1.5))).isEqualTo(1.5);
     assertThat(CloudCalls.total(null)).isZero();
+  }
+
+  @Test
+  void aRoundStartsWithACallThatFollowsAGap() {
+    List<CloudCalls.Call> pages =
+        List.of(
+            at(0, "ListTasks"),
+            at(1, "ListTasks"),
+            at(25, "ListTasks"),
+            at(26, "DescribeClusters"),
+            at(26, "ListTasks"),
+            at(50, "ListTasks"));
+
+    // After 0.5 s: the page at 1 s is part of the round begun at 0; the next round begins at 25.
+    assertThat(CloudCalls.roundStart(pages, "ListTasks", T0.plusMillis(500), Duration.ofSeconds(5)))
+        .contains(T0.plusSeconds(25));
+    assertThat(CloudCalls.roundStart(pages, "ListTasks", T0.plusSeconds(25), Duration.ofSeconds(5)))
+        .contains(T0.plusSeconds(50));
+    assertThat(CloudCalls.roundStart(pages, "ListTasks", T0.plusSeconds(50), Duration.ofSeconds(5)))
+        .isEmpty();
   }
 }

@@ -2,30 +2,47 @@ package dev.vk.benchmarks.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vk.provider.fargate.config.FargateSettings;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CloudTargetsTest {
-  private static final CloudTargets.Target FARGATE = CloudTargets.steadyCap("fargate");
+  private static final CloudTargets.Target FARGATE_75 = CloudTargets.steadyCap("fargate", 75);
+  private static final CloudTargets.Target FARGATE_60 = CloudTargets.steadyCap("fargate", 60);
 
   private static CloudTargets.Seen steady(int pods, double perMinute) {
     return new CloudTargets.Seen(pods, perMinute, Double.NaN, Double.NaN, 10);
   }
 
   @Test
-  void fargateCapAveragesTheListingsOfAMinute() {
-    assertThat(FARGATE.text(5000)).isEqualTo("<= 120 (provider default)");
-    assertThat(FARGATE.check(steady(5000, 101))).isEqualTo("met");
+  void aWindowOfThreeListingsIsHeldToThreeListingsPagesAndItsChecks() {
+    // 5000 tasks: 50 pages a listing; 3 listings, 2 cluster checks, 1 ListTaskDefinitions in 75 s.
+    assertThat(FARGATE_75.text(5000)).isEqualTo("<= 122 (provider default, 75 s window)");
+    assertThat(FARGATE_75.check(steady(5000, 151 / 1.25))).isEqualTo("met");
+    assertThat(FARGATE_75.check(steady(5000, 200 / 1.25))).isEqualTo("missed by 37.6 a minute");
   }
 
   @Test
-  void aWindowWithThreeListingsSaysSo() {
-    assertThat(FARGATE.check(steady(5000, 151)))
-        .startsWith("missed by 30.")
-        .contains("this one held 3 where the model averages 2.4");
+  void aShorterWindowIsHeldToTheListingsThatFitInIt() {
+    // A 60 s window starts up to three 25 s listings: the run that counted 151 calls held three.
+    assertThat(FARGATE_60.check(steady(5000, 151))).isEqualTo("met");
+    assertThat(FARGATE_60.check(steady(5000, 200))).isEqualTo("missed by 48 a minute");
   }
 
   @Test
-  void moreThanThreeListingsIsAPlainMiss() {
-    assertThat(FARGATE.check(steady(5000, 200))).isEqualTo("missed by 79.8 a minute");
+  void theCapFollowsTheProvidersDefaultStatusInterval() {
+    Map<String, String> minimal = Map.of("region", "eu-west-1", "subnets", "subnet-1");
+    FargateSettings defaults = FargateSettings.from(n -> Optional.ofNullable(minimal.get(n)));
+
+    assertThat(defaults.statusInterval().toSeconds())
+        .isEqualTo((long) CloudTargets.FARGATE_LISTING_SECONDS);
+  }
+
+  @Test
+  void aciIsHeldToItsCallBudget() {
+    CloudTargets.Target aci = CloudTargets.steadyCap("aci", 60);
+    assertThat(aci.text(5000)).isEqualTo("<= 300 (provider default, 60 s window)");
+    assertThat(aci.check(steady(5000, 301))).isEqualTo("missed by 1 a minute");
   }
 }
