@@ -36,6 +36,7 @@ started=$(date +%s)
 
 jar="$repo/provider/node/target/virtual-kubelet.jar"
 [ -f "$jar" ] || die "missing $jar: run 'make build' first"
+[ -d "${jar%/*}/native" ] || die "missing ${jar%/*}/native: run 'make build' again"
 version="$(awk -F'"' '/^appVersion:/ { print $2 }' "$repo/charts/virtual-kubelet/Chart.yaml")"
 [ -n "$version" ] || die "no appVersion in charts/virtual-kubelet/Chart.yaml"
 revision="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"

@@ -149,7 +149,8 @@ public final class NodeBenchmark {
             + " MiB container ("
             + String.join(" ", NodeLauncher.jvmOptions())
             + ", plus the class archive make image adds, dumped with the host's JDK from"
-            + " image/classes/mock.lst), mock provider with --mock-start-delay 0s (the Go mock reports a pod Running as"
+            + " image/classes/mock.lst, and the native library directory as make build unpacks"
+            + " it, provider/node/target/native), mock provider with --mock-start-delay 0s (the Go mock reports a pod Running as"
             + " soon as it is created). Go node: virtual-kubelet v1.13.0"
             + " (benchmarks/reference/build.sh), mock provider. Pods: one Deployment of pause"
             + " containers with a nodeSelector and a toleration. Times from a client-side watch;"

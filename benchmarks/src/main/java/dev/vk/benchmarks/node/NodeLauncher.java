@@ -57,6 +57,9 @@ final class NodeLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions());
+    // The image's native libraries where make build unpacks them (the image copies them to the
+    // directory jvm.options names).
+    cmd.add("-Djava.library.path=" + NodeProcess.jar().resolveSibling("native"));
     // The provider's class archive (the chart names it in JDK_JAVA_OPTIONS); VK_BENCH_JAVA_OPTS
     // after it can turn it off (-Xshare:off) or map the JDK's default archive instead.
     cmd.addAll(CdsArchive.jvmOptions(cdsDir(workDir), settings.getOrDefault("provider", "mock")));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /** What the host's /proc says about the process a {@link ChrootContainer} runs. */
 final class ContainerChecks {
@@ -67,5 +68,25 @@ final class ContainerChecks {
     assertThat(Files.readAllLines(proc.resolve("maps")))
         .as("mappings of the node's JVM")
         .anyMatch(line -> line.endsWith(archive));
+  }
+
+  /**
+   * The image holds the azure provider's native crypto library where its JVM options point the
+   * provider (image/jvm.options), the same bytes as the copy in its jar, so the node loads it from
+   * there instead of unpacking it into /tmp at every start.
+   */
+  static void shipsTheNativeCryptoLibrary(Path rootfs) throws IOException {
+    Path app = rootfs.resolve("opt/virtual-kubelet");
+    assertThat(Files.readAllLines(app.resolve("jvm.options")))
+        .contains(
+            "-Djava.library.path=/opt/virtual-kubelet/native",
+            "-Dcom.amazon.corretto.crypto.provider.useExternalLib=true");
+    String name = "libamazonCorrettoCryptoProvider.so";
+    try (ZipFile jar = new ZipFile(app.resolve("virtual-kubelet.jar").toFile())) {
+      byte[] packed =
+          jar.getInputStream(jar.getEntry("com/amazon/corretto/crypto/provider/" + name))
+              .readAllBytes();
+      assertThat(app.resolve("native/" + name)).hasBinaryContent(packed);
+    }
   }
 }

@@ -26,7 +26,8 @@ import org.yaml.snakeyaml.Yaml;
  * env, volumes and service-account token, as the chart's user on a read-only root; see {@link
  * ChrootContainer}). The node must find the API server with in-cluster credentials, become Ready
  * and run a Deployment whose pods answer {@code kubectl logs} and {@code kubectl exec}; its JVM
- * must have mapped the image's class-data sharing archive.
+ * must have mapped the image's class-data sharing archive, and the image must hold the native
+ * library its JVM options name.
  */
 @RealCluster
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -136,6 +137,7 @@ class ImageE2E {
       ContainerChecks.runsAsTheContainer(
           node, run.rootfs(), run.command(), run.uid(), run.gid(), template);
       ContainerChecks.mapsTheClassArchive(node, run.rootfs(), "mock"); // the chart's default
+      ContainerChecks.shipsTheNativeCryptoLibrary(run.rootfs());
       Probes.pass(template, cluster.nodeAddress());
       SampleWorkload.runsOn(cluster, nodeName, NAMESPACE);
     } finally {
