@@ -53,7 +53,8 @@ ecs_url="$(wait_for_line ecs-emulator '^ENDPOINT=' | sed 's/^ENDPOINT=//')"
 
 node_args=(--internal-ip "$SUBNET.2" --client-ca-file "$STATE/pki/kubelet-client-ca.crt" --health-address "$SUBNET.2")
 echo "demo: starting virtual nodes vk-aci and vk-fargate (logs in $STATE/logs)" >&2
-background node-vk-aci java "@$repo/image/jvm.options" -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$aci_config" --node-name vk-aci --kubelet-port 10250 --health-port 10248 \
+# (the native library where make build unpacks it, as the image has it where jvm.options points)
+background node-vk-aci java "@$repo/image/jvm.options" -Djava.library.path="$repo/provider/node/target/native" -Xmx256m -jar "$jar" "${node_args[@]}" --kubeconfig "$aci_config" --node-name vk-aci --kubelet-port 10250 --health-port 10248 \
   --provider azure --azure-subscription-id "$subscription" --azure-tenant-id "$tenant" \
   --azure-resource-group vk-demo --azure-region westeurope --azure-client-id vk-demo --azure-client-secret demo \
   --azure-arm-endpoint "$aci_url" --azure-aad-endpoint "$aci_url" --azure-ca-file "$aci_ca" \
