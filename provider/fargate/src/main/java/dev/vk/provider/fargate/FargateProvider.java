@@ -16,6 +16,7 @@ import dev.vk.provider.NodeConfigurer;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.PodStatusNotifier;
 import dev.vk.provider.fargate.config.FargateNodeCapacity;
+import dev.vk.provider.fargate.config.LazyClient;
 import dev.vk.provider.fargate.ecs.EcsHealth;
 import dev.vk.provider.fargate.exec.EcsExec;
 import dev.vk.provider.fargate.logs.CloudWatchLogs;
@@ -49,7 +50,7 @@ public final class FargateProvider
         PodMetricsSource,
         AutoCloseable {
   private final EcsClient ecs;
-  private final CloudWatchLogsClient logsClient;
+  private final LazyClient<CloudWatchLogsClient> logsClient;
   private final EcsHealth health;
   private final FargateNodeCapacity capacity;
   private final PodEngine engine;
@@ -61,7 +62,7 @@ public final class FargateProvider
 
   FargateProvider(
       EcsClient ecs,
-      CloudWatchLogsClient logsClient,
+      LazyClient<CloudWatchLogsClient> logsClient,
       EcsHealth health,
       FargateNodeCapacity capacity,
       PodEngine engine,

@@ -7,6 +7,7 @@ import dev.vk.provider.ProviderFactory;
 import dev.vk.provider.RateLimitListener;
 import dev.vk.provider.fargate.config.AwsClients;
 import dev.vk.provider.fargate.config.FargateSettings;
+import dev.vk.provider.fargate.config.LazyClient;
 import dev.vk.provider.fargate.config.MetricsSettings;
 import dev.vk.provider.fargate.config.PortForwardSettings;
 import dev.vk.provider.fargate.ecs.EcsHealth;
@@ -86,14 +87,14 @@ public final class FargateProviderFactory implements ProviderFactory {
       String clusterId,
       FargateSettings s,
       EcsClient ecs,
-      CloudWatchLogsClient logsClient,
-      CloudWatchClient cloudWatch,
+      LazyClient<CloudWatchLogsClient> logsClient,
+      LazyClient<CloudWatchClient> cloudWatch,
       MetricsSettings metrics,
       KubernetesAccess kubernetes,
       Clock clock,
       RateLimitListener rateLimits,
       PortForwardSettings portForward,
-      SsmClient ssm) {
+      LazyClient<SsmClient> ssm) {
     String startedBy = FamilyNames.startedBy(nodeName);
     MappingConfig mapping =
         new MappingConfig(

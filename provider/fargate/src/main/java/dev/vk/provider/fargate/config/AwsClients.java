@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Builds the AWS clients (ECS, CloudWatch Logs, CloudWatch) from the settings. Credentials come
  * from the SDK's default chain (environment, profile, web identity / IRSA, container and instance
  * roles) unless the emulator-only access key settings are given. Blocking clients on the JDK URL
- * connection stack.
+ * connection stack. ECS is built at once (every pod needs it); CloudWatch Logs, CloudWatch and
+ * Systems Manager on their first call ({@link LazyClient}), since logs, metrics and port-forward
+ * may never be asked for.
  */
 public final class AwsClients {
   private AwsClients() {}
@@ -44,22 +46,26 @@ public final class AwsClients {
     return builder.build();
   }
 
-  public static CloudWatchLogsClient logs(FargateSettings s) {
+  public static LazyClient<CloudWatchLogsClient> logs(FargateSettings s) {
     return logs(s, RateLimitListener.NONE);
   }
 
   /**
    * @param rateLimits hears every throttled attempt (limiter {@code logs}), for the node's metrics
    */
-  public static CloudWatchLogsClient logs(FargateSettings s, RateLimitListener rateLimits) {
-    var builder =
-        CloudWatchLogsClient.builder()
-            .region(Region.of(s.region()))
-            .credentialsProvider(credentials(s))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(overrides(s, new ThrottledAttempts("logs", rateLimits)));
-    s.logsEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
-    return builder.build();
+  public static LazyClient<CloudWatchLogsClient> logs(
+      FargateSettings s, RateLimitListener rateLimits) {
+    return LazyClient.of(
+        () -> {
+          var builder =
+              CloudWatchLogsClient.builder()
+                  .region(Region.of(s.region()))
+                  .credentialsProvider(credentials(s))
+                  .httpClient(UrlConnectionHttpClient.create())
+                  .overrideConfiguration(overrides(s, new ThrottledAttempts("logs", rateLimits)));
+          s.logsEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
+          return builder.build();
+        });
   }
 
   /**
@@ -67,16 +73,19 @@ public final class AwsClients {
    *
    * @param rateLimits hears every throttled attempt (limiter {@code ssm}), for the node's metrics
    */
-  public static SsmClient ssm(
+  public static LazyClient<SsmClient> ssm(
       FargateSettings s, PortForwardSettings portForward, RateLimitListener rateLimits) {
-    var builder =
-        SsmClient.builder()
-            .region(Region.of(s.region()))
-            .credentialsProvider(credentials(s))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(overrides(s, new ThrottledAttempts("ssm", rateLimits)));
-    portForward.ssmEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
-    return builder.build();
+    return LazyClient.of(
+        () -> {
+          var builder =
+              SsmClient.builder()
+                  .region(Region.of(s.region()))
+                  .credentialsProvider(credentials(s))
+                  .httpClient(UrlConnectionHttpClient.create())
+                  .overrideConfiguration(overrides(s, new ThrottledAttempts("ssm", rateLimits)));
+          portForward.ssmEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
+          return builder.build();
+        });
   }
 
   /**
@@ -85,16 +94,20 @@ public final class AwsClients {
    * @param rateLimits hears every throttled attempt (limiter {@code cloudwatch}), for the node's
    *     metrics
    */
-  public static CloudWatchClient cloudWatch(
+  public static LazyClient<CloudWatchClient> cloudWatch(
       FargateSettings s, MetricsSettings m, RateLimitListener rateLimits) {
-    var builder =
-        CloudWatchClient.builder()
-            .region(Region.of(s.region()))
-            .credentialsProvider(credentials(s))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(overrides(s, new ThrottledAttempts("cloudwatch", rateLimits)));
-    m.cloudWatchEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
-    return builder.build();
+    return LazyClient.of(
+        () -> {
+          var builder =
+              CloudWatchClient.builder()
+                  .region(Region.of(s.region()))
+                  .credentialsProvider(credentials(s))
+                  .httpClient(UrlConnectionHttpClient.create())
+                  .overrideConfiguration(
+                      overrides(s, new ThrottledAttempts("cloudwatch", rateLimits)));
+          m.cloudWatchEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
+          return builder.build();
+        });
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.vk.provider.fargate.exec;
 import dev.vk.kubelet.types.PortStream;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.DaemonThreads;
+import dev.vk.provider.fargate.config.LazyClient;
 import dev.vk.provider.fargate.ecs.EcsErrors;
 import dev.vk.provider.fargate.status.EcsStatus;
 import java.net.URI;
@@ -35,10 +36,10 @@ public final class SsmPortSessions implements AutoCloseable {
       Set.of("InvalidDocument", "InvalidParameters", "InvalidTarget", "ValidationException");
   private static final Set<String> DENIED = Set.of("AccessDeniedException");
 
-  private final SsmClient ssm;
+  private final LazyClient<SsmClient> ssm;
   private final ExecCall.Runtime runtime;
 
-  public SsmPortSessions(SsmClient ssm, Clock clock) {
+  public SsmPortSessions(LazyClient<SsmClient> ssm, Clock clock) {
     this.ssm = ssm;
     // Cached threads: each forward holds one in a blocking read of the client's bytes, and the
     // WebSocket listener blocks while a slow client reads.
@@ -68,12 +69,13 @@ public final class SsmPortSessions implements AutoCloseable {
     StartSessionResponse session;
     try {
       session =
-          ssm.startSession(
-              r ->
-                  r.target(target)
-                      .documentName(DOCUMENT)
-                      .reason("kubectl port-forward")
-                      .parameters(Map.of("portNumber", List.of(Integer.toString(port)))));
+          ssm.get()
+              .startSession(
+                  r ->
+                      r.target(target)
+                          .documentName(DOCUMENT)
+                          .reason("kubectl port-forward")
+                          .parameters(Map.of("portNumber", List.of(Integer.toString(port)))));
     } catch (SdkException e) {
       throw classify("StartSession " + target + " port " + port, e);
     }

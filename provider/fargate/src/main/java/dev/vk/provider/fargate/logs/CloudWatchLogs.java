@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -20,15 +21,18 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * predecessor's lines.
  */
 public final class CloudWatchLogs implements AutoCloseable {
-  private final CloudWatchLogsClient client;
+  private final Supplier<CloudWatchLogsClient> client;
   private final PodService pods;
   private final Optional<String> group;
   private final String prefix;
   private final Clock clock;
   private final LogPublishers publishers;
 
+  /**
+   * @param client built on the first log read (this class does not close it)
+   */
   public CloudWatchLogs(
-      CloudWatchLogsClient client,
+      Supplier<CloudWatchLogsClient> client,
       PodService pods,
       Optional<String> group,
       String prefix,
@@ -64,7 +68,7 @@ public final class CloudWatchLogs implements AutoCloseable {
         options,
         () ->
             new LogStreamReader(
-                client,
+                client.get(),
                 group.get(),
                 stream,
                 options,

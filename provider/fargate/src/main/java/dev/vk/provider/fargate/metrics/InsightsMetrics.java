@@ -3,6 +3,7 @@ package dev.vk.provider.fargate.metrics;
 import dev.vk.kubelet.types.PodMetricsSource;
 import dev.vk.kubelet.types.ProviderException;
 import dev.vk.kubelet.types.ResourceUsage;
+import dev.vk.provider.fargate.config.LazyClient;
 import dev.vk.provider.fargate.pods.PodService;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * CloudWatch call of its own.
  */
 public final class InsightsMetrics implements PodMetricsSource, AutoCloseable {
-  private final CloudWatchClient cloudWatch;
-  private final InsightsReader reader;
+  private final LazyClient<CloudWatchClient> cloudWatch;
+  private InsightsReader reader;
   private final PodService pods;
   private final Duration freshness;
   private final Clock clock;
@@ -27,12 +28,13 @@ public final class InsightsMetrics implements PodMetricsSource, AutoCloseable {
   private Instant cachedAt = Instant.MIN;
 
   /**
+   * @param cloudWatch built on the first refresh that has containers to read, closed by {@link
+   *     #close}
    * @param freshness how old a sample may be before the next call refreshes it
    */
   public InsightsMetrics(
-      CloudWatchClient cloudWatch, PodService pods, Duration freshness, Clock clock) {
+      LazyClient<CloudWatchClient> cloudWatch, PodService pods, Duration freshness, Clock clock) {
     this.cloudWatch = cloudWatch;
-    this.reader = new InsightsReader(cloudWatch);
     this.pods = pods;
     this.freshness = freshness;
     this.clock = clock;
@@ -54,10 +56,17 @@ public final class InsightsMetrics implements PodMetricsSource, AutoCloseable {
     ResourceUsage usage =
         series.isEmpty()
             ? new ResourceUsage(null, List.of())
-            : UsageMapper.map(series, reader.read(series, now), cpu, now);
+            : UsageMapper.map(series, reader().read(series, now), cpu, now);
     cached = usage;
     cachedAt = now;
     return usage;
+  }
+
+  private InsightsReader reader() {
+    if (reader == null) {
+      reader = new InsightsReader(cloudWatch.get());
+    }
+    return reader;
   }
 
   @Override
