@@ -152,7 +152,10 @@ final class NodeRun {
         kubectlIn(null, "delete", "deployment", node.nodeName(), "--wait=false");
         // The API's own count too: a pod deleted while the watch was being restarted is not seen.
         await("all pods gone", () -> watch.deletedCount() >= pods || noPodsLeft(node), node);
-        double toGone = (watch.lastDeleted() - tDelete) / 1e9;
+        // As for Running: when the watch missed a deletion, the API's empty list ended the wait
+        // (without this, a one-pod run whose watch restarted read "gone" as -33,308 s).
+        long allGone = watch.deletedCount() >= pods ? watch.lastDeleted() : System.nanoTime();
+        double toGone = (allGone - tDelete) / 1e9;
         double cpuDeleted = proc.cpuSeconds();
         List<Double> lat = watch.bindToRunning();
         stop(node);
