@@ -18,12 +18,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Builds the AWS clients (ECS, CloudWatch Logs, CloudWatch) from the settings. Credentials come
- * from the SDK's default chain (environment, profile, web identity / IRSA, container and instance
- * roles) unless the emulator-only access key settings are given. Blocking clients on the JDK URL
- * connection stack. ECS is built at once (every pod needs it); CloudWatch Logs, CloudWatch and
- * Systems Manager on their first call ({@link LazyClient}), since logs, metrics and port-forward
- * may never be asked for.
+ * Builds the AWS clients (ECS, CloudWatch Logs, CloudWatch, Systems Manager) from the settings.
+ * Credentials come from the SDK's default chain (environment, profile, web identity / IRSA,
+ * container and instance roles) unless the emulator-only access key settings are given. Blocking
+ * clients on the JDK URL connection stack. ECS is built at once (every pod needs it); CloudWatch
+ * Logs, CloudWatch and Systems Manager on their first call ({@link LazyClient}), since logs,
+ * metrics and port-forward may never be asked for.
  */
 public final class AwsClients {
   private AwsClients() {}
