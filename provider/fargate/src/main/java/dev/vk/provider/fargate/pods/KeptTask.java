@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.provider.fargate.status.EcsStatus;
 import dev.vk.provider.fargate.status.FargateStatusMapper;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.Attachment;
@@ -11,8 +12,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * What a {@link PodRecord} keeps of a described task: the fields the pod's status, restarts, exec,
  * logs, port-forward and metrics read, and nothing else. DescribeTasks answers with every tag, the
  * ENI's six attachment details, each container's ARNs and managed agents: about twice what is read,
- * held for every pod as long as it runs (several MiB at a few thousand pods). An allowlist, so a
- * field a newer SDK adds is not kept unless named here. Pure.
+ * held for every pod as long as it runs (several MiB at a few thousand pods). The overrides (the
+ * per-pod volume files a replacement carries over) are kept once the task is ending only. An
+ * allowlist, so a field a newer SDK adds is not kept unless named here. Pure.
  */
 final class KeptTask {
   private KeptTask() {}
@@ -32,7 +34,10 @@ final class KeptTask {
         .startedAt(task.startedAt())
         .stoppedReason(task.stoppedReason())
         .stopCode(task.stopCodeAsString())
-        .overrides(task.overrides())
+        // Only a replacement reads them (TaskLauncher.carriedOverrides), and only of a task that
+        // has stopped: a running task's would hold each pod's volume files, token included
+        // (about 1.7 KB a pod), for as long as it runs.
+        .overrides(EcsStatus.of(task.lastStatus()).ending() ? task.overrides() : null)
         .attachments(task.attachments().stream().map(KeptTask::attachment).toList())
         .containers(task.containers().stream().map(KeptTask::container).toList())
         .build();

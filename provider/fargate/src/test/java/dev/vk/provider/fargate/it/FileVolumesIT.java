@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,6 +79,29 @@ class FileVolumesIT {
   }
 
   @Test
+  void aReplacementTaskGetsTheSameFiles() throws Exception {
+    V1Pod pod = Pods.pod("ns", Pods.uniqueName("files"));
+    pod.getSpec().setRestartPolicy("Always");
+    VolumePods.addVolumes(pod.getSpec());
+    provider.createPod(pod);
+    String name = pod.getMetadata().getName();
+    V1Pod running = awaitPod(name, p -> PodStatuses.isTrue(p, "Ready"));
+
+    emulator
+        .get()
+        .faults()
+        .stopTask(RestartIT.taskId(running), "SpotInterruption", "Your Spot Task was interrupted.");
+
+    awaitPod(name, p -> PodStatuses.restartCount(p, "app") == 1 && PodStatuses.isTrue(p, "Ready"));
+    ContainerRef app = ContainerRef.of("ns", name, "app");
+    assertThat(cat(app, "/etc/config/greeting")).isEqualTo("hello from a ConfigMap");
+    String token = TestingKubernetesAccess.token(pod, null, Duration.ofSeconds(3607));
+    assertThat(cat(app, VolumePods.TOKEN_DIR + "/token")).isEqualTo(token);
+    // Carried over from the stopped task, not asked for again.
+    assertThat(kube.tokenRequests).containsExactly(name + " null 3607");
+  }
+
+  @Test
   void missingMandatoryConfigMapIsUnavailableNamingTheField() {
     V1Pod pod = Pods.pod("ns", Pods.uniqueName("files"));
     pod.getSpec()
@@ -90,6 +114,14 @@ class FileVolumesIT {
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))
         .hasMessage("spec.volumes[0].configMap: ConfigMap \"ns/later\" not found");
+  }
+
+  private V1Pod awaitPod(String name, Predicate<V1Pod> condition) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> provider.getPod("ns", name), p -> p.filter(condition).isPresent())
+        .orElseThrow();
   }
 
   private String cat(ContainerRef app, String path) throws Exception {
