@@ -1,11 +1,15 @@
 package dev.vk.provider.fargate.config;
 
 import dev.vk.provider.RateLimitListener;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,14 +40,7 @@ public final class AwsClients {
    * @param rateLimits hears every throttled attempt (limiter {@code ecs}), for the node's metrics
    */
   public static EcsClient ecs(FargateSettings s, RateLimitListener rateLimits) {
-    var builder =
-        EcsClient.builder()
-            .region(Region.of(s.region()))
-            .credentialsProvider(credentials(s))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(overrides(s, new ThrottledAttempts("ecs", rateLimits)));
-    s.ecsEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return build(EcsClient.builder(), s, "ecs", rateLimits, s.ecsEndpoint());
   }
 
   public static LazyClient<CloudWatchLogsClient> logs(FargateSettings s) {
@@ -55,17 +52,9 @@ public final class AwsClients {
    */
   public static LazyClient<CloudWatchLogsClient> logs(
       FargateSettings s, RateLimitListener rateLimits) {
+    Optional<URI> endpoint = s.logsEndpoint().or(s::ecsEndpoint);
     return LazyClient.of(
-        () -> {
-          var builder =
-              CloudWatchLogsClient.builder()
-                  .region(Region.of(s.region()))
-                  .credentialsProvider(credentials(s))
-                  .httpClient(UrlConnectionHttpClient.create())
-                  .overrideConfiguration(overrides(s, new ThrottledAttempts("logs", rateLimits)));
-          s.logsEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
-          return builder.build();
-        });
+        () -> build(CloudWatchLogsClient.builder(), s, "logs", rateLimits, endpoint));
   }
 
   /**
@@ -75,17 +64,8 @@ public final class AwsClients {
    */
   public static LazyClient<SsmClient> ssm(
       FargateSettings s, PortForwardSettings portForward, RateLimitListener rateLimits) {
-    return LazyClient.of(
-        () -> {
-          var builder =
-              SsmClient.builder()
-                  .region(Region.of(s.region()))
-                  .credentialsProvider(credentials(s))
-                  .httpClient(UrlConnectionHttpClient.create())
-                  .overrideConfiguration(overrides(s, new ThrottledAttempts("ssm", rateLimits)));
-          portForward.ssmEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
-          return builder.build();
-        });
+    Optional<URI> endpoint = portForward.ssmEndpoint().or(s::ecsEndpoint);
+    return LazyClient.of(() -> build(SsmClient.builder(), s, "ssm", rateLimits, endpoint));
   }
 
   /**
@@ -96,18 +76,28 @@ public final class AwsClients {
    */
   public static LazyClient<CloudWatchClient> cloudWatch(
       FargateSettings s, MetricsSettings m, RateLimitListener rateLimits) {
+    Optional<URI> endpoint = m.cloudWatchEndpoint().or(s::ecsEndpoint);
     return LazyClient.of(
-        () -> {
-          var builder =
-              CloudWatchClient.builder()
-                  .region(Region.of(s.region()))
-                  .credentialsProvider(credentials(s))
-                  .httpClient(UrlConnectionHttpClient.create())
-                  .overrideConfiguration(
-                      overrides(s, new ThrottledAttempts("cloudwatch", rateLimits)));
-          m.cloudWatchEndpoint().or(s::ecsEndpoint).ifPresent(builder::endpointOverride);
-          return builder.build();
-        });
+        () -> build(CloudWatchClient.builder(), s, "cloudwatch", rateLimits, endpoint));
+  }
+
+  /**
+   * One client: the settings' region and credentials, the JDK URL connection stack, the retry
+   * strategy below, throttled attempts counted under {@code limiter}, and the endpoint override.
+   */
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+      B builder,
+      FargateSettings s,
+      String limiter,
+      RateLimitListener rateLimits,
+      Optional<URI> endpoint) {
+    builder
+        .region(Region.of(s.region()))
+        .credentialsProvider(credentials(s))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(overrides(s, new ThrottledAttempts(limiter, rateLimits)));
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder.build();
   }
 
   /**

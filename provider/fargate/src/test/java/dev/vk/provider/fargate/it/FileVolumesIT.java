@@ -53,17 +53,9 @@ class FileVolumesIT {
 
   @Test
   void appContainerReadsTheFilesTheHelperWrote() throws Exception {
-    V1Pod pod = Pods.pod("ns", Pods.uniqueName("files"));
-    pod.getSpec().setRestartPolicy("Never");
-    VolumePods.addVolumes(pod.getSpec());
-    provider.createPod(pod);
+    V1Pod pod = createWithVolumes("Never");
     String name = pod.getMetadata().getName();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> provider.getPod("ns", name),
-            p -> p.filter(pp -> PodStatuses.isTrue(pp, "Ready")).isPresent());
+    awaitPod(name, p -> PodStatuses.isTrue(p, "Ready"));
     ContainerRef app = ContainerRef.of("ns", name, "app");
 
     assertThat(cat(app, "/etc/config/greeting")).isEqualTo("hello from a ConfigMap");
@@ -80,10 +72,7 @@ class FileVolumesIT {
 
   @Test
   void aReplacementTaskGetsTheSameFiles() throws Exception {
-    V1Pod pod = Pods.pod("ns", Pods.uniqueName("files"));
-    pod.getSpec().setRestartPolicy("Always");
-    VolumePods.addVolumes(pod.getSpec());
-    provider.createPod(pod);
+    V1Pod pod = createWithVolumes("Always");
     String name = pod.getMetadata().getName();
     V1Pod running = awaitPod(name, p -> PodStatuses.isTrue(p, "Ready"));
 
@@ -114,6 +103,15 @@ class FileVolumesIT {
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))
         .hasMessage("spec.volumes[0].configMap: ConfigMap \"ns/later\" not found");
+  }
+
+  /** Creates a pod with every kind of file volume (VolumePods). */
+  private V1Pod createWithVolumes(String restartPolicy) throws ProviderException {
+    V1Pod pod = Pods.pod("ns", Pods.uniqueName("files"));
+    pod.getSpec().setRestartPolicy(restartPolicy);
+    VolumePods.addVolumes(pod.getSpec());
+    provider.createPod(pod);
+    return pod;
   }
 
   private V1Pod awaitPod(String name, Predicate<V1Pod> condition) {
