@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Times every provider call the node makes, by operation and outcome, and counts throttled ones.
@@ -47,6 +49,15 @@ public final class ProviderCallMetrics implements InvocationHandler {
   private final Object target;
   private final String provider;
   private final MeterRegistry registry;
+
+  /**
+   * Per method: whether it is measured. Asked on every call, and {@code getExceptionTypes} copies
+   * an array each time.
+   */
+  private final Map<Method, Boolean> measured = new ConcurrentHashMap<>();
+
+  /** Timers by operation and outcome, built once: building a meter's id sorts its tags. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   private ProviderCallMetrics(Object target, String provider, MeterRegistry registry) {
     this.target = target;
@@ -90,7 +101,7 @@ public final class ProviderCallMetrics implements InvocationHandler {
         default -> "instrumented " + target;
       };
     }
-    if (!Arrays.asList(method.getExceptionTypes()).contains(ProviderException.class)) {
+    if (!measured.computeIfAbsent(method, ProviderCallMetrics::reachesTheCloud)) {
       return call(method, args);
     }
     long start = System.nanoTime();
@@ -108,6 +119,10 @@ public final class ProviderCallMetrics implements InvocationHandler {
     }
   }
 
+  private static boolean reachesTheCloud(Method method) {
+    return Arrays.asList(method.getExceptionTypes()).contains(ProviderException.class);
+  }
+
   private Object call(Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
@@ -122,11 +137,14 @@ public final class ProviderCallMetrics implements InvocationHandler {
   }
 
   private Timer timer(String operation, String outcome) {
-    return Timer.builder(CALLS)
-        .description("Provider calls by operation and outcome")
-        .tags("provider", provider, "operation", operation, "outcome", outcome)
-        .serviceLevelObjectives(BUCKETS)
-        .register(registry);
+    return timers.computeIfAbsent(
+        operation + ' ' + outcome,
+        k ->
+            Timer.builder(CALLS)
+                .description("Provider calls by operation and outcome")
+                .tags("provider", provider, "operation", operation, "outcome", outcome)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
   }
 
   private Counter throttled(String operation) {

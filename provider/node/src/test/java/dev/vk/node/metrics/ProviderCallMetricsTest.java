@@ -106,13 +106,14 @@ class ProviderCallMetricsTest {
   void outcomes() throws Exception {
     V1Pod pod = Pods.pod("default", "web", Pods.container("app"));
     provider.createPod(pod);
+    provider.createPod(pod);
     provider.getPods();
     ((ContainerLogSource) provider).logs(null, null);
     ProviderException invalid = ProviderException.invalid("no GPUs here");
     fake.next = invalid;
     assertThatThrownBy(() -> provider.createPod(pod)).isSameAs(invalid);
 
-    assertThat(count("createPod", "ok")).isEqualTo(1);
+    assertThat(count("createPod", "ok")).isEqualTo(2);
     assertThat(count("createPod", "invalid_input")).isEqualTo(1);
     assertThat(count("getPods", "ok")).isEqualTo(1);
     assertThat(count("logs", "ok")).isEqualTo(1);
