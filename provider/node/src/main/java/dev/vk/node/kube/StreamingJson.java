@@ -1,7 +1,13 @@
 package dev.vk.node.kube;
 
 import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import dev.vk.provider.memory.SharedValues;
 import io.kubernetes.client.openapi.JSON;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -14,7 +20,8 @@ import java.util.Date;
  * its managedFields exclusion, and lets Gson's field adapters (the models' {@code SerializedName}
  * fields, {@code IntOrString} and {@code Quantity} by their own annotations) do the rest. The JSON
  * written and the objects read are the same; unknown fields are ignored, as the client's adapters
- * also do.
+ * also do. Strings and timestamps read are shared through {@link SharedValues}: the pods the node
+ * holds repeat most of theirs.
  */
 public final class StreamingJson {
   private StreamingJson() {}
@@ -27,7 +34,11 @@ public final class StreamingJson {
     return JSON.createGson()
         .registerTypeAdapter(Date.class, client.getAdapter(Date.class))
         .registerTypeAdapter(java.sql.Date.class, client.getAdapter(java.sql.Date.class))
-        .registerTypeAdapter(OffsetDateTime.class, client.getAdapter(OffsetDateTime.class))
+        .registerTypeAdapter(
+            OffsetDateTime.class,
+            shared(client.getAdapter(OffsetDateTime.class), SharedValues.TIMES))
+        .registerTypeAdapter(
+            String.class, shared(client.getAdapter(String.class), SharedValues.STRINGS))
         .registerTypeAdapter(LocalDate.class, client.getAdapter(LocalDate.class))
         .registerTypeAdapter(byte[].class, client.getAdapter(byte[].class))
         .create();
@@ -39,5 +50,20 @@ public final class StreamingJson {
    */
   public static void install() {
     JSON.setGson(gson());
+  }
+
+  /** Reads as {@code adapter} does, then shares the value; writes as it does. */
+  private static <T> TypeAdapter<T> shared(TypeAdapter<T> adapter, SharedValues<T> values) {
+    return new TypeAdapter<>() {
+      @Override
+      public void write(JsonWriter out, @Nullable T value) throws IOException {
+        adapter.write(out, value);
+      }
+
+      @Override
+      public @Nullable T read(JsonReader in) throws IOException {
+        return values.share(adapter.read(in));
+      }
+    };
   }
 }

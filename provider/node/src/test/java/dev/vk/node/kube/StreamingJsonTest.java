@@ -66,6 +66,20 @@ class StreamingJsonTest {
   }
 
   @Test
+  void podsReadApartHoldTheirRepeatedStringsAndTimesOnce() {
+    String json = client.toJson(pod());
+    V1Pod first = streaming.fromJson(json, V1Pod.class);
+    V1Pod second = streaming.fromJson(json, V1Pod.class);
+    assertThat(second.getMetadata().getNamespace()).isSameAs(first.getMetadata().getNamespace());
+    assertThat(second.getSpec().getContainers().get(0).getImage())
+        .isSameAs(first.getSpec().getContainers().get(0).getImage());
+    assertThat(second.getMetadata().getLabels().keySet().iterator().next())
+        .isSameAs(first.getMetadata().getLabels().keySet().iterator().next());
+    assertThat(second.getStatus().getStartTime()).isSameAs(first.getStatus().getStartTime());
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
   void dropsManagedFieldsLikeTheClient() {
     V1Pod pod = pod();
     pod.getMetadata().managedFields(List.of(new V1ManagedFieldsEntry().manager("kubectl")));

@@ -6,6 +6,7 @@ import com.azure.resourcemanager.containerinstance.models.ContainerPropertiesIns
 import com.azure.resourcemanager.containerinstance.models.InitContainerDefinition;
 import com.azure.resourcemanager.containerinstance.models.InitContainerPropertiesDefinitionInstanceView;
 import dev.vk.provider.aci.arm.GroupTags;
+import dev.vk.provider.memory.SharedValues;
 import dev.vk.provider.status.PodConditions;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
@@ -43,10 +44,11 @@ public final class AciStatusMapper {
   /** A group from a GET, with its instance view: identity, spec and status. */
   public V1Pod pod(ContainerGroupInner group) {
     OffsetDateTime created =
-        GroupTags.get(group, GroupTags.CREATED).map(OffsetDateTime::parse).orElse(null);
+        SharedValues.TIMES.share(
+            GroupTags.get(group, GroupTags.CREATED).map(OffsetDateTime::parse).orElse(null));
     V1ObjectMeta meta =
         new V1ObjectMeta()
-            .namespace(GroupTags.get(group, GroupTags.NAMESPACE).orElse(null))
+            .namespace(shared(GroupTags.get(group, GroupTags.NAMESPACE).orElse(null)))
             .name(GroupTags.get(group, GroupTags.NAME).orElse(null))
             .uid(GroupTags.get(group, GroupTags.UID).orElse(null))
             .creationTimestamp(created);
@@ -56,14 +58,15 @@ public final class AciStatusMapper {
             .restartPolicy(group.restartPolicy() == null ? null : group.restartPolicy().toString());
     List<V1ContainerStatus> containers = new ArrayList<>();
     for (Container c : orEmpty(group.containers())) {
-      spec.addContainersItem(
-          new V1Container().name(c.name()).image(c.image()).command(c.command()));
+      String name = shared(c.name());
+      String image = shared(c.image());
+      spec.addContainersItem(new V1Container().name(name).image(image).command(c.command()));
       ContainerPropertiesInstanceView v = c.instanceView();
       containers.add(
           ContainerStatusMapper.status(
               group.id(),
-              c.name(),
-              c.image(),
+              name,
+              image,
               v == null ? null : v.currentState(),
               v == null ? null : v.previousState(),
               v == null ? null : v.restartCount()));
@@ -74,7 +77,7 @@ public final class AciStatusMapper {
     V1PodStatus status =
         new V1PodStatus()
             .phase(phase)
-            .podIP(group.ipAddress() == null ? null : group.ipAddress().ip())
+            .podIP(group.ipAddress() == null ? null : shared(group.ipAddress().ip()))
             .startTime(created)
             .conditions(
                 PodConditions.of(
@@ -117,6 +120,11 @@ public final class AciStatusMapper {
       }
     }
     return out;
+  }
+
+  /** Each group repeats its namespace, images and names: held once (SharedValues). */
+  private static String shared(String value) {
+    return SharedValues.STRINGS.share(value);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import java.io.IOException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -62,6 +63,21 @@ class AciStatusMapperTest {
         .as("the conditions every provider reports, in one order")
         .containsExactlyElementsOf(PodConditions.TYPES);
     assertThat(app.getLastState().getTerminated().getExitCode()).isEqualTo(137);
+  }
+
+  @Test
+  void groupsReadApartHoldTheirRepeatedValuesOnce() throws IOException {
+    V1Pod first = mapper.pod(group("Succeeded", "Running", "Running", null, null));
+    V1Pod second = mapper.pod(group("Succeeded", "Running", "Running", null, null));
+
+    assertThat(second.getMetadata().getNamespace()).isSameAs(first.getMetadata().getNamespace());
+    assertThat(second.getSpec().getContainers().get(0).getImage())
+        .isSameAs(first.getSpec().getContainers().get(0).getImage());
+    assertThat(second.getStatus().getContainerStatuses().get(0).getName())
+        .isSameAs(first.getStatus().getContainerStatuses().get(0).getName());
+    assertThat(second.getMetadata().getCreationTimestamp())
+        .isSameAs(first.getMetadata().getCreationTimestamp());
+    assertThat(second).isEqualTo(first);
   }
 
   private static ContainerGroupInner group(

@@ -2,10 +2,12 @@ package dev.vk.provider.fargate.pods;
 
 import dev.vk.provider.fargate.status.EcsStatus;
 import dev.vk.provider.fargate.status.FargateStatusMapper;
+import dev.vk.provider.memory.SharedValues;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -14,7 +16,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * ENI's six attachment details, each container's ARNs and managed agents: about twice what is read,
  * held for every pod as long as it runs (several MiB at a few thousand pods). The overrides (the
  * per-pod volume files a replacement carries over) are kept once the task is ending only. An
- * allowlist, so a field a newer SDK adds is not kept unless named here. Pure.
+ * allowlist, so a field a newer SDK adds is not kept unless named here. Values every task repeats
+ * (the cluster and task definition ARNs, statuses, the image digest) are kept once through {@link
+ * SharedValues}. Pure.
  */
 final class KeptTask {
   private KeptTask() {}
@@ -22,18 +26,18 @@ final class KeptTask {
   static Task of(Task task) {
     return Task.builder()
         .taskArn(task.taskArn())
-        .clusterArn(task.clusterArn())
-        .taskDefinitionArn(task.taskDefinitionArn())
-        .capacityProviderName(task.capacityProviderName())
+        .clusterArn(shared(task.clusterArn()))
+        .taskDefinitionArn(shared(task.taskDefinitionArn()))
+        .capacityProviderName(shared(task.capacityProviderName()))
         .version(task.version())
-        .lastStatus(task.lastStatus())
-        .desiredStatus(task.desiredStatus())
-        .cpu(task.cpu())
-        .memory(task.memory())
+        .lastStatus(shared(task.lastStatus()))
+        .desiredStatus(shared(task.desiredStatus()))
+        .cpu(shared(task.cpu()))
+        .memory(shared(task.memory()))
         .createdAt(task.createdAt())
         .startedAt(task.startedAt())
-        .stoppedReason(task.stoppedReason())
-        .stopCode(task.stopCodeAsString())
+        .stoppedReason(shared(task.stoppedReason()))
+        .stopCode(shared(task.stopCodeAsString()))
         // Only a replacement reads them (TaskLauncher.carriedOverrides), and only of a task that
         // has stopped: a running task's would hold each pod's volume files, token included
         // (about 1.7 KB a pod), for as long as it runs.
@@ -47,20 +51,31 @@ final class KeptTask {
     List<KeyValuePair> ip =
         a.details().stream()
             .filter(d -> FargateStatusMapper.POD_IP_DETAIL.equals(d.name()))
+            .map(
+                d -> KeyValuePair.builder().name(shared(d.name())).value(shared(d.value())).build())
             .toList();
     return Attachment.builder().details(ip).build();
   }
 
   private static Container container(Container c) {
     return Container.builder()
-        .name(c.name())
-        .lastStatus(c.lastStatus())
+        .name(shared(c.name()))
+        .lastStatus(shared(c.lastStatus()))
         .exitCode(c.exitCode())
-        .reason(c.reason())
+        .reason(shared(c.reason()))
         .runtimeId(c.runtimeId())
-        .healthStatus(c.healthStatusAsString())
-        .imageDigest(c.imageDigest())
-        .networkInterfaces(c.networkInterfaces())
+        .healthStatus(shared(c.healthStatusAsString()))
+        .imageDigest(shared(c.imageDigest()))
+        .networkInterfaces(c.networkInterfaces().stream().map(KeptTask::networkInterface).toList())
         .build();
+  }
+
+  /** Only its address is read (FargateStatusMapper.podIp). */
+  private static NetworkInterface networkInterface(NetworkInterface n) {
+    return NetworkInterface.builder().privateIpv4Address(shared(n.privateIpv4Address())).build();
+  }
+
+  private static String shared(String value) {
+    return SharedValues.STRINGS.share(value);
   }
 }

@@ -18,6 +18,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.ecs.model.Attachment;
@@ -102,7 +103,41 @@ class KeptTaskTest {
               assertThat(c.managedAgents()).isEmpty();
               assertThat(c.containerArn()).isNull();
               assertThat(c.taskArn()).isNull();
+              assertThat(c.networkInterfaces())
+                  .allSatisfy(n -> assertThat(n.attachmentId()).isNull());
             });
+  }
+
+  @Test
+  void tasksDescribedApartHoldTheValuesTheyRepeatOnce() {
+    Task first = KeptTask.of(readApart());
+    Task second = KeptTask.of(readApart());
+
+    assertThat(second.clusterArn()).isSameAs(first.clusterArn());
+    assertThat(second.taskDefinitionArn()).isSameAs(first.taskDefinitionArn());
+    assertThat(second.lastStatus()).isSameAs(first.lastStatus());
+    assertThat(second.containers().get(1).imageDigest())
+        .isSameAs(first.containers().get(1).imageDigest());
+    assertThat(FargateStatusMapper.podIp(second).orElseThrow())
+        .isSameAs(FargateStatusMapper.podIp(first).orElseThrow());
+  }
+
+  /** A described task whose strings are new instances, as each response read builds them. */
+  private static Task readApart() {
+    Task t = described("RUNNING", "RUNNING", null, null, "HEALTHY", null);
+    return t.toBuilder()
+        .clusterArn(new String(t.clusterArn()))
+        .taskDefinitionArn(new String(t.taskDefinitionArn()))
+        .lastStatus(new String(t.lastStatus()))
+        .attachments(
+            t.attachments().get(0).toBuilder()
+                .details(detail(FargateStatusMapper.POD_IP_DETAIL, new String("10.0.1.5")))
+                .build())
+        .containers(
+            t.containers().stream()
+                .map(c -> c.toBuilder().imageDigest(new String(c.imageDigest())).build())
+                .toList())
+        .build();
   }
 
   /** A task as DescribeTasks (include TAGS) answers it: every field ECS fills in. */
