@@ -3,14 +3,20 @@ package dev.vk.provider.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SharedValuesTest {
   @Test
   void equalStringsReadTwiceAreHeldOnce() {
-    String first = new String("kube-system");
-    String second = new String("kube-system");
+    // A value no other code of this JVM shares, so the process-wide table holds no copy yet.
+    String value = "ns-" + UUID.randomUUID().toString().substring(0, 8);
+    String first = new String(value);
+    String second = new String(value);
     assertThat(SharedValues.STRINGS.share(first)).isSameAs(first);
     assertThat(SharedValues.STRINGS.share(second)).isSameAs(first);
   }
@@ -26,8 +32,10 @@ class SharedValuesTest {
 
   @Test
   void equalTimesAreHeldOnce() {
-    OffsetDateTime first = OffsetDateTime.parse("2026-12-06T07:00:00Z");
-    OffsetDateTime second = OffsetDateTime.parse("2026-12-06T07:00:00Z");
+    long seconds = 1_000_000_000L + new Random().nextInt(1_000_000_000);
+    OffsetDateTime first = OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+    OffsetDateTime second =
+        OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
     assertThat(SharedValues.TIMES.share(first)).isSameAs(first);
     assertThat(SharedValues.TIMES.share(second)).isSameAs(first);
   }
