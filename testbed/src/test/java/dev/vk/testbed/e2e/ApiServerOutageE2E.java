@@ -250,6 +250,11 @@ class ApiServerOutageE2E {
           .isEqualTo(createsBefore + 1);
       cp.kubectl("delete", "pod", "-l", "outage=" + nodeName, "--wait=false").orThrow();
       await().atMost(Cluster.PATIENCE).until(() -> MockCloud.podKeys(node.stateFile()).isEmpty());
+      // The node removes a pod's API object after the provider let it go: wait for that too, or
+      // the next test's pods of the same names would meet these, still bound to this node.
+      await("the pods are gone from the API")
+          .atMost(Cluster.PATIENCE)
+          .until(() -> cluster.pods("default", "outage=" + nodeName).isEmpty());
     }
   }
 }
