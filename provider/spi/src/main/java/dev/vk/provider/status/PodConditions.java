@@ -1,5 +1,6 @@
 package dev.vk.provider.status;
 
+import dev.vk.provider.memory.SharedValues;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import java.time.OffsetDateTime;
@@ -129,6 +130,7 @@ public final class PodConditions {
     return new V1PodCondition()
         .type(type)
         .status(status ? "True" : "False")
-        .lastTransitionTime(since.of(type, status));
+        // Held once: a provider's record of each pod keeps the status it last pushed.
+        .lastTransitionTime(SharedValues.TIMES.share(since.of(type, status)));
   }
 }

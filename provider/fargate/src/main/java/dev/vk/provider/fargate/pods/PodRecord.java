@@ -12,7 +12,6 @@ import dev.vk.provider.fargate.status.RestartHistory;
 import dev.vk.provider.fargate.status.TaskOutcome;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  */
 final class PodRecord {
   private final String uid;
-  private V1Pod pod;
+  private KeptPod pod;
   private PodShape shape;
   private Task task;
   private int restarts;
@@ -54,7 +53,7 @@ final class PodRecord {
 
   PodRecord(V1Pod pod, int restarts) {
     this.uid = pod.getMetadata().getUid();
-    this.pod = withoutStatus(pod);
+    this.pod = KeptPod.of(pod);
     this.shape = PodShape.of(pod.getSpec());
     this.restarts = restarts;
   }
@@ -72,25 +71,18 @@ final class PodRecord {
     return uid;
   }
 
-  synchronized V1Pod pod() {
+  synchronized KeptPod kept() {
     return pod;
   }
 
-  synchronized void replacePod(V1Pod newer) {
-    this.pod = withoutStatus(newer);
-    this.shape = PodShape.of(newer.getSpec());
+  /** The pod as the record keeps it ({@link KeptPod}): a new object each call. */
+  synchronized V1Pod pod() {
+    return pod.pod();
   }
 
-  /** The pod as the record keeps it: its status is the task's, so the API's is not held. */
-  private static V1Pod withoutStatus(V1Pod pod) {
-    if (pod.getStatus() == null) {
-      return pod;
-    }
-    return new V1Pod()
-        .apiVersion(pod.getApiVersion())
-        .kind(pod.getKind())
-        .metadata(pod.getMetadata())
-        .spec(pod.getSpec());
+  synchronized void replacePod(V1Pod newer) {
+    this.pod = KeptPod.of(newer);
+    this.shape = PodShape.of(newer.getSpec());
   }
 
   /** Replaces the task listener and tells it the current task, if any. Idempotent. */
@@ -290,23 +282,11 @@ final class PodRecord {
 
   /** The pod with current status and the CapacityProvisioned annotation, as getPod returns it. */
   synchronized V1Pod snapshot(Instant now) {
-    V1ObjectMeta meta = pod.getMetadata();
-    Map<String, String> annotations =
-        new HashMap<>(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
+    V1Pod out = pod.pod();
+    Map<String, String> annotations = new HashMap<>(pod.annotations());
     capacity().ifPresent(c -> annotations.put(PodAnnotations.CAPACITY_PROVISIONED, c));
-    V1ObjectMeta copy =
-        new V1ObjectMeta()
-            .namespace(meta.getNamespace())
-            .name(meta.getName())
-            .uid(meta.getUid())
-            .labels(meta.getLabels())
-            .annotations(annotations);
-    return new V1Pod()
-        .apiVersion("v1")
-        .kind("Pod")
-        .metadata(copy)
-        .spec(pod.getSpec())
-        .status(status(now));
+    out.getMetadata().setAnnotations(annotations);
+    return out.status(status(now));
   }
 
   private Optional<String> capacity() {

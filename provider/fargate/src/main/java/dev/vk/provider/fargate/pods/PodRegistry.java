@@ -85,8 +85,8 @@ final class PodRegistry {
   }
 
   private static String nameKey(PodRecord record) {
-    var metadata = record.pod().getMetadata();
-    return nameKey(metadata.getNamespace(), metadata.getName());
+    KeptPod pod = record.kept();
+    return nameKey(pod.namespace(), pod.name());
   }
 
   private static String nameKey(String namespace, String name) {

@@ -1,5 +1,6 @@
 package dev.vk.provider.fargate.status;
 
+import dev.vk.provider.memory.SharedValues;
 import io.kubernetes.client.openapi.models.V1ContainerState;
 import io.kubernetes.client.openapi.models.V1ContainerStateRunning;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
@@ -98,8 +99,9 @@ final class ContainerStates {
     return exitCode == 0 ? "Completed" : "Error";
   }
 
+  /** Held once (SharedValues): a pod's conditions and containers repeat the same few instants. */
   static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    return instant == null ? null : SharedValues.TIMES.share(instant.atOffset(ZoneOffset.UTC));
   }
 
   static Optional<Container> find(Task task, String name) {
