@@ -31,7 +31,15 @@ final class CloudReport {
   private static final double CREATE_RATE = 10;
 
   private record Row(
-      String name, String unit, ToDoubleFunction<NodeRun.Result> value, CloudTargets.Target t) {}
+      String name,
+      String unit,
+      ToDoubleFunction<NodeRun.Result> value,
+      CloudTargets.Target t,
+      MissReasons.Why why) {
+    Row(String name, String unit, ToDoubleFunction<NodeRun.Result> value, CloudTargets.Target t) {
+      this(name, unit, value, t, null);
+    }
+  }
 
   private CloudReport() {}
 
@@ -109,7 +117,9 @@ final class CloudReport {
               mock.isEmpty() || Double.isNaN(m) ? "-" : NodeReport.fmt(m),
               Double.isNaN(v) || Double.isNaN(m) || m == 0 ? "-" : String.format("%.2f", v / m),
               r.t().text(n),
-              Double.isNaN(v) ? "not measured" : r.t().check(seen)));
+              Double.isNaN(v)
+                  ? "not measured"
+                  : MissReasons.add(r.t().check(seen), r.why(), cloud, mock)));
     }
     NodeRun.Result first = cloud.get(0);
     if (first.cloudTuned() != null) {
@@ -132,16 +142,25 @@ final class CloudReport {
     rows.add(new Row("time to all Running", "s", NodeRun.Result::toRunning, vsMock(1.0, true)));
     rows.add(
         new Row(
-            "time to all gone", "s", NodeRun.Result::toGone, vsMock(1.0, c.kind().equals("aci"))));
+            "time to all gone",
+            "s",
+            NodeRun.Result::toGone,
+            vsMock(1.0, c.kind().equals("aci")),
+            c.kind().equals("fargate") ? MissReasons.TASK_STOP : null));
     rows.add(new Row("bind -> Running p50", "s", NodeRun.Result::p50, none()));
     rows.add(new Row("bind -> Running p99", "s", NodeRun.Result::p99, none()));
     rows.add(new Row("RSS idle", "MiB", NodeRun.Result::rssIdle, none()));
-    rows.add(new Row("RSS at N", "MiB", NodeRun.Result::rssAtN, rssAtN()));
+    rows.add(new Row("RSS at N", "MiB", NodeRun.Result::rssAtN, rssAtN(), MissReasons.IDLE));
     rows.add(
         new Row(
             "RSS peak", "MiB", NodeRun.Result::rssPeak, atMost(NodeLauncher.CONTAINER_MIB, "MiB")));
     rows.add(
-        new Row("CPU per created pod", "ms", r -> r.cpuCreate() * 1000 / r.pods(), cpuPerPod()));
+        new Row(
+            "CPU per created pod",
+            "ms",
+            r -> r.cpuCreate() * 1000 / r.pods(),
+            cpuPerPod(),
+            MissReasons.CLOUD_CALLS));
     rows.add(new Row("CPU per deleted pod", "ms", r -> r.cpuDelete() * 1000 / r.pods(), none()));
     rows.add(
         new Row(
@@ -152,14 +171,21 @@ final class CloudReport {
                     ? Double.NaN
                     : r.cpuSteady() * 1000 / r.steadyMinutes(),
             none()));
-    rows.add(new Row("process start -> Ready", "s", NodeRun.Result::startToReady, atMost(1, "s")));
+    rows.add(
+        new Row(
+            "process start -> Ready",
+            "s",
+            NodeRun.Result::startToReady,
+            atMost(1, "s"),
+            MissReasons.SDK_START));
     rows.add(
         new Row(
             "API calls per created pod",
             "",
             // No audit events for a run: its audit log was rotated or off, not zero calls.
             r -> r.createCalls().isEmpty() ? Double.NaN : r.callsPerPod(),
-            vsMock(1.0, false)));
+            vsMock(1.0, false),
+            MissReasons.API_WRITES));
     rows.add(
         new Row(
             "cloud calls per created pod",

@@ -211,7 +211,8 @@ public final class NodeBenchmark {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private static List<NodeRun.Result> load(Path file) throws IOException {
+  /** Every run recorded in {@code file} (none if it does not exist). Blocks on reading it. */
+  static List<NodeRun.Result> load(Path file) throws IOException {
     return Files.isRegularFile(file)
         ? new ArrayList<>(
             JSON.readValue(file.toFile(), new TypeReference<List<NodeRun.Result>>() {}))

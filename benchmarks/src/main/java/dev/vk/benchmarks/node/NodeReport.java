@@ -23,7 +23,15 @@ public final class NodeReport {
 
   /** One compared quantity: how to read it from a run, and its target. */
   private record Metric(
-      String name, String unit, ToDoubleFunction<NodeRun.Result> value, Target target) {}
+      String name,
+      String unit,
+      ToDoubleFunction<NodeRun.Result> value,
+      Target target,
+      MissReasons.Why why) {
+    Metric(String name, String unit, ToDoubleFunction<NodeRun.Result> value, Target target) {
+      this(name, unit, value, target, null);
+    }
+  }
 
   /** A target on the Java median, given the Go median (NaN when Go was not run). */
   private interface Target {
@@ -100,12 +108,23 @@ public final class NodeReport {
     m.add(new Metric("CPU start -> Ready", "s", NodeRun.Result::cpuStartup, NONE));
     m.add(new Metric("CPU idle 10 s", "s", NodeRun.Result::cpuIdle, NONE));
     m.add(
-        new Metric("CPU per created pod", "ms", r -> r.cpuCreate() * 1000 / r.pods(), ratio(1.5)));
+        new Metric(
+            "CPU per created pod",
+            "ms",
+            r -> r.cpuCreate() * 1000 / r.pods(),
+            ratio(1.5),
+            pods < 1000 ? MissReasons.WARM_UP : null));
     m.add(new Metric("CPU per deleted pod", "ms", r -> r.cpuDelete() * 1000 / r.pods(), NONE));
     m.add(
         new Metric(
             "process start -> Ready", "s", NodeRun.Result::startToReady, absolute(1.0, "s")));
-    m.add(new Metric("API calls per created pod", "", NodeRun.Result::callsPerPod, ratio(1.0)));
+    m.add(
+        new Metric(
+            "API calls per created pod",
+            "",
+            NodeRun.Result::callsPerPod,
+            ratio(1.0),
+            MissReasons.EVENTS));
     m.add(new Metric("API reads while creating", "", r -> r.createReads(), absolute(0, "reads")));
     m.add(new Metric("error lines in the node log", "", r -> r.errors(), absolute(0, "lines")));
     return m;
@@ -147,7 +166,9 @@ public final class NodeReport {
                 go.isEmpty() ? "not run in this session" : cell(gm, gn),
                 ratio,
                 m.target().text(),
-                java.isEmpty() ? "-" : m.target().check(jm, gm)));
+                java.isEmpty()
+                    ? "-"
+                    : MissReasons.add(m.target().check(jm, gm), m.why(), java, go)));
       }
       sb.append("\nAPI calls by verb and resource, whole run (first repetition):\n\n");
       for (List<NodeRun.Result> rs : List.of(java, go)) {
