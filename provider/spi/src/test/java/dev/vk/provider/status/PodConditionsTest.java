@@ -8,10 +8,12 @@ import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStateWaiting;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1PodCondition;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,5 +115,20 @@ class PodConditionsTest {
     assertThat(after)
         .extracting(V1PodCondition::getLastTransitionTime)
         .containsExactly(T0, T0, later, later);
+  }
+
+  @Test
+  void conditionsOfPodsBuiltApartHoldAnInstantTheyShareOnce() {
+    // An instant no other test of this JVM shares: the process-wide table is not reset.
+    long second = 1_800_000_000L + new Random().nextInt(100_000_000);
+    PodConditions.Since fresh =
+        (type, status) -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC);
+
+    List<V1PodCondition> first = PodConditions.of("Running", List.of(), List.of(), true, fresh);
+    List<V1PodCondition> again = PodConditions.of("Running", List.of(), List.of(), true, fresh);
+
+    assertThat(again.get(3).getLastTransitionTime())
+        .isEqualTo(first.get(0).getLastTransitionTime())
+        .isSameAs(first.get(0).getLastTransitionTime());
   }
 }
