@@ -31,12 +31,14 @@ class CloudTargetsTest {
   }
 
   @Test
-  void theCapFollowsTheProvidersDefaultStatusInterval() {
+  void theCapAndTheStopReasonFollowTheProvidersDefaultIntervals() {
     Map<String, String> minimal = Map.of("region", "eu-west-1", "subnets", "subnet-1");
     FargateSettings defaults = FargateSettings.from(n -> Optional.ofNullable(minimal.get(n)));
 
     assertThat(defaults.statusInterval().toSeconds())
         .isEqualTo((long) CloudTargets.FARGATE_LISTING_SECONDS);
+    assertThat(defaults.transitionInterval().toSeconds())
+        .isEqualTo((long) MissReasons.FARGATE_TRANSITION_SECONDS);
   }
 
   @Test

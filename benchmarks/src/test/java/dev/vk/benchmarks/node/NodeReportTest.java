@@ -2,11 +2,9 @@ package dev.vk.benchmarks.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vk.provider.fargate.config.FargateSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -102,14 +100,5 @@ class NodeReportTest {
     assertThat(MissReasons.add("met", MissReasons.WARM_UP, none, none)).isEqualTo("met");
     assertThat(MissReasons.add("missed by 2x (the rate)", MissReasons.WARM_UP, none, none))
         .isEqualTo("missed by 2x (the rate)");
-  }
-
-  @Test
-  void theStopReasonNamesTheProvidersDefaultTransitionInterval() {
-    Map<String, String> minimal = Map.of("region", "eu-west-1", "subnets", "subnet-1");
-    FargateSettings defaults = FargateSettings.from(n -> Optional.ofNullable(minimal.get(n)));
-
-    assertThat(defaults.transitionInterval().toSeconds())
-        .isEqualTo((long) MissReasons.FARGATE_TRANSITION_SECONDS);
   }
 }
