@@ -56,12 +56,12 @@ final class MissReasons {
         double idle = NodeReport.median(cloud, NodeRun.Result::rssIdle);
         double mockIdle = NodeReport.median(mock, NodeRun.Result::rssIdle);
         return String.format(
-            "%s MiB of the difference before any pod (RSS idle %s against %s): the cloud SDK's"
+            "%s MiB of the difference before any pod, RSS idle %s against %s: the cloud SDK's"
                 + " classes and clients",
             NodeReport.fmt(idle - mockIdle), NodeReport.fmt(idle), NodeReport.fmt(mockIdle));
       };
 
-  /** A cloud node against the mock one: the cloud calls each created pod makes. */
+  /** A cloud node against the mock one: the cloud and API calls each created pod makes. */
   static final Why CLOUD_CALLS =
       (cloud, mock) -> {
         double calls =
@@ -71,10 +71,15 @@ final class MissReasons {
                     r.cloudCreateCalls() == null
                         ? Double.NaN
                         : CloudCalls.total(r.cloudCreateCalls()) / r.pods());
-        return Double.isNaN(calls)
+        double more =
+            NodeReport.median(cloud, NodeRun.Result::callsPerPod)
+                - NodeReport.median(mock, NodeRun.Result::callsPerPod);
+        return Double.isNaN(calls) || Double.isNaN(more)
             ? ""
-            : NodeReport.fmt(calls)
-                + " cloud calls a created pod, which the mock node makes none of";
+            : String.format(
+                "a created pod's %s cloud calls, which the mock node makes none of, and %s API"
+                    + " calls more than the mock node's",
+                NodeReport.fmt(calls), NodeReport.fmt(more));
       };
 
   /** A cloud node against the mock one: its writes a pod, by kind, against the mock node's. */
@@ -90,7 +95,7 @@ final class MissReasons {
           "each pod leaves the API once its task is seen stopped: ECS stops it, and the provider"
               + " describes stopping tasks every "
               + NodeReport.fmt(FARGATE_TRANSITION_SECONDS)
-              + " s (transition-interval)";
+              + " s, its transition-interval";
 
   /** A cloud node's start against the mock one's: the SDK starts on the same two cores. */
   static final Why SDK_START =
