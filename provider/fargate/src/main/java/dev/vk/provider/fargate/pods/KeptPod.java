@@ -12,12 +12,12 @@ import java.util.Map;
 
 /**
  * What a {@link PodRecord} keeps of its pod once the task runs: the identity, labels and
- * annotations, node, restart policy and each container's name and image, which is what a pod
- * adopted from its task knows too. The rest of the spec went into the task definition and the
- * record's {@code PodShape}; holding the whole resolved pod (the node's copy, with every
- * service-link variable) cost about 3.4 KB a pod, for as long as it runs. Labels and annotations
- * are the JDK's compact maps. Immutable; {@link #pod()} builds a new pod each call, whose maps are
- * these (unmodifiable).
+ * annotations, node, restart policy and each container's name and image (a pod adopted from its
+ * task's tags has the same but labels and annotations). The rest of the spec went into the task
+ * definition and the record's {@code PodShape}; holding the whole resolved pod (the node's copy,
+ * with every service-link variable) cost about 3.4 KB a pod, for as long as it runs. Labels and
+ * annotations are the JDK's compact maps. Immutable; {@link #pod()} builds a new pod each call,
+ * whose maps are these (unmodifiable).
  */
 record KeptPod(
     String namespace,
