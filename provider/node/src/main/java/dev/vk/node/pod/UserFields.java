@@ -1,8 +1,8 @@
 package dev.vk.node.pod;
 
+import dev.vk.provider.memory.CompactMaps;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Pod;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,19 +25,9 @@ public record UserFields(
       images.put(c.getName(), c.getImage());
     }
     return new UserFields(
-        copy(images),
+        CompactMaps.copyOf(images),
         pod.getSpec().getActiveDeadlineSeconds(),
-        copy(pod.getMetadata().getLabels()),
-        copy(pod.getMetadata().getAnnotations()));
-  }
-
-  private static Map<String, String> copy(Map<String, String> map) {
-    if (map == null || map.isEmpty()) {
-      return Map.of();
-    }
-    // Map.copyOf takes no nulls; an image may be missing from a pod a test or a webhook made.
-    boolean nulls =
-        map.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null);
-    return nulls ? Collections.unmodifiableMap(new HashMap<>(map)) : Map.copyOf(map);
+        CompactMaps.copyOf(pod.getMetadata().getLabels()),
+        CompactMaps.copyOf(pod.getMetadata().getAnnotations()));
   }
 }

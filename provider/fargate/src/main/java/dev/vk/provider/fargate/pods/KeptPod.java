@@ -1,12 +1,11 @@
 package dev.vk.provider.fargate.pods;
 
+import dev.vk.provider.memory.CompactMaps;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import jakarta.annotation.Nullable;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +39,8 @@ record KeptPod(
         meta.getNamespace(),
         meta.getName(),
         meta.getUid(),
-        compact(meta.getLabels()),
-        compact(meta.getAnnotations()),
+        CompactMaps.copyOf(meta.getLabels()),
+        CompactMaps.copyOf(meta.getAnnotations()),
         spec == null ? null : spec.getNodeName(),
         spec == null ? null : spec.getRestartPolicy(),
         images(spec == null ? null : spec.getContainers()),
@@ -78,18 +77,5 @@ record KeptPod(
     return containers == null
         ? List.of()
         : containers.stream().map(c -> new Image(c.getName(), c.getImage())).toList();
-  }
-
-  /** Map.copyOf refuses null keys and values, which a hand-built pod may hold. */
-  private static Map<String, String> compact(@Nullable Map<String, String> map) {
-    if (map == null || map.isEmpty()) {
-      return Map.of();
-    }
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      if (e.getKey() == null || e.getValue() == null) {
-        return Collections.unmodifiableMap(new HashMap<>(map));
-      }
-    }
-    return Map.copyOf(map);
   }
 }
