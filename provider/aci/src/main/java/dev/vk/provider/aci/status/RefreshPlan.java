@@ -1,7 +1,7 @@
 package dev.vk.provider.aci.status;
 
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
-import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides which listed groups deserve a GET this round. Urgent ones are always fetched: groups
- * never fetched or whose list entry changed, and groups still provisioning, pending, waiting or
- * started recently (where exits and restarts happen; read at doubling ages, {@link #unsettled});
- * their number is bounded by how fast pods are created, not by how many run. Steady groups share
- * the round's budget: first any not read for the full-refresh period, then {@link
+ * Decides which listed groups deserve a GET this round. Starting ones are always fetched: groups
+ * never fetched or whose list entry changed, and groups still provisioning, pending or waiting;
+ * their number is bounded by how fast pods are created, not by how many run. Groups that started
+ * recently (where exits and restarts happen; read at doubling ages, {@link #unsettled}) come next,
+ * as many as the round's read rate leaves: in a rollout that takes every read, seeing new pods run
+ * comes before re-reading those already seen running, which wait for a later round. Steady groups
+ * share the round's budget: first any not read for the full-refresh period, then {@link
  * StatusPriority#first priority} groups (an exit would be final, a liveness probe, a recent change)
  * as many as reads each every {@link #PRIORITY_CYCLE} (at most three quarters of the budget), then
  * the rest; each kind least recently read first, so each is read round-robin and its wait is
@@ -27,7 +29,19 @@ final class RefreshPlan {
 
   private RefreshPlan() {}
 
-  /** The groups to fetch: all urgent ones, and the steady ones the budget allows. */
+  /**
+   * What a round may read.
+   *
+   * @param length how long the round lasts, start to start
+   * @param budget the steady GETs the read budget allows this round
+   * @param capacity the GETs a status interval holds at the client-side read rate, after the list
+   */
+  record Round(Duration length, int budget, int capacity) {}
+
+  /**
+   * The groups to fetch: the urgent ones (every starting group, and the settling ones the round's
+   * capacity leaves room for), and the steady ones the budget allows.
+   */
   record Plan(List<String> urgent, List<String> due) {
     List<String> all() {
       List<String> all = new ArrayList<>(urgent);
@@ -44,9 +58,9 @@ final class RefreshPlan {
       Instant now,
       Duration fullRefresh,
       Duration settle,
-      int budget,
-      Duration round) {
+      Round round) {
     List<String> urgent = new ArrayList<>();
+    List<Steady> settling = new ArrayList<>();
     List<Steady> overdue = new ArrayList<>();
     List<Steady> first = new ArrayList<>();
     List<Steady> rest = new ArrayList<>();
@@ -55,12 +69,14 @@ final class RefreshPlan {
       Optional<GroupCache.Entry> entry = cache.get(name);
       if (entry.isEmpty()
           || !entry.get().signature().equals(group.signature())
-          || unsettled(entry.get(), now, settle)) {
+          || starting(entry.get())) {
         urgent.add(name);
         continue;
       }
       Steady steady = new Steady(name, entry.get().fetchedAt());
-      if (entry.get().fetchedAt().plus(fullRefresh).isBefore(now)) {
+      if (unsettled(entry.get(), now, settle)) {
+        settling.add(steady);
+      } else if (entry.get().fetchedAt().plus(fullRefresh).isBefore(now)) {
         overdue.add(steady);
       } else if (StatusPriority.first(group, entry.get(), now)) {
         first.add(steady);
@@ -68,12 +84,13 @@ final class RefreshPlan {
         rest.add(steady);
       }
     }
-    int left = Math.max(0, budget);
+    int left = Math.max(0, round.budget());
     List<String> due = new ArrayList<>(take(overdue, left));
     left -= due.size();
-    int[] split = split(first.size(), rest.size(), left, round);
+    int[] split = split(first.size(), rest.size(), left, round.length());
     due.addAll(take(first, split[0]));
     due.addAll(take(rest, split[1]));
+    urgent.addAll(take(settling, round.capacity() - urgent.size() - due.size()));
     return new Plan(urgent, due);
   }
 
@@ -123,29 +140,37 @@ final class RefreshPlan {
     return perRound <= 0 ? Integer.MAX_VALUE : (n + perRound - 1) / perRound;
   }
 
-  /**
-   * Not yet in a steady state, so read outside the budget: pending or a container not running (read
-   * every round), or started less than {@code settle} ago. A group that started is read when the
-   * wait since its last read is at least its age at that read, and once more when {@code settle}
-   * has passed: at 10 s rounds and a 1 min settle, about 5, 15, 35 and 65 s after the start, three
-   * reads after the first where one every round took five. An early crash is still seen within
-   * about twice its age (a crash is likeliest right after the start), and a rollout's reads leave
-   * more of the read rate to the groups still starting.
-   */
-  static boolean unsettled(GroupCache.Entry entry, Instant now, Duration settle) {
-    V1Pod pod = entry.pod();
-    String phase = pod.getStatus().getPhase();
+  /** Provisioning, pending or a container not running: read every round until it runs. */
+  static boolean starting(GroupCache.Entry entry) {
+    V1PodStatus status = entry.pod().getStatus();
+    String phase = status.getPhase();
     if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
       return false;
     }
-    if (!"Running".equals(phase)) {
+    return !"Running".equals(phase)
+        || status.getContainerStatuses().stream().anyMatch(s -> s.getState().getRunning() == null);
+  }
+
+  /**
+   * Not yet in a steady state, so read outside the budget: {@link #starting} (every round), or
+   * started less than {@code settle} ago. A group that started is read when the wait since its last
+   * read is at least its age at that read, and once more when {@code settle} has passed: at 10 s
+   * rounds and a 1 min settle, about 5, 15, 35 and 65 s after the start, three reads after the
+   * first where one every round took five. An early crash is still seen within about twice its age
+   * (a crash is likeliest right after the start), and a rollout's reads leave more of the read rate
+   * to the groups still starting.
+   */
+  static boolean unsettled(GroupCache.Entry entry, Instant now, Duration settle) {
+    V1PodStatus status = entry.pod().getStatus();
+    String phase = status.getPhase();
+    if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+      return false;
+    }
+    if (starting(entry)) {
       return true;
     }
     Instant started = Instant.EPOCH;
-    for (V1ContainerStatus s : pod.getStatus().getContainerStatuses()) {
-      if (s.getState().getRunning() == null) {
-        return true;
-      }
+    for (V1ContainerStatus s : status.getContainerStatuses()) {
       var at = s.getState().getRunning().getStartedAt();
       if (at != null && at.toInstant().isAfter(started)) {
         started = at.toInstant();

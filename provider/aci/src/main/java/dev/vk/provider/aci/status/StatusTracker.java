@@ -27,11 +27,13 @@ import org.slf4j.MDC;
 
 /**
  * The status notifier's loop. Each round lists the resource group (one ARM call per page) and GETs
- * the groups {@link RefreshPlan} picks: every new, changed or starting group, and steady groups
- * within the per-round share of the {@link ReadBudget}. Steady-state calls (lists and refreshes)
- * pace the rounds, so their rate stays within budget whatever the number of pods; fetches of
- * starting groups do not, since creations bound them. Pods whose status changed are pushed to the
- * callback. One thread; {@link #round()} blocks on ARM.
+ * the groups {@link RefreshPlan} picks: every new, changed or starting group, the recently started
+ * ones a status interval holds at the read rate, and steady groups within the per-round share of
+ * the {@link ReadBudget}. Rounds start a status interval apart, or right away after a round that
+ * took longer. Steady-state calls (lists and refreshes) pace the rounds, so their rate stays within
+ * budget whatever the number of pods; fetches of starting groups do not, since creations bound
+ * them. Pods whose status changed are pushed to the callback. One thread; {@link #round()} blocks
+ * on ARM.
  */
 public final class StatusTracker implements AutoCloseable {
 
@@ -102,6 +104,7 @@ public final class StatusTracker implements AutoCloseable {
   }
 
   private void loop() {
+    Instant start = clock.instant();
     long before = armReads.getAsLong();
     try {
       round();
@@ -117,12 +120,25 @@ public final class StatusTracker implements AutoCloseable {
     // for seconds, and the next round's list sees it refilled.
     Duration paced =
         Duration.ofMillis((long) Math.min(cost * 60_000 / perMinute, MAX_PACE.toMillis()));
-    Duration next =
+    Duration period =
         paced.compareTo(polling.statusInterval()) > 0 ? paced : polling.statusInterval();
-    roundLength = next;
+    Duration elapsed = Duration.between(start, clock.instant());
+    roundLength = elapsed.compareTo(period) > 0 ? elapsed : period;
     if (!timer.isShutdown()) {
-      timer.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
+      timer.schedule(this::loop, wait(period, elapsed).toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * How long after a round that took {@code elapsed} the next one starts, so that rounds start at
+   * least {@code period} apart. Counted from the round's start, not its end: in a rollout a round's
+   * GETs of the groups created since the last take as long as creating them did (ARM's reads and
+   * writes go at the same client-side rate), and a wait added after them would let the rounds, and
+   * so each new pod's wait to be seen running, grow for as long as the rollout lasts.
+   */
+  static Duration wait(Duration period, Duration elapsed) {
+    Duration left = period.minus(elapsed);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   /** One round: list, fetch what changed or is due, push changed statuses. Blocks on ARM. */
@@ -140,10 +156,19 @@ public final class StatusTracker implements AutoCloseable {
     perMinute = budget.perMinute();
     long share = (long) (perMinute * polling.statusInterval().toMillis() / 60_000);
     int gets = (int) Math.max(1, share - listCost);
+    long capacity =
+        (long) (polling.statusInterval().toMillis() * polling.requestsPerSecond() / 1000)
+            - listCost;
     Instant now = clock.instant();
     RefreshPlan.Plan plan =
         RefreshPlan.choose(
-            listed, cache, now, polling.fullRefresh(), polling.settle(), gets, roundLength);
+            listed,
+            cache,
+            now,
+            polling.fullRefresh(),
+            polling.settle(),
+            new RefreshPlan.Round(
+                roundLength, gets, (int) Math.min(Integer.MAX_VALUE, Math.max(0, capacity))));
     urgentFetches = plan.urgent().size();
     for (String name : plan.all()) {
       if (timer.isShutdown()) {

@@ -54,23 +54,66 @@ class RefreshPlanTest {
                                                     startedAt, ZoneOffset.UTC)))))));
   }
 
+  private static RefreshPlan.Round round(int budget, int capacity) {
+    return new RefreshPlan.Round(ROUND, budget, capacity);
+  }
+
+  private static void cacheRunning(
+      GroupCache cache, List<ListedGroup> listed, String name, Instant started, Instant fetched)
+      throws Exception {
+    ContainerGroupInner g = group(name);
+    listed.add(ListedGroup.of(g));
+    cache.put(name, new GroupCache.Entry(running(started), GroupCache.signature(g), fetched));
+  }
+
   @Test
-  @DisplayName("new and starting groups are all fetched, however small the budget")
+  @DisplayName("new and pending groups are all fetched, however small the budget and the capacity")
   void urgentIgnoresBudget() throws Exception {
     List<ListedGroup> listed = new ArrayList<>();
     GroupCache cache = new GroupCache();
     for (int i = 0; i < 50; i++) {
       listed.add(ListedGroup.of(group("new-" + i)));
     }
-    ContainerGroupInner starting = group("starting");
-    listed.add(ListedGroup.of(starting));
+    ContainerGroupInner pending = group("pending");
+    listed.add(ListedGroup.of(pending));
     cache.put(
-        "starting",
+        "pending",
         new GroupCache.Entry(
-            running(NOW.minusSeconds(10)), GroupCache.signature(starting), NOW.minusSeconds(5)));
-    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 1, ROUND);
-    assertThat(plan.urgent()).hasSize(51).contains("starting");
+            new V1Pod().status(new V1PodStatus().phase("Pending")),
+            GroupCache.signature(pending),
+            NOW.minusSeconds(5)));
+    RefreshPlan.Plan plan =
+        RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, round(1, 0));
+    assertThat(plan.urgent()).hasSize(51).contains("pending");
     assertThat(plan.due()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "groups seen running that are due a settle read take what the round's capacity leaves,"
+          + " least recently read first; the rest wait for a round with room")
+  void settleReadsTakeWhatStartingGroupsLeave() throws Exception {
+    List<ListedGroup> listed = new ArrayList<>();
+    GroupCache cache = new GroupCache();
+    for (int i = 0; i < 5; i++) {
+      listed.add(ListedGroup.of(group("new-" + i)));
+    }
+    // Started 10 s ago and read 5, 4 or 3 s after the start: each due its next read.
+    for (int i = 0; i < 6; i++) {
+      cacheRunning(
+          cache, listed, "settling-" + i, NOW.minusSeconds(10), NOW.minusSeconds(5 + i % 3));
+    }
+    cacheRunning(cache, listed, "steady", NOW.minusSeconds(3600), NOW.minusSeconds(3000));
+
+    RefreshPlan.Plan rollout =
+        RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, round(1, 8));
+    assertThat(rollout.urgent())
+        .containsExactly("new-0", "new-1", "new-2", "new-3", "new-4", "settling-2", "settling-5");
+    assertThat(rollout.due()).containsExactly("steady");
+
+    RefreshPlan.Plan quiet =
+        RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, round(1, 100));
+    assertThat(quiet.urgent()).hasSize(11);
   }
 
   @Test
@@ -93,7 +136,8 @@ class RefreshPlanTest {
         "fresh",
         new GroupCache.Entry(
             running(NOW.minusSeconds(3600)), GroupCache.signature(fresh), NOW.minusSeconds(5)));
-    RefreshPlan.Plan plan = RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, 3, ROUND);
+    RefreshPlan.Plan plan =
+        RefreshPlan.choose(listed, cache, NOW, FULL_REFRESH, SETTLE, round(3, 100));
     assertThat(plan.urgent()).isEmpty();
     assertThat(plan.due()).containsExactly("steady-0", "steady-1", "steady-2");
   }

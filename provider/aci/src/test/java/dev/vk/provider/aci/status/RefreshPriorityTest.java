@@ -92,7 +92,13 @@ class RefreshPriorityTest {
     // 8 priority groups at 10 s rounds need 3 GETs a round to be read every 30 s; a long round
     // needs more than the budget leaves them.
     RefreshPlan.Plan plan =
-        RefreshPlan.choose(listed, cache, START, FULL_REFRESH, SETTLE, 8, Duration.ofMinutes(1));
+        RefreshPlan.choose(
+            listed,
+            cache,
+            START,
+            FULL_REFRESH,
+            SETTLE,
+            new RefreshPlan.Round(Duration.ofMinutes(1), 8, Integer.MAX_VALUE));
 
     assertThat(plan.urgent()).isEmpty();
     assertThat(plan.due())
@@ -124,7 +130,13 @@ class RefreshPriorityTest {
             START.minusSeconds(90)));
 
     RefreshPlan.Plan plan =
-        RefreshPlan.choose(listed, cache, START, FULL_REFRESH, SETTLE, 2, ROUND);
+        RefreshPlan.choose(
+            listed,
+            cache,
+            START,
+            FULL_REFRESH,
+            SETTLE,
+            new RefreshPlan.Round(ROUND, 2, Integer.MAX_VALUE));
 
     assertThat(plan.due()).containsExactly("changed", "older");
   }
@@ -174,7 +186,13 @@ class RefreshPriorityTest {
     for (int round = 1; round <= rounds; round++) {
       Instant now = START.plus(ROUND.multipliedBy(round));
       RefreshPlan.Plan plan =
-          RefreshPlan.choose(listed, cache, now, FULL_REFRESH, SETTLE, budget, ROUND);
+          RefreshPlan.choose(
+              listed,
+              cache,
+              now,
+              FULL_REFRESH,
+              SETTLE,
+              new RefreshPlan.Round(ROUND, budget, Integer.MAX_VALUE));
       assertThat(plan.due()).hasSizeLessThanOrEqualTo(budget);
       for (String name : plan.due()) {
         worst.merge(name, round - lastRead.get(name), Math::max);
