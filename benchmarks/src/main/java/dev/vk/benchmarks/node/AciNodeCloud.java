@@ -68,10 +68,13 @@ final class AciNodeCloud implements NodeCloud {
     return NodeCloud.tuned("aci");
   }
 
-  /** The default settle-time (1 min) plus one default status round (10 s) and a margin. */
+  /**
+   * The default settle-time (1 min) plus two default status rounds (10 s each), after which the
+   * provider drops the reads a rollout left it owing, and a margin.
+   */
   @Override
   public Duration settle() {
-    return Duration.ofSeconds(75);
+    return Duration.ofSeconds(85);
   }
 
   @Override

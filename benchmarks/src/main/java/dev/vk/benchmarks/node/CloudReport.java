@@ -85,7 +85,7 @@ final class CloudReport {
         + " in a window with all pods Running and nothing changing (ACI: 60 s; Fargate: three"
         + " status intervals, 75 s, from just before a ListTasks listing begins, so it holds three"
         + " whole listings), after the provider's settle"
-        + " rounds (ACI: the default settle-time 1 min plus a status round; Fargate: two"
+        + " rounds (ACI: the default settle-time 1 min plus two status rounds; Fargate: two"
         + " transition rounds). Both providers create at most "
         + NodeReport.fmt(CREATE_RATE)
         + " pods a second by default (ACI: `requests-per-second`, the ARM rate of each of ARM's"

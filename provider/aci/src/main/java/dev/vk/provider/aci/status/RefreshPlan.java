@@ -74,7 +74,7 @@ final class RefreshPlan {
         continue;
       }
       Steady steady = new Steady(name, entry.get().fetchedAt());
-      if (unsettled(entry.get(), now, settle)) {
+      if (unsettled(entry.get(), now, settle, round.length())) {
         settling.add(steady);
       } else if (entry.get().fetchedAt().plus(fullRefresh).isBefore(now)) {
         overdue.add(steady);
@@ -158,9 +158,12 @@ final class RefreshPlan {
    * rounds and a 1 min settle, about 5, 15, 35 and 65 s after the start, three reads after the
    * first where one every round took five. An early crash is still seen within about twice its age
    * (a crash is likeliest right after the start), and a rollout's reads leave more of the read rate
-   * to the groups still starting.
+   * to the groups still starting. A read still owed two {@code round}s after {@code settle} has
+   * passed (a rollout took the rounds' reads; one round could be missed by a round starting a
+   * little late) is dropped: the group is steady, and read as steady groups are, so a rollout's
+   * owed reads end two rounds after its last group settled instead of crowding the rounds after it.
    */
-  static boolean unsettled(GroupCache.Entry entry, Instant now, Duration settle) {
+  static boolean unsettled(GroupCache.Entry entry, Instant now, Duration settle, Duration round) {
     V1PodStatus status = entry.pod().getStatus();
     String phase = status.getPhase();
     if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
@@ -179,7 +182,8 @@ final class RefreshPlan {
     Instant settled = started.plus(settle);
     Instant fetched = entry.fetchedAt();
     if (!settled.isAfter(now)) {
-      return fetched.isBefore(settled); // the read that confirms it settled
+      // The read that confirms it settled, unless a rollout's rounds had no room for it.
+      return fetched.isBefore(settled) && now.isBefore(settled.plus(round.multipliedBy(2)));
     }
     Duration ageAtRead = Duration.between(started, fetched);
     return !Duration.between(fetched, now).minus(ageAtRead).isNegative();

@@ -143,7 +143,8 @@ class RefreshPlanTest {
   }
 
   private static boolean unsettled(Instant started, Instant fetched, Instant now) {
-    return RefreshPlan.unsettled(new GroupCache.Entry(running(started), "s", fetched), now, SETTLE);
+    return RefreshPlan.unsettled(
+        new GroupCache.Entry(running(started), "s", fetched), now, SETTLE, ROUND);
   }
 
   @Test
@@ -165,6 +166,19 @@ class RefreshPlanTest {
   }
 
   @Test
+  @DisplayName(
+      "a read a rollout left owing is still made a round after settle-time, and dropped two rounds"
+          + " after it")
+  void owedReadDroppedTwoRoundsAfterSettling() {
+    Instant started = NOW.minus(SETTLE);
+    Instant fetched = started.plusSeconds(5);
+    assertThat(unsettled(started, fetched, NOW.plus(ROUND).minusSeconds(1))).isTrue();
+    assertThat(unsettled(started, fetched, NOW.plus(ROUND.multipliedBy(2)).minusSeconds(1)))
+        .isTrue();
+    assertThat(unsettled(started, fetched, NOW.plus(ROUND.multipliedBy(2)))).isFalse();
+  }
+
+  @Test
   @DisplayName("a group that started long before its first read is steady at once")
   void longRunningIsSteady() {
     assertThat(unsettled(NOW.minus(Duration.ofHours(1)), NOW.minusSeconds(10), NOW)).isFalse();
@@ -174,7 +188,7 @@ class RefreshPlanTest {
   @DisplayName("a group still starting is read every round")
   void pendingEveryRound() {
     V1Pod pending = new V1Pod().status(new V1PodStatus().phase("Pending"));
-    assertThat(RefreshPlan.unsettled(new GroupCache.Entry(pending, "s", NOW), NOW, SETTLE))
+    assertThat(RefreshPlan.unsettled(new GroupCache.Entry(pending, "s", NOW), NOW, SETTLE, ROUND))
         .isTrue();
   }
 }
