@@ -40,14 +40,20 @@ final class CloudTargets {
         }
         String miss = String.format("missed by %.2fx", r / max);
         double floor = s.pods() / s.createRate();
-        return rateBound && s.cloud() >= floor * 0.9
-            ? miss
-                + " (the rate of "
-                + NodeReport.fmt(s.createRate())
-                + " a second makes it at least "
-                + fmtS(floor)
-                + ")"
-            : miss;
+        if (!rateBound || s.cloud() < floor * 0.9) {
+          return miss;
+        }
+        // What the rate does not explain is said too, so the floor is not taken for the whole miss.
+        double beyond = s.cloud() - floor;
+        return miss
+            + " (the rate of "
+            + NodeReport.fmt(s.createRate())
+            + " a second makes it at least "
+            + fmtS(floor)
+            + (beyond > floor * 0.1
+                ? "; " + fmtS(beyond) + " more: see the text below the tables"
+                : "")
+            + ")";
       }
     };
   }

@@ -16,6 +16,20 @@ class CloudTargetsTest {
   }
 
   @Test
+  void aTimeMissedByTheCreateRateSaysSoAndWhatTheRateDoesNotExplain() {
+    CloudTargets.Target running = CloudTargets.vsMock(1.0, true);
+    // 1000 pods at 10 a second: at least 100 s.
+    assertThat(running.check(new CloudTargets.Seen(1000, 105, 50, Double.NaN, 10)))
+        .isEqualTo("missed by 2.10x (the rate of 10 a second makes it at least 100 s)");
+    assertThat(running.check(new CloudTargets.Seen(1000, 128, 50, Double.NaN, 10)))
+        .isEqualTo(
+            "missed by 2.56x (the rate of 10 a second makes it at least 100 s; 28 s more: see the"
+                + " text below the tables)");
+    assertThat(running.check(new CloudTargets.Seen(1000, 60, 50, Double.NaN, 10)))
+        .isEqualTo("missed by 1.20x");
+  }
+
+  @Test
   void aWindowOfThreeListingsIsHeldToThreeListingsPagesAndItsChecks() {
     // 5000 tasks: 50 pages a listing; 3 listings, 2 cluster checks, 1 ListTaskDefinitions in 75 s.
     assertThat(FARGATE_75.text(5000)).isEqualTo("<= 122 (provider default, 75 s window)");

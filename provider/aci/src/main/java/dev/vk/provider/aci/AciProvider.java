@@ -222,15 +222,24 @@ public final class AciProvider
   /**
    * One paged list. ARM lists carry no instance view, so a group the status tracker has not fetched
    * yet (after a restart, a new group) is listed without status rather than with one guessed from
-   * {@code provisioningState}; the tracker's GET brings the real one.
+   * {@code provisioningState}; the tracker's GET brings the real one. A group this instance deleted
+   * while the list was paged is left out, though a page fetched before showed it: listed, it would
+   * be taken for an orphan once the node removed its pod from the API, and read again to delete it.
    */
   @Override
   public List<V1Pod> getPods() throws ProviderException {
-    return groups.list(
-        g ->
-            owned(g)
-                ? Optional.of(cache.fresh(g.name(), g).orElseGet(() -> statuses.listed(g)))
-                : Optional.empty());
+    List<V1Pod> listed =
+        groups.list(
+            g ->
+                owned(g)
+                    ? Optional.of(cache.fresh(g.name(), g).orElseGet(() -> statuses.listed(g)))
+                    : Optional.empty());
+    return listed.stream()
+        .filter(
+            p ->
+                !groups.knownGone(
+                    groupName(p.getMetadata().getNamespace(), p.getMetadata().getName())))
+        .toList();
   }
 
   @Override

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The provider reads ARM's list page by page, keeping only what it needs of each entry: a list that
- * fails part way is read again from its first page, so every pod is listed exactly once.
+ * fails part way is read again from its first page, so every pod is listed exactly once; a group
+ * this instance deletes while the list is paged is not listed, though an earlier page showed it.
  */
 class PagedListIT {
 
@@ -56,5 +57,36 @@ class PagedListIT {
     assertThat(aci.get().calls().count(LIST))
         .as("page 1, the failed page 2, then pages 1-3 again")
         .isEqualTo(5);
+  }
+
+  @Test
+  void groupsDeletedWhileTheListIsPagedAreNotListed() throws Exception {
+    AciProvider provider = Emulators.provider(aci);
+    List<V1Pod> pods = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      V1Pod pod = TestPods.sleeper();
+      provider.createPod(pod);
+      pods.add(pod);
+    }
+    // Each page is held back: the groups are deleted after page 1 was read, before page 2 is.
+    aci.get().faults().inject(FaultRule.latency(LIST, Duration.ofSeconds(2)).forNextCalls(2));
+    aci.get().calls().reset();
+
+    CompletableFuture<List<V1Pod>> listed =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return provider.getPods();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Awaitility.await("the second page asked for").until(() -> aci.get().calls().count(LIST) >= 2);
+    for (V1Pod pod : pods) {
+      provider.deletePod(pod);
+    }
+
+    assertThat(listed.get(30, TimeUnit.SECONDS)).as("pods listed").isEmpty();
+    assertThat(aci.get().calls().count(LIST)).as("one list of two pages").isEqualTo(2);
   }
 }
