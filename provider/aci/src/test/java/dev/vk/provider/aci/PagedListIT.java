@@ -26,6 +26,18 @@ class PagedListIT {
 
   @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension(2);
 
+  /** {@code getPods} on another thread, so that the test can act while the list is paged. */
+  private static CompletableFuture<List<V1Pod>> listing(AciProvider provider) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return provider.getPods();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   @Test
   void listFailingAtItsSecondPageIsReadAgainAndListsEachPodOnce() throws Exception {
     AciProvider provider = Emulators.provider(aci);
@@ -39,15 +51,7 @@ class PagedListIT {
     aci.get().faults().inject(FaultRule.latency(LIST, Duration.ofSeconds(1)).forNextCalls(1));
     aci.get().calls().reset();
 
-    CompletableFuture<List<V1Pod>> listed =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return provider.getPods();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<List<V1Pod>> listed = listing(provider);
     Awaitility.await("the first page asked for").until(() -> aci.get().calls().count(LIST) >= 1);
     aci.get().faults().inject(FaultRule.error(LIST, 503).forNextCalls(1));
 
@@ -72,15 +76,7 @@ class PagedListIT {
     aci.get().faults().inject(FaultRule.latency(LIST, Duration.ofSeconds(2)).forNextCalls(2));
     aci.get().calls().reset();
 
-    CompletableFuture<List<V1Pod>> listed =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return provider.getPods();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<List<V1Pod>> listed = listing(provider);
     Awaitility.await("the second page asked for").until(() -> aci.get().calls().count(LIST) >= 2);
     for (V1Pod pod : pods) {
       provider.deletePod(pod);

@@ -74,6 +74,17 @@ class RefreshPriorityTest {
             running(), GroupCache.signature(g), fetched, START.minus(Duration.ofHours(1))));
   }
 
+  /** The plan for the groups listed so far, with the read rate leaving room for every read. */
+  private RefreshPlan.Plan plan(Instant now, Duration round, int budget) {
+    return RefreshPlan.choose(
+        listed,
+        cache,
+        now,
+        FULL_REFRESH,
+        SETTLE,
+        new RefreshPlan.Round(round, budget, Integer.MAX_VALUE));
+  }
+
   @Test
   @DisplayName(
       "Never, OnFailure and liveness-probed groups come first, but leave the rest a quarter of the budget")
@@ -91,14 +102,7 @@ class RefreshPriorityTest {
 
     // 8 priority groups at 10 s rounds need 3 GETs a round to be read every 30 s; a long round
     // needs more than the budget leaves them.
-    RefreshPlan.Plan plan =
-        RefreshPlan.choose(
-            listed,
-            cache,
-            START,
-            FULL_REFRESH,
-            SETTLE,
-            new RefreshPlan.Round(Duration.ofMinutes(1), 8, Integer.MAX_VALUE));
+    RefreshPlan.Plan plan = plan(START, Duration.ofMinutes(1), 8);
 
     assertThat(plan.urgent()).isEmpty();
     assertThat(plan.due())
@@ -129,14 +133,7 @@ class RefreshPriorityTest {
             START.minusSeconds(30),
             START.minusSeconds(90)));
 
-    RefreshPlan.Plan plan =
-        RefreshPlan.choose(
-            listed,
-            cache,
-            START,
-            FULL_REFRESH,
-            SETTLE,
-            new RefreshPlan.Round(ROUND, 2, Integer.MAX_VALUE));
+    RefreshPlan.Plan plan = plan(START, ROUND, 2);
 
     assertThat(plan.due()).containsExactly("changed", "older");
   }
@@ -185,14 +182,7 @@ class RefreshPriorityTest {
     int rounds = 3 * Math.max(bound[0], bound[1]);
     for (int round = 1; round <= rounds; round++) {
       Instant now = START.plus(ROUND.multipliedBy(round));
-      RefreshPlan.Plan plan =
-          RefreshPlan.choose(
-              listed,
-              cache,
-              now,
-              FULL_REFRESH,
-              SETTLE,
-              new RefreshPlan.Round(ROUND, budget, Integer.MAX_VALUE));
+      RefreshPlan.Plan plan = plan(now, ROUND, budget);
       assertThat(plan.due()).hasSizeLessThanOrEqualTo(budget);
       for (String name : plan.due()) {
         worst.merge(name, round - lastRead.get(name), Math::max);
