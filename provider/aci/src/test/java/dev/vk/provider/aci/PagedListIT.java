@@ -26,6 +26,17 @@ class PagedListIT {
 
   @RegisterExtension final EmulatorExtension<AciEmulator> aci = Emulators.extension(2);
 
+  /** Creates {@code n} sleeper pods at the provider, one group each. */
+  private static List<V1Pod> create(AciProvider provider, int n) throws Exception {
+    List<V1Pod> pods = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      V1Pod pod = TestPods.sleeper();
+      provider.createPod(pod);
+      pods.add(pod);
+    }
+    return pods;
+  }
+
   /** {@code getPods} on another thread, so that the test can act while the list is paged. */
   private static CompletableFuture<List<V1Pod>> listing(AciProvider provider) {
     return CompletableFuture.supplyAsync(
@@ -41,12 +52,8 @@ class PagedListIT {
   @Test
   void listFailingAtItsSecondPageIsReadAgainAndListsEachPodOnce() throws Exception {
     AciProvider provider = Emulators.provider(aci);
-    List<String> created = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      V1Pod pod = TestPods.sleeper();
-      provider.createPod(pod);
-      created.add(pod.getMetadata().getName());
-    }
+    List<String> created =
+        create(provider, 5).stream().map(p -> p.getMetadata().getName()).toList();
     // The first page is held back long enough to make the next page call fail.
     aci.get().faults().inject(FaultRule.latency(LIST, Duration.ofSeconds(1)).forNextCalls(1));
     aci.get().calls().reset();
@@ -66,12 +73,7 @@ class PagedListIT {
   @Test
   void groupsDeletedWhileTheListIsPagedAreNotListed() throws Exception {
     AciProvider provider = Emulators.provider(aci);
-    List<V1Pod> pods = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      V1Pod pod = TestPods.sleeper();
-      provider.createPod(pod);
-      pods.add(pod);
-    }
+    List<V1Pod> pods = create(provider, 3);
     // Each page is held back: the groups are deleted after page 1 was read, before page 2 is.
     aci.get().faults().inject(FaultRule.latency(LIST, Duration.ofSeconds(2)).forNextCalls(2));
     aci.get().calls().reset();
