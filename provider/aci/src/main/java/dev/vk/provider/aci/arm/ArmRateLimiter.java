@@ -19,7 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * The one client-side limiter every ARM request of the provider passes (pages and LRO polls too).
  * ARM meters a subscription's reads, writes and deletes in separate token buckets, so the limiter
- * keeps one schedule per {@link Kind}: each spaces its requests at {@code requests-per-second}, and
+ * keeps one schedule per {@link Kind}: each is a token bucket of {@link #BURST} refilled at {@code
+ * requests-per-second} (a slot no request was waiting for is kept for a second, not lost, so a
+ * kind's requests average the rate while callers come and go; ARM's own buckets hold 200-250), and
  * pauses when ARM answers one of its requests 429 (the Retry-After covers that bucket for the whole
  * subscription, not just the failed operation) or reports that a {@code x-ms-ratelimit-remaining-*}
  * budget is nearly spent. So the status notifier's reads never hold up creates and deletes, nor
@@ -32,6 +34,9 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
   static final long LOW_REMAINING = 5;
 
   private static final Duration LOW_REMAINING_PAUSE = Duration.ofSeconds(1);
+
+  /** How long an unused slot stays usable: the bucket holds a second's requests. */
+  static final Duration BURST = Duration.ofSeconds(1);
 
   /** The limiter's name in the node's metrics. */
   static final String NAME = "arm";
@@ -51,7 +56,10 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
     }
   }
 
-  /** One bucket's schedule. */
+  /**
+   * One bucket's schedule. {@code nextFree} is when the next request may go; when it lies in the
+   * past, the slots since then (at most {@link #BURST} of them) are unused tokens.
+   */
   private static final class Schedule {
     Instant nextFree;
     Instant pausedUntil;
@@ -66,6 +74,7 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
   private final Clock clock;
   private final RateLimitListener listener;
   private final long intervalNanos;
+  private final Duration unusedKept; // the slots before now a bucket keeps: BURST less the one now
   private final LongConsumer readsRemaining;
   private final Map<Kind, Schedule> schedules = new EnumMap<>(Kind.class); // guarded by this
 
@@ -93,6 +102,7 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
     this.clock = clock;
     this.listener = listener;
     this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
+    this.unusedKept = Duration.ofNanos(Math.max(0, BURST.toNanos() - intervalNanos));
     for (Kind kind : Kind.values()) {
       schedules.put(kind, new Schedule(clock.instant()));
     }
@@ -102,8 +112,10 @@ public final class ArmRateLimiter implements HttpPipelinePolicy {
   synchronized Duration reserve(Kind kind) {
     Schedule schedule = schedules.get(kind);
     Instant now = clock.instant();
-    Instant start = latest(latest(now, schedule.nextFree), schedule.pausedUntil);
-    schedule.nextFree = start.plusNanos(intervalNanos);
+    // The earliest slot no request took since the bucket was empty or a pause ended, BURST at most.
+    Instant slot = latest(latest(schedule.nextFree, now.minus(unusedKept)), schedule.pausedUntil);
+    Instant start = latest(now, slot);
+    schedule.nextFree = slot.plusNanos(intervalNanos);
     schedule.sent++;
     return Duration.between(now, start);
   }

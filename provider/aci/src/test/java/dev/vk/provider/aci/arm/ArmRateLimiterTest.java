@@ -36,6 +36,38 @@ class ArmRateLimiterTest {
 
   @Test
   @DisplayName(
+      "a slot no request waited for is kept: 350 ms after a request three go at once, then the rate")
+  void unusedSlotsAreKept() {
+    limiter.reserve(DELETES);
+    clock.advance(Duration.ofMillis(350)); // the slots at 100, 200 and 300 ms went unused
+    assertThat(limiter.reserve(DELETES)).isZero();
+    assertThat(limiter.reserve(DELETES)).isZero();
+    assertThat(limiter.reserve(DELETES)).isZero();
+    assertThat(limiter.reserve(DELETES)).isEqualTo(Duration.ofMillis(50));
+    assertThat(limiter.reserve(DELETES)).isEqualTo(Duration.ofMillis(150));
+  }
+
+  @Test
+  @DisplayName("the bucket holds a second's requests: after a minute idle ten go at once")
+  void burstIsASecond() {
+    clock.advance(Duration.ofMinutes(1));
+    for (int i = 0; i < 10; i++) {
+      assertThat(limiter.reserve(WRITES)).isZero();
+    }
+    assertThat(limiter.reserve(WRITES)).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  @DisplayName("a pause saves no slots: after a Retry-After requests resume at the rate")
+  void pauseLeavesNoBurst() {
+    clock.advance(Duration.ofMinutes(1));
+    limiter.observe(READS, 429, "3", Long.MAX_VALUE);
+    assertThat(limiter.reserve(READS)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(limiter.reserve(READS)).isEqualTo(Duration.ofMillis(3100));
+  }
+
+  @Test
+  @DisplayName(
       "reads, writes and deletes are spaced apart: a create never waits behind status reads")
   void bucketsAreSeparate() {
     for (int i = 0; i < 50; i++) {
