@@ -203,9 +203,13 @@ public final class PodSyncer implements KeyedWorkQueue.Handler {
     if (removedFromApi.contains(uid)) {
       return Outcome.DONE;
     }
-    Optional<V1Pod> running = runningCopy(pod);
-    // Ask once, and only while the provider still has it: a late event must not cost a call.
-    if (running.isPresent() && !placed.isDeleting(uid)) {
+    // Ask once, and only while the provider still has it: a late event must not cost a call. A pod
+    // this process placed is there until deleted (deletes are idempotent), so it is deleted with no
+    // read first: for a cloud provider that read is a call of its own, as dear as the delete.
+    boolean ask = !placed.isDeleting(uid);
+    boolean readFirst = !ask || !placed.contains(uid);
+    Optional<V1Pod> running = readFirst ? runningCopy(pod) : Optional.empty();
+    if (ask && (running.isPresent() || !readFirst)) {
       provider.deletePod(pod);
       placed.markDeleting(uid);
       events.record(pod, EventRecorder.NORMAL, "ProviderDeleteSuccess", "Stopping pod in provider");

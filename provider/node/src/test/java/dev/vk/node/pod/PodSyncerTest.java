@@ -222,6 +222,38 @@ class PodSyncerTest {
   }
 
   @Test
+  @DisplayName(
+      "a pod this process placed is deleted at the provider with no read first: one read after,"
+          + " to see it stopped")
+  void placedPodDeletedWithoutReadFirst() throws Exception {
+    V1Pod pod = apiPod("placed");
+    syncer.handle("default/placed");
+    startDeletion(pod);
+    long before = reads();
+
+    assertThat(syncer.handle("default/placed")).isEqualTo(Outcome.DONE);
+
+    assertThat(reads()).as("provider reads while deleting").isEqualTo(before + 1);
+    assertThat(provider.callCounts().get("delete")).isEqualTo(1);
+    assertThat(api.deleted).containsExactly("default/placed");
+    assertThat(events.reasons()).contains("ProviderDeleteSuccess");
+  }
+
+  @Test
+  @DisplayName(
+      "a pod this process did not place is deleted at the provider only if the provider has it")
+  void notPlacedIsReadFirst() throws Exception {
+    V1Pod pod = apiPod("elsewhere");
+    startDeletion(pod); // deleted before this process placed it
+
+    assertThat(syncer.handle("default/elsewhere")).isEqualTo(Outcome.DONE);
+
+    assertThat(reads()).as("provider reads").isEqualTo(1);
+    assertThat(provider.callCounts().getOrDefault("delete", 0L)).isZero();
+    assertThat(api.deleted).containsExactly("default/elsewhere");
+  }
+
+  @Test
   @DisplayName("late events for a terminating pod cost no further provider delete")
   void oneDeletePerPod() throws Exception {
     V1Pod pod = apiPod("late");
