@@ -89,9 +89,9 @@ final class CloudReport {
         + " transition rounds). Both providers create at most "
         + NodeReport.fmt(CREATE_RATE)
         + " pods a second by default (ACI: `requests-per-second`, the ARM rate of each of ARM's"
-        + " buckets, so also of deletes; Fargate: `run-task-rate`), so N pods take at least N/10 s to"
-        + " create: a time target missed by about that much is the providers' rate limit, not the"
-        + " node.\n";
+        + " buckets, so also of deletes, each a bucket that may send a second's worth at once after"
+        + " a pause; Fargate: `run-task-rate`), so N pods take about N/10 s to create: a time target"
+        + " missed by about that much is the providers' rate limit, not the node.\n";
   }
 
   private static String table(Cloud c, int n, List<NodeRun.Result> results) {

@@ -48,7 +48,7 @@ final class CloudTargets {
         return miss
             + " (the rate of "
             + NodeReport.fmt(s.createRate())
-            + " a second makes it at least "
+            + " a second makes it about "
             + fmtS(floor)
             + (beyond > floor * 0.1
                 ? "; " + fmtS(beyond) + " more: see the text below the tables"
