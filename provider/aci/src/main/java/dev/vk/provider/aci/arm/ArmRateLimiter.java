@@ -19,14 +19,14 @@ import reactor.core.publisher.Mono;
 /**
  * The one client-side limiter every ARM request of the provider passes (pages and LRO polls too).
  * ARM meters a subscription's reads, writes and deletes in separate token buckets, so the limiter
- * keeps one schedule per {@link Kind}: each is a token bucket of {@link #BURST} refilled at {@code
- * requests-per-second} (a slot no request was waiting for is kept for a second, not lost, so a
- * kind's requests average the rate while callers come and go; ARM's own buckets hold 200-250), and
- * pauses when ARM answers one of its requests 429 (the Retry-After covers that bucket for the whole
- * subscription, not just the failed operation) or reports that a {@code x-ms-ratelimit-remaining-*}
- * budget is nearly spent. So the status notifier's reads never hold up creates and deletes, nor
- * they its reads. Thread-safe; {@link #processSync} blocks for the wait, {@link #process} delays
- * without blocking.
+ * keeps one schedule per {@link Kind}: each is a token bucket refilled at {@code
+ * requests-per-second} that holds {@link #BURST}'s requests (a slot no request was waiting for is
+ * kept, not lost, so a kind's requests average the rate while callers come and go; ARM's own
+ * buckets hold 200-250), and pauses when ARM answers one of its requests 429 (the Retry-After
+ * covers that bucket for the whole subscription, not just the failed operation) or reports that a
+ * {@code x-ms-ratelimit-remaining-*} budget is nearly spent. So the status notifier's reads never
+ * hold up creates and deletes, nor they its reads. Thread-safe; {@link #processSync} blocks for the
+ * wait, {@link #process} delays without blocking.
  */
 public final class ArmRateLimiter implements HttpPipelinePolicy {
 
