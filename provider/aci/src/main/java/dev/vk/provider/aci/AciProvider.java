@@ -36,6 +36,7 @@ import dev.vk.provider.aci.registry.RegistryClient;
 import dev.vk.provider.aci.status.AciEvents;
 import dev.vk.provider.aci.status.AciStatusMapper;
 import dev.vk.provider.aci.status.GroupCache;
+import dev.vk.provider.aci.status.PodListing;
 import dev.vk.provider.aci.status.StatusTracker;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -53,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * GroupNames}) and tagged with its UID, namespace, name, node and cluster ({@link GroupTags}). Pods
  * ACI cannot run are refused before any ARM call. A group is created, changed or deleted only when
  * its tags say this node of this cluster owns it; a foreign same-named group is a Conflict. Status
- * is pushed by a {@link StatusTracker} whose ARM cost does not grow with steady pods; getPods is
- * one paged list. Every pod method blocks on ARM, is thread-safe and is idempotent. See {@code
- * docs/providers/azure.md}.
+ * is pushed by a {@link StatusTracker} whose ARM cost does not grow with steady pods; getPods
+ * answers from its last list ({@link PodListing}), or is one paged list. Every pod method blocks on
+ * ARM, is thread-safe and is idempotent. See {@code docs/providers/azure.md}.
  */
 public final class AciProvider
     implements PodLifecycle,
@@ -75,6 +76,7 @@ public final class AciProvider
   private final AciStatusMapper statuses;
   private final GroupCache cache;
   private final StatusTracker tracker;
+  private final PodListing listing;
   private final AciEvents events;
   private final AciLogs logs;
   private final AciExec exec;
@@ -117,6 +119,7 @@ public final class AciProvider
             runtime.armReads(),
             runtime.reads(),
             runtime.clock());
+    this.listing = new PodListing(tracker, cache, runtime.clock());
     this.logs =
         new AciLogs(this::requireGroup, groups, settings.polling().logPoll(), runtime.clock());
     this.exec = new AciExec(this::requireGroup, groups, runtime.tls());
@@ -162,6 +165,7 @@ public final class AciProvider
         throw e;
       }
     }
+    listing.created(name, statuses.listed(desired));
     logger.info("created container group {}", name);
     noAddress.created(pod);
   }
@@ -195,6 +199,7 @@ public final class AciProvider
       groups.delete(name);
       logger.info("deleted container group {}", name);
     }
+    listing.deleted(name);
     cache.remove(name);
     events.forget(name);
   }
@@ -220,20 +225,25 @@ public final class AciProvider
   }
 
   /**
-   * One paged list. ARM lists carry no instance view, so a group the status tracker has not fetched
-   * yet (after a restart, a new group) is listed without status rather than with one guessed from
+   * The status tracker's last list while it is recent ({@link PodListing}: no ARM call), else one
+   * paged list. ARM lists carry no instance view, so a group the status tracker has not fetched yet
+   * (after a restart, a new group) is listed without status rather than with one guessed from
    * {@code provisioningState}; the tracker's GET brings the real one. A group this instance deleted
-   * while the list was paged is left out, though a page fetched before showed it: listed, it would
-   * be taken for an orphan once the node removed its pod from the API, and read again to delete it.
+   * (while the list was paged, or since the tracker's) is left out, though a page fetched before
+   * showed it: listed, it would be taken for an orphan once the node removed its pod from the API,
+   * and read again to delete it.
    */
   @Override
   public List<V1Pod> getPods() throws ProviderException {
+    Optional<List<V1Pod>> last = listing.fromLastRound();
     List<V1Pod> listed =
-        groups.list(
-            g ->
-                owned(g)
-                    ? Optional.of(cache.fresh(g.name(), g).orElseGet(() -> statuses.listed(g)))
-                    : Optional.empty());
+        last.isPresent()
+            ? last.get()
+            : groups.list(
+                g ->
+                    owned(g)
+                        ? Optional.of(cache.fresh(g.name(), g).orElseGet(() -> statuses.listed(g)))
+                        : Optional.empty());
     return listed.stream()
         .filter(
             p ->

@@ -32,8 +32,8 @@ import org.slf4j.MDC;
  * the {@link ReadBudget}. Rounds start a status interval apart, or right away after a round that
  * took longer. Steady-state calls (lists and refreshes) pace the rounds, so their rate stays within
  * budget whatever the number of pods; fetches of starting groups do not, since creations bound
- * them. Pods whose status changed are pushed to the callback. One thread; {@link #round()} blocks
- * on ARM.
+ * them. Pods whose status changed are pushed to the callback, and each round's list is kept for
+ * getPods ({@link PodListing}). One thread; {@link #round()} blocks on ARM.
  */
 public final class StatusTracker implements AutoCloseable {
 
@@ -41,6 +41,9 @@ public final class StatusTracker implements AutoCloseable {
 
   /** The longest a round waits for the budget before the next list looks at ARM's bucket again. */
   static final Duration MAX_PACE = Duration.ofMinutes(1);
+
+  /** The oldest a round's list may be to answer getPods: two paced rounds. */
+  static final Duration MAX_LIST_AGE = MAX_PACE.multipliedBy(2);
 
   private final ContainerGroups groups;
 
@@ -60,6 +63,9 @@ public final class StatusTracker implements AutoCloseable {
 
   /** How long the last round took to come round again: the interval, or longer when paced. */
   private volatile Duration roundLength;
+
+  /** The last round's list; null until a round has listed. */
+  private volatile RoundList lastList;
 
   private final Clock clock;
   private final Map<String, V1Pod> pushed = new ConcurrentHashMap<>();
@@ -144,11 +150,24 @@ public final class StatusTracker implements AutoCloseable {
   /** One round: list, fetch what changed or is due, push changed statuses. Blocks on ARM. */
   void round() throws ProviderException {
     long before = armReads.getAsLong();
+    Instant began = clock.instant();
     // Summarised page by page: the entries themselves (thousands at thousands of pods) are not
-    // kept.
-    List<ListedGroup> listed =
-        groups.list(g -> owned.owned(g) ? Optional.of(ListedGroup.of(g)) : Optional.empty());
+    // kept. A pod is built only for a group the cache has no fresh status for, as getPods needs.
+    List<Kept> kept =
+        groups.list(
+            g ->
+                owned.owned(g)
+                    ? Optional.of(
+                        new Kept(
+                            ListedGroup.of(g),
+                            cache.fresh(g.name(), g).isPresent() ? null : mapper.listed(g)))
+                    : Optional.empty());
     long listCost = armReads.getAsLong() - before;
+    List<ListedGroup> listed = kept.stream().map(Kept::group).toList();
+    lastList =
+        new RoundList(
+            began,
+            kept.stream().map(k -> new RoundList.Entry(k.group().name(), k.unfetched())).toList());
     Set<String> names = new HashSet<>();
     listed.forEach(g -> names.add(g.name()));
     cache.retain(names);
@@ -176,6 +195,22 @@ public final class StatusTracker implements AutoCloseable {
       }
       groups.get(name).ifPresentOrElse(this::fetched, () -> cache.remove(name));
     }
+  }
+
+  /** What a round keeps of a list entry. */
+  private record Kept(ListedGroup group, V1Pod unfetched) {}
+
+  /**
+   * The last round's list, if it began within two round lengths and at most {@link #MAX_LIST_AGE}
+   * ago: rounds are coming as planned, so it is at most about a round older than a list of its own.
+   * Empty before the first list and once rounds stall. No ARM call.
+   */
+  Optional<RoundList> recentList() {
+    RoundList last = lastList;
+    Duration twoRounds = roundLength.multipliedBy(2);
+    Duration maxAge = twoRounds.compareTo(MAX_LIST_AGE) > 0 ? MAX_LIST_AGE : twoRounds;
+    return Optional.ofNullable(last)
+        .filter(l -> !l.began().isBefore(clock.instant().minus(maxAge)));
   }
 
   /** Records a GET result and pushes the pod if its status changed. */
