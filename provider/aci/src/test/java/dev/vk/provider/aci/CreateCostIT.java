@@ -7,8 +7,6 @@ import dev.vk.provider.testkit.EmulatorExtension;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,16 +55,7 @@ class CreateCostIT {
   void aDeleteOfAGroupTheNotifierReadCostsOneDelete() throws Exception {
     // The first status round reads the groups created before it; the next is an hour away.
     AciProvider provider = Emulators.provider(aci, "status-interval", "1h");
-    List<V1Pod> pods = new ArrayList<>();
-    for (int i = 0; i < PODS; i++) {
-      V1Pod pod = TestPods.sleeper();
-      pods.add(pod);
-      provider.createPod(pod);
-    }
-    Set<String> pushed = ConcurrentHashMap.newKeySet();
-    provider.notifyPods(p -> pushed.add(p.getMetadata().getUid()));
-    Awaitility.await("the first status round's GETs").until(() -> pushed.size() == PODS);
-    aci.get().calls().reset();
+    List<V1Pod> pods = Emulators.readByTheNotifier(provider, aci, PODS);
 
     for (V1Pod pod : pods) {
       provider.deletePod(pod);

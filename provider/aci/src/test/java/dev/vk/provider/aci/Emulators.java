@@ -8,10 +8,16 @@ import dev.vk.kubelet.types.ProviderException;
 import dev.vk.provider.PodLifecycle;
 import dev.vk.provider.ProviderContext;
 import dev.vk.provider.testkit.EmulatorExtension;
+import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.Awaitility;
 
 /** In-JVM ACI emulators with fast lifecycles, and providers built by the factory against them. */
 final class Emulators {
@@ -84,5 +90,25 @@ final class Emulators {
       throws ProviderException {
     PodLifecycle provider = new AciProviderFactory().create(context(settings(aci, extra)));
     return aci.closeAfter((AciProvider) provider);
+  }
+
+  /**
+   * Creates {@code n} sleeper pods at {@code provider}, starts its status notifier, waits until its
+   * first round has read them all, and resets the emulator's call counts. Give the provider a long
+   * {@code status-interval} to keep later rounds out of the counts.
+   */
+  static List<V1Pod> readByTheNotifier(
+      AciProvider provider, EmulatorExtension<AciEmulator> aci, int n) throws ProviderException {
+    List<V1Pod> pods = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      V1Pod pod = TestPods.sleeper();
+      pods.add(pod);
+      provider.createPod(pod);
+    }
+    Set<String> pushed = ConcurrentHashMap.newKeySet();
+    provider.notifyPods(p -> pushed.add(p.getMetadata().getUid()));
+    Awaitility.await("the first status round's GETs").until(() -> pushed.size() == n);
+    aci.get().calls().reset();
+    return pods;
   }
 }
