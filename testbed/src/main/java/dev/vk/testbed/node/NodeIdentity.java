@@ -16,18 +16,24 @@ import java.util.concurrent.TimeUnit;
  * namespace, ServiceAccount and roles, as one chart release per node would).
  */
 public final class NodeIdentity {
-  private static final Map<String, Path> cached = new HashMap<>();
+  /**
+   * Per node name, the kubeconfig and the cluster it was issued by: a cluster started again in the
+   * same state directory (a rerun's) knows no token of the one before.
+   */
+  private static final Map<String, Issued> cached = new HashMap<>();
+
+  private record Issued(ControlPlane cluster, Path kubeconfig) {}
 
   private NodeIdentity() {}
 
   /**
-   * Runs {@code sa-kubeconfig.sh} (shared with the demo) once per cluster and node name and returns
-   * its kubeconfig. Idempotent; blocks on kubectl.
+   * Runs {@code sa-kubeconfig.sh} (shared with the demo) once per cluster instance and node name
+   * and returns its kubeconfig. Idempotent; blocks on kubectl.
    */
   public static synchronized Path kubeconfig(ControlPlane cluster, String nodeName) {
-    Path known = cached.get(nodeName);
-    if (known != null && known.startsWith(cluster.stateDir())) {
-      return known;
+    Issued known = cached.get(nodeName);
+    if (known != null && known.cluster() == cluster) {
+      return known.kubeconfig();
     }
     ProcessBuilder pb =
         new ProcessBuilder(ControlPlane.scriptDir().resolve("sa-kubeconfig.sh").toString())
@@ -42,7 +48,7 @@ public final class NodeIdentity {
         throw new IllegalStateException("sa-kubeconfig.sh failed: " + out);
       }
       Path path = Path.of(out);
-      cached.put(nodeName, path);
+      cached.put(nodeName, new Issued(cluster, path));
       return path;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
