@@ -70,17 +70,20 @@ bench-cloud:
 # subnet 10.249.0). BENCH_N: pod counts, each optionally :java or :go for one node only, or :aci or
 # :fargate for the Java node with that cloud provider against its emulator (e.g. 1000:aci,1000:fargate).
 # BENCH_RECORD=false prints the runs without storing them or rewriting the report (experiments with
-# VK_BENCH_JAVA_OPTS, which the Java node gets after the image's JVM options).
+# VK_BENCH_JAVA_OPTS, which the Java node gets after the image's JVM options). BENCH_WARMUP=M (with
+# BENCH_RECORD=false): each Java node first runs and deletes M pods, so the run measures it JIT-warm.
 BENCH_N ?= 100,1000
 BENCH_REPEAT ?= 3
 BENCH_STATE ?= $(CURDIR)/.bench
 BENCH_NETNS ?= vk-bench
 BENCH_SUBNET ?= 10.249.0
 BENCH_RECORD ?= true
+BENCH_WARMUP ?= 0
 bench-node: controlplane
 	benchmarks/reference/build.sh >/dev/null
 	APISERVER_EXTRA_ARGS="--audit-policy-file=$(CURDIR)/benchmarks/reference/audit-policy.yaml --audit-log-path=$(BENCH_STATE)/logs/audit.log --audit-log-maxsize=100000" \
 	  $(MVN) -q -pl benchmarks,provider/node -am -Pbench package -DskipTests \
 	  -Dbench.main=dev.vk.benchmarks.node.NodeBenchmark -Dvk.bench.state=$(BENCH_STATE) \
 	  -Dvk.bench.n=$(BENCH_N) -Dvk.bench.repeat=$(BENCH_REPEAT) \
-	  -Dvk.bench.netns=$(BENCH_NETNS) -Dvk.bench.subnet=$(BENCH_SUBNET) -Dvk.bench.record=$(BENCH_RECORD)
+	  -Dvk.bench.netns=$(BENCH_NETNS) -Dvk.bench.subnet=$(BENCH_SUBNET) -Dvk.bench.record=$(BENCH_RECORD) \
+	  -Dvk.bench.warmup=$(BENCH_WARMUP)

@@ -25,9 +25,11 @@ import java.util.List;
  * vk.bench.netns} and {@code vk.bench.subnet} (default {@code vk-bench}, {@code 10.249.0}); {@code
  * vk.bench.results} the runs file; {@code vk.bench.aci.settings}, {@code vk.bench.fargate.settings}
  * provider settings changed from their defaults (see {@link NodeCloud#tuned}). {@code
- * vk.bench.record} {@code false}: print the runs only, neither store them nor rewrite the report.
- * Needs root. API calls are counted from the audit log {@code <state>/logs/audit.log} when the API
- * server writes one (make bench turns it on).
+ * vk.bench.record} {@code false}: print the runs only, neither store them nor rewrite the report;
+ * {@code vk.bench.warmup} pods each Java node runs and deletes before it is measured (default 0;
+ * only with {@code vk.bench.record=false}: see {@link JitWarmUp}). Needs root. API calls are
+ * counted from the audit log {@code <state>/logs/audit.log} when the API server writes one (make
+ * bench turns it on).
  */
 public final class NodeBenchmark {
   // Another netns and subnet let two benchmarks (or a benchmark and the E2E tests) run at once.
@@ -75,6 +77,12 @@ public final class NodeBenchmark {
     List<Plan> plans = plans(System.getProperty("vk.bench.n", "100,1000"));
     int repeat = Integer.getInteger("vk.bench.repeat", 3);
     boolean record = Boolean.parseBoolean(System.getProperty("vk.bench.record", "true"));
+    int warmUp = Integer.getInteger("vk.bench.warmup", 0);
+    if (warmUp > 0 && record) {
+      throw new IllegalArgumentException(
+          "vk.bench.warmup (BENCH_WARMUP) needs vk.bench.record=false (BENCH_RECORD=false): runs of a"
+              + " warmed node are not comparable with the stored runs of fresh ones");
+    }
     Path goBinary = plans.stream().anyMatch(p -> p.kinds().contains("go")) ? goBinary(repo) : null;
     Path state = Path.of(System.getProperty("vk.bench.state", repo.resolve(".bench").toString()));
     // Another file lets two invocations run at once; their runs are merged into the default one.
@@ -97,7 +105,8 @@ public final class NodeBenchmark {
                 CdsArchive.jvmOptions(
                     NodeLauncher.cdsDir(state.resolve("run/java")), CdsArchive.provider(kind)));
     try (ControlPlane cluster = ControlPlane.start(state, NETNS, SUBNET)) {
-      NodeRun run = new NodeRun(cluster, new AuditCounter(cluster.logDir().resolve("audit.log")));
+      NodeRun run =
+          new NodeRun(cluster, new AuditCounter(cluster.logDir().resolve("audit.log")), warmUp);
       for (Plan p : plans) {
         results.removeIf(r -> r.pods() == p.pods() && p.kinds().contains(r.node()));
         for (int i = 0; i < repeat; i++) {

@@ -77,10 +77,13 @@ final class NodeRun {
 
   private final ControlPlane cluster;
   private final AuditCounter audit;
+  private final int warmUpPods;
 
-  NodeRun(ControlPlane cluster, AuditCounter audit) {
+  /** With {@code warmUpPods} above 0, each Java node first runs a {@link JitWarmUp} wave. */
+  NodeRun(ControlPlane cluster, AuditCounter audit, int warmUpPods) {
     this.cluster = cluster;
     this.audit = audit;
+    this.warmUpPods = warmUpPods;
   }
 
   /** Runs {@code pods} pods on the node that {@code start} launches ("java" or "go"). */
@@ -112,6 +115,9 @@ final class NodeRun {
       // The benchmark's own kubectl processes start only now: on two cores, one starting beside the
       // node took CPU from it and was timed as part of the node's start.
       String user = whoAmI(node.kubeconfig());
+      if (warmUpPods > 0 && !kind.equals("go")) { // Go has no JIT to warm
+        JitWarmUp.run(cluster, node, warmUpPods, cloud != null);
+      }
       try (PodWatch watch = new PodWatch(cluster, NAMESPACE, "app=" + node.nodeName())) {
         TimeUnit.MILLISECONDS.sleep(IDLE.toMillis()); // the idle phase is measured, not awaited
         double rssIdle = proc.rssMib();
@@ -120,7 +126,7 @@ final class NodeRun {
         long auditCreate = audit.mark();
         Instant cloudCreate = Instant.now();
         long tCreate = System.nanoTime();
-        kubectlIn(deployment(node.nodeName(), pods, cloud != null), "apply", "-f", "-");
+        kubectlIn(cluster, deployment(node.nodeName(), pods, cloud != null), "apply", "-f", "-");
         ApiCount api = new ApiCount();
         await(
             pods + " pods Running",
@@ -149,9 +155,10 @@ final class NodeRun {
         double cpuBeforeDelete = proc.cpuSeconds();
 
         long tDelete = System.nanoTime();
-        kubectlIn(null, "delete", "deployment", node.nodeName(), "--wait=false");
+        kubectlIn(cluster, null, "delete", "deployment", node.nodeName(), "--wait=false");
         // The API's own count too: a pod deleted while the watch was being restarted is not seen.
-        await("all pods gone", () -> watch.deletedCount() >= pods || noPodsLeft(node), node);
+        await(
+            "all pods gone", () -> watch.deletedCount() >= pods || noPodsLeft(cluster, node), node);
         // As for Running: when the watch missed a deletion, the API's empty list ended the wait
         // (without this, a one-pod run whose watch restarted read "gone" as -33,308 s).
         long allGone = watch.deletedCount() >= pods ? watch.lastDeleted() : System.nanoTime();
@@ -222,7 +229,7 @@ final class NodeRun {
   }
 
   /** Whether the API server lists none of the node's pods: one call for at most one pod. */
-  private boolean noPodsLeft(NodeLauncher.Started node) {
+  static boolean noPodsLeft(ControlPlane cluster, NodeLauncher.Started node) {
     try {
       return new CoreV1Api(cluster.apiClient())
           .listNamespacedPod(NAMESPACE)
@@ -269,7 +276,7 @@ final class NodeRun {
     return cloud.steadyStart(cloud.calls(), after).orElseThrow();
   }
 
-  private static void await(String what, BooleanSupplier done, NodeLauncher.Started node)
+  static void await(String what, BooleanSupplier done, NodeLauncher.Started node)
       throws InterruptedException {
     long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
     while (!done.getAsBoolean()) {
@@ -290,7 +297,7 @@ final class NodeRun {
     return r.stdout().strip();
   }
 
-  private void kubectlIn(String stdin, String... args) {
+  static void kubectlIn(ControlPlane cluster, String stdin, String... args) {
     CommandResult r = cluster.kubectl(cluster.kubeconfig(), stdin, Duration.ofMinutes(2), args);
     if (r.exitCode() != 0) {
       throw new IllegalStateException("kubectl " + String.join(" ", args) + ": " + r.stderr());
@@ -325,7 +332,7 @@ final class NodeRun {
    * With {@code command}, the container names its command: the azure provider otherwise reads the
    * image's entrypoint from its registry, which the benchmark host cannot reach.
    */
-  private static String deployment(String nodeName, int replicas, boolean command) {
+  static String deployment(String nodeName, int replicas, boolean command) {
     return """
         apiVersion: apps/v1
         kind: Deployment
